@@ -22,6 +22,8 @@ create table outbox (
     next_attempt_at timestamp with time zone not null,
     claimed_by      varchar(100),
     claimed_at      timestamp with time zone,
+    -- set when a claim expired (its instance died mid-send): the next sender checks the target before resending
+    recovered       boolean      default false not null,
     last_error      varchar(4000),
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null,

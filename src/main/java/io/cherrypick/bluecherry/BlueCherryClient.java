@@ -1,0 +1,174 @@
+package io.cherrypick.bluecherry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.failure.ApiException;
+import io.cherrypick.failure.Category;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * REST/JSON client of the Blue Cherry API ({@code {baseUrl}/api/...}, header {@code Ocp-Apim-Subscription-Key}).
+ * Reads {@code {"version", "data": {"header": [...]}}} (or a flat {@code data} array); understands the four error
+ * body shapes seen in the field.
+ */
+public class BlueCherryClient {
+    public static final String SYSTEM = "Blue Cherry";
+
+    private final BlueCherryProperties props;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public BlueCherryClient(BlueCherryProperties props, ObjectMapper json, MeterRegistry meters) {
+        this.props = props;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    public int pageSize() {
+        return props.pageSize();
+    }
+
+    /** One page of a resource: the header records (or the flat data records). {@code filter} may be null. */
+    public List<JsonNode> getPage(String resource, String filter, int pageNo, int pageSize) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (filter != null && !filter.isBlank()) {
+            query.put("$filter", filter);
+        }
+        query.put("_include", "all");
+        query.put("_pgno", Integer.toString(pageNo));
+        query.put("_pgsize", Integer.toString(pageSize));
+        JsonNode body = send(resource, "GET", query, null);
+        JsonNode data = body.path("data");
+        JsonNode records = data.isArray() ? data : data.path("header");
+        if (!records.isArray()) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Blue Cherry " + resource + " answer has neither data.header[] nor data[]: " + abbreviate(body.toString()), null);
+        }
+        List<JsonNode> out = new ArrayList<>(records.size());
+        records.forEach(out::add);
+        return out;
+    }
+
+    /** Posts a JSON array; returns the {@code pkey} Blue Cherry assigned. */
+    public long post(String resource, JsonNode body) {
+        JsonNode answer = send(resource, "POST", Map.of(), body);
+        if (!answer.has("pkey")) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Blue Cherry " + resource + " answered without a pkey: " + abbreviate(answer.toString()), null);
+        }
+        return answer.path("pkey").asLong();
+    }
+
+    private JsonNode send(String resource, String method, Map<String, String> query, JsonNode body) {
+        String base = props.baseUrl().endsWith("/") ? props.baseUrl() : props.baseUrl() + "/";
+        String qs = query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create(base + "api/" + resource + (qs.isEmpty() ? "" : "?" + qs));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(props.timeout())
+                .header("Ocp-Apim-Subscription-Key", props.subscriptionKey() == null ? "" : props.subscriptionKey())
+                .header("Accept", "application/json");
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        } else {
+            request.GET();
+        }
+        meters.counter("cherrypick.api.calls", "system", "bluecherry", "operation", method + " " + resource).increment();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
+                    "Blue Cherry " + method + " " + resource + " timed out after " + props.timeout().toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Blue Cherry " + method + " " + resource + " could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted during Blue Cherry " + resource, e);
+        }
+        return interpret(method + " " + resource, response.statusCode(), response.body());
+    }
+
+    JsonNode interpret(String what, int status, String body) {
+        JsonNode parsed = null;
+        try {
+            parsed = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (IOException unreadable) {
+            // handled below by status
+        }
+        if (status == 401 || status == 403) {
+            throw ApiException.transientFailure(SYSTEM, Category.AUTH, "Blue Cherry refused the subscription key for " + what
+                    + " (HTTP " + status + "): " + messagesOf(parsed, body), null);
+        }
+        if (status == 429) {
+            throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED, "Blue Cherry rate limit on " + what + ": "
+                    + messagesOf(parsed, body), null);
+        }
+        if (status >= 500) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Blue Cherry " + what + " failed with HTTP " + status
+                    + ": " + messagesOf(parsed, body), null);
+        }
+        if (status >= 400) {
+            throw new BlueCherryRejection(what, status, messageList(parsed, body));
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Blue Cherry " + what + " answered HTTP " + status
+                    + " with a body that is not a JSON object: " + abbreviate(body), null);
+        }
+        if (parsed.has("errors") || (parsed.has("message") && !parsed.has("data") && !parsed.has("pkey"))) {
+            throw new BlueCherryRejection(what, status, messageList(parsed, body));
+        }
+        return parsed;
+    }
+
+    /** The four error shapes: errors[].errorMessage, errors[].message, message[].message, message. */
+    static List<String> messageList(JsonNode parsed, String raw) {
+        List<String> messages = new ArrayList<>();
+        if (parsed != null) {
+            for (JsonNode e : parsed.path("errors")) {
+                messages.add(e.has("errorMessage") ? e.path("errorMessage").asText() : e.path("message").asText());
+            }
+            JsonNode message = parsed.path("message");
+            if (message.isArray()) {
+                message.forEach(m -> messages.add(m.isObject() ? m.path("message").asText() : m.asText()));
+            } else if (message.isTextual()) {
+                messages.add(message.asText());
+            }
+        }
+        if (messages.isEmpty()) {
+            messages.add(abbreviate(raw));
+        }
+        return messages;
+    }
+
+    private static String messagesOf(JsonNode parsed, String raw) {
+        return String.join("; ", messageList(parsed, raw));
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty body)";
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+}

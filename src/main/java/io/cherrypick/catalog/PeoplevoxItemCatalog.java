@@ -1,0 +1,83 @@
+package io.cherrypick.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.cherrypick.peoplevox.CsvTable;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.store.Timestamps;
+
+/**
+ * What Cherrypick knows to exist in Peoplevox as item types: the item flow records what it synced, and codes not known
+ * yet are looked up in Peoplevox in batches of up to 100 OR terms per GetData call, then remembered.
+ */
+@Component
+public class PeoplevoxItemCatalog {
+    static final int LOOKUP_BATCH = 100;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PeoplevoxClient peoplevox;
+
+    public PeoplevoxItemCatalog(NamedParameterJdbcTemplate jdbc, PeoplevoxClient peoplevox) {
+        this.jdbc = jdbc;
+        this.peoplevox = peoplevox;
+    }
+
+    /** The codes among {@code itemCodes} that Peoplevox does not have. */
+    public Set<String> missing(Collection<String> itemCodes) {
+        Set<String> unknown = new LinkedHashSet<>(itemCodes);
+        unknown.remove("");
+        if (unknown.isEmpty()) {
+            return Set.of();
+        }
+        unknown.removeAll(known(unknown));
+        List<String> toLookUp = new ArrayList<>(unknown);
+        for (int i = 0; i < toLookUp.size(); i += LOOKUP_BATCH) {
+            List<String> chunk = toLookUp.subList(i, Math.min(toLookUp.size(), i + LOOKUP_BATCH));
+            String clause = chunk.stream().map(c -> "ItemCode.Equals(\"" + c.replace("\"", "\\\"") + "\")")
+                    .collect(Collectors.joining(" OR "));
+            CsvTable found = peoplevox.getData("Item types", clause);
+            for (Map<String, String> row : found.rows()) {
+                String code = row.get("ItemCode");
+                if (code != null && unknown.remove(code)) {
+                    remember(code, row.get("Barcode"), null, "LOOKUP");
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** Records that an item exists in Peoplevox (with the fingerprint of what was sent, when the item flow sent it). */
+    public void remember(String itemCode, String barcode, String fingerprint, String source) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", itemCode).addValue("barcode", barcode)
+                .addValue("fp", fingerprint).addValue("source", source).addValue("now", Timestamps.now());
+        if (jdbc.update("update pvx_item set barcode = coalesce(:barcode, barcode), fingerprint = coalesce(:fp, fingerprint),"
+                + " source = :source, updated_at = :now where item_code = :code", p) == 0) {
+            try {
+                jdbc.update("insert into pvx_item (item_code, barcode, fingerprint, source, updated_at)"
+                        + " values (:code, :barcode, :fp, :source, :now)", p);
+            } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
+                // another instance remembered it first: same fact
+            }
+        }
+    }
+
+    private Set<String> known(Collection<String> codes) {
+        Set<String> found = new java.util.HashSet<>();
+        List<String> list = new ArrayList<>(codes);
+        for (int i = 0; i < list.size(); i += 500) {
+            found.addAll(jdbc.queryForList("select item_code from pvx_item where item_code in (:codes)",
+                    Map.of("codes", list.subList(i, Math.min(list.size(), i + 500))), String.class));
+        }
+        return found;
+    }
+}

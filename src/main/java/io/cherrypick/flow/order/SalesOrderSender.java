@@ -1,0 +1,286 @@
+package io.cherrypick.flow.order;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.failure.Category;
+import io.cherrypick.flow.OutboxBatch;
+import io.cherrypick.flow.order.SalesOrderMapper.MappedOrder;
+import io.cherrypick.peoplevox.CsvTable;
+import io.cherrypick.peoplevox.IntegrationResponse;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.NewException;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.OutboxRow;
+import io.cherrypick.store.OutboxStore;
+
+/**
+ * Sends queued picks to Peoplevox as sales orders, up to 100 per SaveData call (headers, then the lines of the headers
+ * Peoplevox accepted), and records each pick's outcome from the per-row {@code Statuses}.
+ * <p>
+ * Exactly once: a pick revision is marked in Camel's JDBC idempotent repository (key {@code pick:revision}) in the same
+ * transaction that marks it sent, and checked before sending. A row whose claim expired (its instance stopped mid-send)
+ * is first looked up in Peoplevox: if Peoplevox holds that revision with all its lines, it is recorded as sent without
+ * sending it again.
+ */
+@Component("salesOrderSender")
+public class SalesOrderSender {
+    private static final Logger log = LoggerFactory.getLogger(SalesOrderSender.class);
+    static final String ORDERS = "Sales orders";
+    static final String LINES = "Sales order items";
+
+    private final OutboxStore outbox;
+    private final ExceptionStore exceptions;
+    private final OrderLifecycleStore lifecycle;
+    private final SalesOrderValidator validator;
+    private final SalesOrderMapper mapper;
+    private final PeoplevoxClient peoplevox;
+    private final JdbcMessageIdRepository sentRevisions;
+    private final SalesOrderProperties props;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final String instanceId;
+
+    public SalesOrderSender(OutboxStore outbox, ExceptionStore exceptions, OrderLifecycleStore lifecycle,
+                            SalesOrderValidator validator, SalesOrderMapper mapper, PeoplevoxClient peoplevox,
+                            @Qualifier("salesOrderSentRevisions") JdbcMessageIdRepository sentRevisions,
+                            SalesOrderProperties props, TransactionTemplate tx, ObjectMapper json,
+                            @Value("${cherrypick.instance-id}") String instanceId) {
+        this.outbox = outbox;
+        this.exceptions = exceptions;
+        this.lifecycle = lifecycle;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.peoplevox = peoplevox;
+        this.sentRevisions = sentRevisions;
+        this.props = props;
+        this.tx = tx;
+        this.json = json;
+        this.instanceId = instanceId;
+    }
+
+    /** A claimed row ready to send, with its mapping. */
+    public record ReadyOrder(OutboxRow row, MappedOrder order) {
+    }
+
+    /** Claims up to one SaveData's worth of queued picks; an empty claim tells the scheduler there was nothing to do. */
+    public OutboxBatch claim(Exchange exchange) {
+        OutboxBatch batch = new OutboxBatch(SalesOrderFlow.FLOW,
+                outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter()));
+        exchange.setProperty(OutboxBatch.PROPERTY, batch);
+        if (batch.isEmpty()) {
+            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
+        }
+        return batch;
+    }
+
+    /** Settles picks that were already sent or cannot be sent (held with an exception); returns the rest, mapped. */
+    public List<ReadyOrder> holdInvalid(OutboxBatch batch) {
+        Map<String, JsonNode> picks = new LinkedHashMap<>();
+        Map<String, OutboxRow> rows = new HashMap<>();
+        for (OutboxRow row : batch.rows()) {
+            if (sentRevisions.contains(idempotencyKey(row))) {
+                log.info("pick {} revision {} was already sent to Peoplevox; not sending it again", row.businessKey(), row.revision());
+                outbox.markSent(List.of(row.id()));
+                batch.settle(row.id());
+                continue;
+            }
+            try {
+                picks.put(row.businessKey(), json.readTree(row.payload()));
+                rows.put(row.businessKey(), row);
+            } catch (Exception unreadable) {
+                hold(batch, row, List.of(new PickProblem(Category.VALIDATION, "Pick " + row.businessKey()
+                        + ": stored payload is not readable JSON (" + unreadable.getMessage() + ")")));
+            }
+        }
+        Map<String, List<PickProblem>> problems = validator.validate(picks);
+        List<ReadyOrder> ready = new ArrayList<>();
+        picks.forEach((pickNum, pick) -> {
+            OutboxRow row = rows.get(pickNum);
+            if (problems.containsKey(pickNum)) {
+                hold(batch, row, problems.get(pickNum));
+            } else {
+                ready.add(new ReadyOrder(row, mapper.map(pickNum, row.revision(), pick)));
+            }
+        });
+        return ready;
+    }
+
+    /** Sends the ready picks and records every outcome. Returns how many Peoplevox acknowledged. */
+    public int send(List<ReadyOrder> ready, Exchange exchange) {
+        OutboxBatch batch = exchange.getProperty(OutboxBatch.PROPERTY, OutboxBatch.class);
+        if (ready.isEmpty()) {
+            return 0;
+        }
+        List<ReadyOrder> toSend = new ArrayList<>();
+        List<ReadyOrder> alreadyThere = alreadyInPeoplevox(ready.stream().filter(r -> r.row().recovered()).toList());
+        for (ReadyOrder r : ready) {
+            if (!alreadyThere.contains(r)) {
+                toSend.add(r);
+            }
+        }
+        List<ReadyOrder> acknowledged = new ArrayList<>(alreadyThere);
+        if (!toSend.isEmpty()) {
+            Map<ReadyOrder, String> failures = new LinkedHashMap<>();
+            List<ReadyOrder> headersSaved = saveRows(ORDERS, toSend, r -> List.of(r.order().header()), failures);
+            List<ReadyOrder> linesSaved = saveRows(LINES, headersSaved, r -> r.order().lines(), failures);
+            acknowledged.addAll(linesSaved);
+            failures.forEach((r, message) -> reject(batch, r, message, headersSaved.contains(r)));
+        }
+        recordSent(batch, acknowledged);
+        return acknowledged.size();
+    }
+
+    /**
+     * Saves the rows of each order in one SaveData call and returns the orders whose rows all succeeded. Statuses come
+     * one per CSV row in row order; an order with any failed row is put in {@code failures} with Peoplevox's words.
+     */
+    private List<ReadyOrder> saveRows(String template, List<ReadyOrder> orders,
+                                      java.util.function.Function<ReadyOrder, List<Map<String, String>>> rowsOf,
+                                      Map<ReadyOrder, String> failures) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        // group by field set, so no row carries a field it does not mean to set
+        Map<Set<String>, List<ReadyOrder>> byFields = new LinkedHashMap<>();
+        for (ReadyOrder r : orders) {
+            Set<String> fields = new LinkedHashSet<>();
+            rowsOf.apply(r).forEach(row -> fields.addAll(row.keySet()));
+            byFields.computeIfAbsent(fields, k -> new ArrayList<>()).add(r);
+        }
+        List<ReadyOrder> saved = new ArrayList<>();
+        byFields.forEach((fields, group) -> {
+            List<Map<String, String>> csvRows = new ArrayList<>();
+            List<ReadyOrder> owners = new ArrayList<>();
+            for (ReadyOrder r : group) {
+                for (Map<String, String> row : rowsOf.apply(r)) {
+                    csvRows.add(row);
+                    owners.add(r);
+                }
+            }
+            IntegrationResponse response = peoplevox.saveData(template, new CsvTable(List.copyOf(fields), csvRows), 0);
+            Set<ReadyOrder> failed = new LinkedHashSet<>();
+            if (response.statuses().size() == csvRows.size()) {
+                for (int i = 0; i < csvRows.size(); i++) {
+                    if (!response.statuses().get(i).success()) {
+                        failed.add(owners.get(i));
+                    }
+                }
+            } else if (!response.ok()) {
+                failed.addAll(group); // no per-row answer: nothing can be trusted as saved
+            }
+            for (ReadyOrder r : group) {
+                if (failed.contains(r)) {
+                    failures.merge(r, template + ": " + rowError(response.detail(), r.order().pickNum()), (a, b) -> a + "; " + b);
+                } else if (!saved.contains(r)) {
+                    saved.add(r);
+                }
+            }
+        });
+        return saved;
+    }
+
+    /** Recovered rows: which of them Peoplevox already holds at the same revision with every line. */
+    private List<ReadyOrder> alreadyInPeoplevox(List<ReadyOrder> recovered) {
+        if (recovered.isEmpty()) {
+            return List.of();
+        }
+        String clause = recovered.stream().map(r -> "SalesOrderNumber.Equals(\"" + r.order().pickNum() + "\")")
+                .collect(Collectors.joining(" OR "));
+        Map<String, String> revisions = new HashMap<>();
+        peoplevox.getData(ORDERS, clause).rows()
+                .forEach(row -> revisions.put(row.get("SalesOrderNumber"), row.get(SalesOrderMapper.REVISION_FIELD)));
+        List<ReadyOrder> sameRevision = recovered.stream()
+                .filter(r -> r.order().revision().equals(revisions.get(r.order().pickNum()))).toList();
+        if (sameRevision.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> linesHeld = new HashMap<>();
+        peoplevox.getData(LINES, clause).rows().forEach(row -> linesHeld
+                .computeIfAbsent(row.get("SalesOrderNumber"), k -> new java.util.HashSet<>()).add(row.get("Line")));
+        List<ReadyOrder> complete = sameRevision.stream().filter(r -> r.order().lines().stream()
+                .allMatch(l -> linesHeld.getOrDefault(r.order().pickNum(), Set.of()).contains(l.get("Line")))).toList();
+        complete.forEach(r -> log.info("pick {} revision {} is already in Peoplevox (sent before a restart); not sending it again",
+                r.order().pickNum(), r.order().revision()));
+        return complete;
+    }
+
+    private void recordSent(OutboxBatch batch, List<ReadyOrder> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            Map<String, String> sites = new HashMap<>();
+            Map<String, String> revisions = new HashMap<>();
+            for (ReadyOrder r : acknowledged) {
+                sentRevisions.add(idempotencyKey(r.row()));
+                sites.put(r.order().pickNum(), r.order().site());
+                revisions.put(r.order().pickNum(), r.order().revision());
+                exceptions.resolveOpen(SalesOrderFlow.FLOW, r.order().pickNum(), "released to Peoplevox");
+            }
+            outbox.markSent(acknowledged.stream().map(r -> r.row().id()).toList());
+            lifecycle.acknowledged(sites.keySet(), sites, revisions);
+        });
+        acknowledged.forEach(r -> batch.settle(r.row().id()));
+        log.info("{} order(s) released to Peoplevox and acknowledged", acknowledged.size());
+    }
+
+    private void hold(OutboxBatch batch, OutboxRow row, List<PickProblem> problems) {
+        String message = problems.stream().map(PickProblem::message).collect(Collectors.joining("; "));
+        tx.executeWithoutResult(status -> {
+            exceptions.record(NewException.of(SalesOrderFlow.FLOW, SalesOrderFlow.SEND_ROUTE, row.businessKey(),
+                    SalesOrderValidator.mainCategory(problems), message, row.payload(), row.id()));
+            outbox.markHeld(row.id(), message);
+            lifecycle.held(row.businessKey(), message);
+        });
+        batch.settle(row.id());
+        log.warn("held in Blue Cherry: {}", message);
+    }
+
+    private void reject(OutboxBatch batch, ReadyOrder r, String peoplevoxMessage, boolean headerSaved) {
+        String message = "Pick " + r.order().pickNum() + " refused by Peoplevox: " + peoplevoxMessage
+                + (headerSaved ? " (the order header was saved without these lines; a replay sends them again)" : "");
+        Category category = peoplevoxMessage.contains("ItemCode") ? Category.SKU_MISMATCH
+                : peoplevoxMessage.contains("Site") ? Category.MISSING_WAREHOUSE : Category.REJECTED;
+        tx.executeWithoutResult(status -> {
+            exceptions.record(NewException.of(SalesOrderFlow.FLOW, SalesOrderFlow.SEND_ROUTE, r.order().pickNum(), category,
+                    message, r.row().payload(), r.row().id()));
+            outbox.markFailed(r.row().id(), message);
+            lifecycle.held(r.order().pickNum(), message);
+        });
+        batch.settle(r.row().id());
+        log.warn("{}", message);
+    }
+
+    /** The lines of Peoplevox's Detail that speak of this order, or the whole Detail. */
+    static String rowError(String detail, String pickNum) {
+        if (detail == null || detail.isBlank()) {
+            return "no detail given";
+        }
+        String mine = detail.lines().filter(l -> l.contains(pickNum)).collect(Collectors.joining(" "));
+        return mine.isBlank() ? detail.trim() : mine.trim();
+    }
+
+    static String idempotencyKey(OutboxRow row) {
+        return row.businessKey() + ":" + row.revision();
+    }
+}

@@ -1,0 +1,100 @@
+package io.cherrypick.ops;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cherrypick.flow.OutboxFlow;
+import io.cherrypick.store.AuditLog;
+import io.cherrypick.store.ExceptionRecord;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.OutboxRow;
+import io.cherrypick.store.OutboxStore;
+
+/** What support does with an exception: replay it, resolve it or discard it, always with who and why in the audit log. */
+@Service
+public class ExceptionActions {
+    private final ExceptionStore exceptions;
+    private final OutboxStore outbox;
+    private final AuditLog audit;
+    private final Map<String, OutboxFlow> flows;
+
+    public ExceptionActions(ExceptionStore exceptions, OutboxStore outbox, AuditLog audit, List<OutboxFlow> flows) {
+        this.exceptions = exceptions;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.flows = flows.stream().collect(Collectors.toMap(OutboxFlow::flow, Function.identity()));
+    }
+
+    /** Thrown when an action does not apply to the exception as it stands; the message says why. */
+    public static class NotActionable extends RuntimeException {
+        public NotActionable(String message) {
+            super(message);
+        }
+    }
+
+    /** Queues the exception's record again; its flow re-validates and sends it (never a revision already sent). */
+    @Transactional
+    public ExceptionRecord replay(long id, String actor) {
+        ExceptionRecord e = exceptions.find(id).orElseThrow(() -> new NotActionable("exception " + id + " does not exist"));
+        if (!ExceptionRecord.OPEN.equals(e.status())) {
+            throw new NotActionable("exception " + id + " is " + e.status() + "; only OPEN exceptions can be replayed");
+        }
+        if (e.outboxId() == null) {
+            throw new NotActionable("exception " + id + " (" + e.flow() + " " + e.businessKey()
+                    + ") has no stored record to send again; its route retries on its own schedule. Resolve it once fixed.");
+        }
+        OutboxRow row = outbox.find(e.outboxId()).orElseThrow(() -> new NotActionable(
+                "exception " + id + ": its outbox record " + e.outboxId() + " no longer exists"));
+        if (OutboxStore.SUPERSEDED.equals(row.status())) {
+            throw new NotActionable("exception " + id + ": " + row.businessKey() + " revision " + row.revision()
+                    + " was superseded by a newer revision from Blue Cherry, which is processed on its own");
+        }
+        OutboxFlow flow = flows.get(row.flow());
+        if (flow != null) {
+            flow.onReplay(row);
+        }
+        if (!outbox.requeue(row.id())) {
+            throw new NotActionable("exception " + id + ": " + row.businessKey() + " is " + row.status() + ", not held or failed");
+        }
+        exceptions.action(id, ExceptionRecord.REPLAYED, actor, "replayed");
+        audit.record(actor, "REPLAY", "exception", Long.toString(id), e.flow() + " " + e.businessKey() + " revision " + row.revision());
+        return exceptions.find(id).orElseThrow();
+    }
+
+    /** Replays every open exception matching the filter; returns the ids replayed and, per id, why one was not. */
+    public BulkResult replayAll(String category, String flow, String actor) {
+        List<ExceptionRecord> open = exceptions.list(ExceptionRecord.OPEN, category, flow, null, 10_000);
+        BulkResult result = new BulkResult(new java.util.ArrayList<>(), new java.util.LinkedHashMap<>());
+        for (ExceptionRecord e : open) {
+            try {
+                replay(e.id(), actor);
+                result.replayed().add(e.id());
+            } catch (NotActionable n) {
+                result.skipped().put(e.id(), n.getMessage());
+            }
+        }
+        return result;
+    }
+
+    public record BulkResult(List<Long> replayed, Map<Long, String> skipped) {
+    }
+
+    @Transactional
+    public ExceptionRecord close(long id, String newStatus, String actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new NotActionable("a reason is required to " + newStatus.toLowerCase() + " an exception");
+        }
+        ExceptionRecord e = exceptions.find(id).orElseThrow(() -> new NotActionable("exception " + id + " does not exist"));
+        if (!exceptions.action(id, newStatus, actor, reason)) {
+            throw new NotActionable("exception " + id + " is " + e.status() + " and cannot be " + newStatus.toLowerCase());
+        }
+        audit.record(actor, newStatus.equals(ExceptionRecord.RESOLVED) ? "RESOLVE" : "DISCARD", "exception",
+                Long.toString(id), e.flow() + " " + e.businessKey() + ": " + reason);
+        return exceptions.find(id).orElseThrow();
+    }
+}

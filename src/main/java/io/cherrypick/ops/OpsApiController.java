@@ -1,0 +1,157 @@
+package io.cherrypick.ops;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cherrypick.store.AuditLog;
+import io.cherrypick.store.ExceptionRecord;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycle;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.ValueMappingStore;
+
+/**
+ * JSON API for support, CX and admins: exceptions (list, show with payload, replay one or many, resolve, discard),
+ * order lifecycle lookup, flow health, mappings and the audit log. The acting person is named in the
+ * {@code X-Cherrypick-User} header and recorded with every action.
+ */
+@RestController
+@RequestMapping("/api")
+public class OpsApiController {
+    private static final String USER = "X-Cherrypick-User";
+
+    private final ExceptionStore exceptions;
+    private final ExceptionActions actions;
+    private final OrderLifecycleStore lifecycle;
+    private final FlowHealth health;
+    private final ValueMappingStore mappings;
+    private final AuditLog audit;
+
+    public OpsApiController(ExceptionStore exceptions, ExceptionActions actions, OrderLifecycleStore lifecycle,
+                            FlowHealth health, ValueMappingStore mappings, AuditLog audit) {
+        this.exceptions = exceptions;
+        this.actions = actions;
+        this.lifecycle = lifecycle;
+        this.health = health;
+        this.mappings = mappings;
+        this.audit = audit;
+    }
+
+    public record Reason(String reason) {
+    }
+
+    public record Mapping(String target) {
+    }
+
+    @GetMapping("/exceptions")
+    public List<ExceptionRecord> listExceptions(@RequestParam(required = false) String status,
+                                                @RequestParam(required = false) String category,
+                                                @RequestParam(required = false) String flow,
+                                                @RequestParam(required = false) String key,
+                                                @RequestParam(defaultValue = "100") int limit) {
+        return exceptions.list(status, category, flow, key, Math.min(limit, 1000));
+    }
+
+    @GetMapping("/exceptions/{id}")
+    public ResponseEntity<ExceptionRecord> exception(@PathVariable long id) {
+        return ResponseEntity.of(exceptions.find(id));
+    }
+
+    @PostMapping("/exceptions/{id}/replay")
+    public ExceptionRecord replay(@PathVariable long id, @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        return actions.replay(id, user);
+    }
+
+    @PostMapping("/exceptions/replay")
+    public ExceptionActions.BulkResult replayAll(@RequestParam(required = false) String category,
+                                                 @RequestParam(required = false) String flow,
+                                                 @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        return actions.replayAll(category, flow, user);
+    }
+
+    @PostMapping("/exceptions/{id}/resolve")
+    public ExceptionRecord resolve(@PathVariable long id, @RequestBody Reason body,
+                                   @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        return actions.close(id, ExceptionRecord.RESOLVED, user, body.reason());
+    }
+
+    @PostMapping("/exceptions/{id}/discard")
+    public ExceptionRecord discard(@PathVariable long id, @RequestBody Reason body,
+                                   @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        return actions.close(id, ExceptionRecord.DISCARDED, user, body.reason());
+    }
+
+    /** "Where is this order?" by pick number or Blue Cherry order number, with the open exceptions of each pick. */
+    @GetMapping("/orders/{number}")
+    public ResponseEntity<List<Map<String, Object>>> order(@PathVariable String number) {
+        List<OrderLifecycle> found = lifecycle.find(number);
+        if (found.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok(found.stream().map(o -> Map.<String, Object>of("lifecycle", o,
+                "openExceptions", exceptions.list(ExceptionRecord.OPEN, null, null, o.pickNum(), 20))).toList());
+    }
+
+    @GetMapping("/orders")
+    public List<OrderLifecycle> orders(@RequestParam(required = false) LifecycleState state,
+                                       @RequestParam(required = false) Boolean exception,
+                                       @RequestParam(defaultValue = "100") int limit) {
+        return lifecycle.list(state, exception, Math.min(limit, 1000));
+    }
+
+    @GetMapping("/flows")
+    public Map<String, Object> flows() {
+        return Map.of("flows", health.flows(), "pulls", health.pulls(), "ordersByState", lifecycle.countByState(),
+                "openExceptionsByCategory", exceptions.openByCategory());
+    }
+
+    @GetMapping("/mappings/{kind}")
+    public Map<String, String> mappings(@PathVariable String kind) {
+        return mappings.all(kind);
+    }
+
+    @PutMapping("/mappings/{kind}/{source}")
+    public Map<String, String> putMapping(@PathVariable String kind, @PathVariable String source, @RequestBody Mapping body,
+                                          @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        if (body.target() == null || body.target().isBlank()) {
+            throw new ExceptionActions.NotActionable("mapping " + kind + " '" + source + "': field target is empty");
+        }
+        mappings.put(kind, source, body.target().trim());
+        audit.record(user, "MAP", "mapping", kind + ":" + source, "-> " + body.target().trim());
+        return mappings.all(kind);
+    }
+
+    @DeleteMapping("/mappings/{kind}/{source}")
+    public Map<String, String> deleteMapping(@PathVariable String kind, @PathVariable String source,
+                                             @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+        if (mappings.remove(kind, source)) {
+            audit.record(user, "UNMAP", "mapping", kind + ":" + source, null);
+        }
+        return mappings.all(kind);
+    }
+
+    @GetMapping("/audit")
+    public List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
+        return audit.recent(Math.min(limit, 1000));
+    }
+
+    @ExceptionHandler(ExceptionActions.NotActionable.class)
+    public ResponseEntity<Map<String, String>> notActionable(ExceptionActions.NotActionable e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,320 @@
+package io.cherrypick.peoplevox;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import io.cherrypick.failure.ApiException;
+import io.cherrypick.failure.Category;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * SOAP 1.1 client of Peoplevox IntegrationServiceV4 (document/literal, namespace {@code http://www.peoplevox.net/}).
+ * <p>
+ * Caches one session per client id and re-authenticates once when Peoplevox answers {@code System : Security - Invalid
+ * Session} or {@code Session Expired} (both arrive as HTTP 200 with ResponseId -1). Every call passes the shared
+ * {@link RateLimiter} when pacing is on. Transport failures, 5xx, SOAP faults, HTML pages, unreadable bodies and
+ * rate-limit refusals become transient {@link ApiException}s: the caller retries later.
+ */
+public class PeoplevoxClient {
+    public static final String SYSTEM = "Peoplevox";
+    static final String NS = "http://www.peoplevox.net/";
+    private static final Logger log = LoggerFactory.getLogger(PeoplevoxClient.class);
+    private static final int MAX_PAGE = 1000;
+
+    private final PeoplevoxProperties props;
+    private final HttpClient http;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry meters;
+    private volatile String sessionId;
+
+    public PeoplevoxClient(PeoplevoxProperties props, MeterRegistry meters) {
+        this.props = props;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.rateLimiter = props.rateLimit().enabled()
+                ? new RateLimiter(props.rateLimit().requests(), props.rateLimit().period()) : null;
+    }
+
+    /** Reads every row of an integration template that matches the search clause (empty = all), page by page. */
+    public CsvTable getData(String template, String searchClause) {
+        return readAllPages("GetData", "getRequest", template, searchClause, null);
+    }
+
+    /** Reads a report (display-name columns); {@code columns} and {@code orderBy} may be null. */
+    public CsvTable getReport(String report, String searchClause, String orderBy, String columns) {
+        return readAllPages("GetReportData", "getReportRequest", report, searchClause,
+                "<FilterClause></FilterClause><OrderBy>" + xml(orderBy) + "</OrderBy><Columns>" + xml(columns) + "</Columns>");
+    }
+
+    /**
+     * Imports rows into a template. Action 0 = insert or update, 1 = do not allocate (sales orders), 2 = delete.
+     * The response is returned as is: read {@link IntegrationResponse#statuses()} per row.
+     */
+    public IntegrationResponse saveData(String template, CsvTable table, int action) {
+        String body = "<SaveData xmlns=\"" + NS + "\"><saveRequest><TemplateName>" + xml(template) + "</TemplateName><CsvData>"
+                + xml(table.write()) + "</CsvData><Action>" + action + "</Action></saveRequest></SaveData>";
+        return call("SaveData", body);
+    }
+
+    public String getSaveTemplate(String template) {
+        IntegrationResponse r = requireOk("GetSaveTemplate",
+                call("GetSaveTemplate", "<GetSaveTemplate xmlns=\"" + NS + "\"><templateName>" + xml(template)
+                        + "</templateName></GetSaveTemplate>"));
+        return r.detail();
+    }
+
+    /** Subscribes a form POST of {@code postParams} (placeholders rendered, values URL-encoded) to {@code postUrl}. */
+    public int subscribePostEvent(String eventType, String filter, String postUrl, String postParams) {
+        String body = "<SubscribePostEvent xmlns=\"" + NS + "\"><eventType>" + xml(eventType) + "</eventType><filter>"
+                + xml(filter) + "</filter><postUrl>" + xml(postUrl) + "</postUrl><postParams>" + xml(postParams)
+                + "</postParams><encodeParameterData>true</encodeParameterData></SubscribePostEvent>";
+        return Integer.parseInt(requireOk("SubscribePostEvent", call("SubscribePostEvent", body)).detail().trim());
+    }
+
+    public boolean unsubscribeEvent(int subscriptionId) {
+        IntegrationResponse r = call("UnsubscribeEvent", "<UnsubscribeEvent xmlns=\"" + NS + "\"><subscriptionId>"
+                + subscriptionId + "</subscriptionId></UnsubscribeEvent>");
+        return r.ok() && "True".equalsIgnoreCase(r.detail() == null ? "" : r.detail().trim());
+    }
+
+    /** Calls an operation with the session header; re-authenticates and retries once on an invalid or expired session. */
+    public IntegrationResponse call(String operation, String bodyXml) {
+        String session = session();
+        IntegrationResponse response = post(operation, envelope(session, bodyXml));
+        if (!response.ok() && isSessionError(response.detail())) {
+            log.info("Peoplevox session {} for client {}: re-authenticating", response.detail(), props.clientId());
+            invalidate(session);
+            response = post(operation, envelope(session(), bodyXml));
+            if (!response.ok() && isSessionError(response.detail())) {
+                throw ApiException.transientFailure(SYSTEM, Category.AUTH,
+                        "Peoplevox refused a fresh session for " + operation + ": " + response.detail(), null);
+            }
+        }
+        if (!response.ok() && isRateLimited(response.detail())) {
+            throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED,
+                    "Peoplevox refused " + operation + " (rate limit): " + response.detail(), null);
+        }
+        return response;
+    }
+
+    private CsvTable readAllPages(String operation, String requestElement, String template, String searchClause,
+                                  String extraXml) {
+        List<String> headers = List.of();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            String body = "<" + operation + " xmlns=\"" + NS + "\"><" + requestElement + "><TemplateName>" + xml(template)
+                    + "</TemplateName><PageNo>" + page + "</PageNo><ItemsPerPage>" + MAX_PAGE + "</ItemsPerPage><SearchClause>"
+                    + xml(searchClause) + "</SearchClause>" + (extraXml == null ? "" : extraXml) + "</" + requestElement
+                    + "></" + operation + ">";
+            IntegrationResponse r = requireOk(operation + " " + template, call(operation, body));
+            CsvTable pageTable = CsvTable.parse(r.detail());
+            if (!pageTable.headers().isEmpty()) {
+                headers = pageTable.headers();
+            }
+            rows.addAll(pageTable.rows());
+            if (pageTable.rows().isEmpty() || rows.size() >= r.totalCount()) {
+                return new CsvTable(headers, rows);
+            }
+        }
+    }
+
+    private IntegrationResponse requireOk(String what, IntegrationResponse r) {
+        if (!r.ok()) {
+            throw ApiException.permanent(SYSTEM, Category.API_ERROR, "Peoplevox refused " + what + ": " + r.detail());
+        }
+        return r;
+    }
+
+    private synchronized String session() {
+        if (sessionId == null) {
+            String body = "<Authenticate xmlns=\"" + NS + "\"><clientId>" + xml(props.clientId()) + "</clientId><username>"
+                    + xml(props.username()) + "</username><password>"
+                    + Base64.getEncoder().encodeToString(nullToEmpty(props.password()).getBytes(StandardCharsets.UTF_8))
+                    + "</password></Authenticate>";
+            IntegrationResponse r = post("Authenticate", envelope(null, body));
+            if (!r.ok() || r.detail() == null || !r.detail().contains(",")) {
+                throw ApiException.transientFailure(SYSTEM, isRateLimited(r.detail()) ? Category.RATE_LIMITED : Category.AUTH,
+                        "Peoplevox authentication failed for client " + props.clientId() + " user " + props.username()
+                                + ": " + r.detail(), null);
+            }
+            sessionId = r.detail().split(",", 2)[1].trim();
+        }
+        return sessionId;
+    }
+
+    private synchronized void invalidate(String failedSession) {
+        if (failedSession != null && failedSession.equals(sessionId)) {
+            sessionId = null;
+        }
+    }
+
+    private String envelope(String session, String bodyXml) {
+        String header = session == null ? "" : "<soap:Header><UserSessionCredentials xmlns=\"" + NS + "\"><UserId>0</UserId>"
+                + "<ClientId>" + xml(props.clientId()) + "</ClientId><SessionId>" + xml(session)
+                + "</SessionId></UserSessionCredentials></soap:Header>";
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + header + "<soap:Body>" + bodyXml + "</soap:Body></soap:Envelope>";
+    }
+
+    private IntegrationResponse post(String operation, String envelope) {
+        if (rateLimiter != null) {
+            try {
+                rateLimiter.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted while pacing " + operation, e);
+            }
+        }
+        meters.counter("cherrypick.api.calls", "system", "peoplevox", "operation", operation).increment();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(props.serviceUrl()))
+                .timeout(props.timeout())
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + NS + operation + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
+                    "Peoplevox " + operation + " timed out after " + props.timeout().toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Peoplevox " + operation + " could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted during Peoplevox " + operation, e);
+        }
+        return parse(operation, response.statusCode(), response.body());
+    }
+
+    IntegrationResponse parse(String operation, int status, String body) {
+        String trimmed = body == null ? "" : body.stripLeading();
+        if (status == 429) {
+            throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED, "Peoplevox " + operation + " answered HTTP 429", null);
+        }
+        if (trimmed.regionMatches(true, 0, "<!DOCTYPE html", 0, 14) || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation
+                    + " answered HTTP " + status + " with an HTML page instead of SOAP (wrong URL or client id, or an outage)", null);
+        }
+        Document doc;
+        try {
+            doc = parser().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " answered HTTP " + status
+                    + " with a body that is not readable XML: " + abbreviate(body), e);
+        }
+        Element fault = first(doc.getDocumentElement(), "Fault");
+        if (fault != null || status >= 500) {
+            String reason = fault == null ? abbreviate(body) : text(first(fault, "faultstring"));
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Peoplevox " + operation + " failed with HTTP " + status + (fault == null ? "" : " SOAP fault") + ": " + reason, null);
+        }
+        if (status >= 300) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " answered HTTP " + status, null);
+        }
+        Element result = first(doc.getDocumentElement(), operation + "Result");
+        if (result == null) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Peoplevox " + operation + " answer has no " + operation + "Result: " + abbreviate(body), null);
+        }
+        List<IntegrationResponse.RowStatus> statuses = new ArrayList<>();
+        Element statusList = first(result, "Statuses");
+        if (statusList != null) {
+            NodeList items = statusList.getElementsByTagNameNS(NS, "IntegrationStatusResponse");
+            for (int i = 0; i < items.getLength(); i++) {
+                Element item = (Element) items.item(i);
+                statuses.add(new IntegrationResponse.RowStatus(text(first(item, "Reference")), text(first(item, "Status"))));
+            }
+        }
+        try {
+            return new IntegrationResponse(Integer.parseInt(text(first(result, "ResponseId")).trim()),
+                    Integer.parseInt(text(first(result, "TotalCount")).trim()), text(first(result, "Detail")), statuses);
+        } catch (NumberFormatException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
+                    "Peoplevox " + operation + " answer has no readable ResponseId/TotalCount: " + abbreviate(body), e);
+        }
+    }
+
+    static boolean isSessionError(String detail) {
+        return detail != null && (detail.contains("Invalid Session") || detail.contains("Session Expired"));
+    }
+
+    static boolean isRateLimited(String detail) {
+        return detail != null && detail.toLowerCase().contains("rate limit exceeded");
+    }
+
+    private static Element first(Element parent, String localName) {
+        if (parent == null) {
+            return null;
+        }
+        NodeList list = parent.getElementsByTagNameNS("*", localName);
+        return list.getLength() == 0 ? null : (Element) list.item(0);
+    }
+
+    private static String text(Node node) {
+        return node == null ? null : node.getTextContent();
+    }
+
+    private static DocumentBuilder parser() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder();
+    }
+
+    static String xml(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\r' -> out.append("&#13;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "(empty)";
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,131 @@
+package io.cherrypick.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The order lifecycle table: one row per pick ticket, a timestamp per step. */
+@Repository
+public class OrderLifecycleStore {
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public OrderLifecycleStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that a revision of a pick arrived from Blue Cherry. A new pick starts queued. */
+    public void received(String pickNum, String ordNum, String poNum, String customer, String bcLocation, String revision) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("pick", pickNum).addValue("ord", ordNum)
+                .addValue("po", poNum).addValue("customer", customer).addValue("loc", bcLocation)
+                .addValue("rev", revision).addValue("now", Timestamps.now());
+        int updated = jdbc.update("update order_lifecycle set ord_num = :ord, po_num = :po, customer = :customer,"
+                + " bc_location = :loc, revision_received = :rev, updated_at = :now where pick_num = :pick", p);
+        if (updated == 0) {
+            jdbc.update("insert into order_lifecycle (pick_num, ord_num, po_num, customer, bc_location, revision_received,"
+                    + " state, exception_open, received_at, updated_at) values (:pick, :ord, :po, :customer, :loc, :rev,"
+                    + " 'QUEUED_IN_CHERRYPICK', false, :now, :now)", p);
+        }
+    }
+
+    /** Moves a pick to a state, stamping that state's time column; a note says why (shown to customer service). */
+    public void moveTo(String pickNum, LifecycleState state, String note) {
+        String column = timeColumn(state);
+        jdbc.update("update order_lifecycle set state = :state, note = :note, updated_at = :now"
+                        + (column == null ? "" : ", " + column + " = :now") + " where pick_num = :pick",
+                new MapSqlParameterSource().addValue("state", state.name()).addValue("note", truncate(note))
+                        .addValue("now", Timestamps.now()).addValue("pick", pickNum));
+    }
+
+    public void held(String pickNum, String reason) {
+        moveTo(pickNum, LifecycleState.HELD_IN_BLUE_CHERRY, reason);
+        flagException(pickNum, true);
+    }
+
+    /** Sent and acknowledged by Peoplevox for the given revision. */
+    public void acknowledged(Collection<String> pickNums, Map<String, String> siteByPick, Map<String, String> revisionByPick) {
+        for (String pick : pickNums) {
+            jdbc.update("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
+                    + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
+                    + " acknowledged_at = :now, updated_at = :now where pick_num = :pick",
+                    new MapSqlParameterSource().addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
+                            .addValue("now", Timestamps.now()).addValue("pick", pick));
+        }
+    }
+
+    public void flagException(String pickNum, boolean open) {
+        jdbc.update("update order_lifecycle set exception_open = :open, updated_at = :now where pick_num = :pick",
+                Map.of("open", open, "now", Timestamps.now(), "pick", pickNum));
+    }
+
+    /** Looks a pick up by pick number, or every pick of a sales order by order number. */
+    public List<OrderLifecycle> find(String pickOrOrderNumber) {
+        return jdbc.query("select * from order_lifecycle where pick_num = :n or ord_num = :n order by pick_num",
+                Map.of("n", pickOrOrderNumber), ROW);
+    }
+
+    public Optional<OrderLifecycle> findPick(String pickNum) {
+        return jdbc.query("select * from order_lifecycle where pick_num = :n", Map.of("n", pickNum), ROW).stream().findFirst();
+    }
+
+    public List<OrderLifecycle> list(LifecycleState state, Boolean exceptionOpen, int limit) {
+        StringBuilder sql = new StringBuilder("select * from order_lifecycle where 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("limit", limit);
+        if (state != null) {
+            sql.append(" and state = :state");
+            p.addValue("state", state.name());
+        }
+        if (exceptionOpen != null) {
+            sql.append(" and exception_open = :open");
+            p.addValue("open", exceptionOpen);
+        }
+        sql.append(" order by updated_at desc limit :limit");
+        return jdbc.query(sql.toString(), p, ROW);
+    }
+
+    public Map<LifecycleState, Integer> countByState() {
+        Map<LifecycleState, Integer> counts = new EnumMap<>(LifecycleState.class);
+        for (LifecycleState s : LifecycleState.values()) {
+            counts.put(s, 0);
+        }
+        jdbc.query("select state, count(*) as n from order_lifecycle group by state", Map.of(),
+                rs -> {
+                    counts.put(LifecycleState.valueOf(rs.getString("state")), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    private static String timeColumn(LifecycleState state) {
+        return switch (state) {
+            case QUEUED_IN_CHERRYPICK -> null;
+            case HELD_IN_BLUE_CHERRY -> "held_at";
+            case RELEASED_TO_PEOPLEVOX -> "released_at";
+            case ACKNOWLEDGED -> "acknowledged_at";
+            case ALLOCATED -> "allocated_at";
+            case PICKING -> "picking_at";
+            case DESPATCHED -> "despatched_at";
+            case CONFIRMED_IN_BLUE_CHERRY -> "confirmed_at";
+            case CANCELLED -> "cancelled_at";
+        };
+    }
+
+    private static String truncate(String note) {
+        return note == null || note.length() <= 1000 ? note : note.substring(0, 997) + "...";
+    }
+
+    private static final RowMapper<OrderLifecycle> ROW = (rs, i) -> new OrderLifecycle(rs.getString("pick_num"),
+            rs.getString("ord_num"), rs.getString("po_num"), rs.getString("customer"), rs.getString("bc_location"),
+            rs.getString("pvx_site"), rs.getString("revision_received"), rs.getString("revision_sent"),
+            LifecycleState.valueOf(rs.getString("state")), rs.getBoolean("exception_open"), rs.getString("note"),
+            Timestamps.read(rs, "received_at"), Timestamps.read(rs, "held_at"), Timestamps.read(rs, "released_at"),
+            Timestamps.read(rs, "acknowledged_at"), Timestamps.read(rs, "allocated_at"), Timestamps.read(rs, "picking_at"),
+            Timestamps.read(rs, "despatched_at"), Timestamps.read(rs, "confirmed_at"), Timestamps.read(rs, "cancelled_at"),
+            Timestamps.read(rs, "updated_at"));
+}

@@ -1,0 +1,155 @@
+package io.cherrypick.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Durable queue of records to send, per flow. Several instances may run senders: {@link #claim} takes rows with
+ * {@code FOR UPDATE SKIP LOCKED} so each row goes to one instance, and a claim that outlives {@code staleAfter}
+ * (its instance died) is taken over and flagged {@link OutboxRow#recovered()}.
+ */
+@Repository
+public class OutboxStore {
+    public static final String PENDING = "PENDING";
+    public static final String CLAIMED = "CLAIMED";
+    public static final String SENT = "SENT";
+    public static final String HELD = "HELD";
+    public static final String FAILED = "FAILED";
+    public static final String SUPERSEDED = "SUPERSEDED";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public OutboxStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a record revision once; returns false when that revision is already stored. */
+    public boolean insertIfAbsent(String flow, String businessKey, String revision, String payload) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("flow", flow).addValue("key", businessKey).addValue("rev", revision)
+                .addValue("payload", payload).addValue("now", Timestamps.now());
+        Integer existing = jdbc.queryForObject(
+                "select count(*) from outbox where flow = :flow and business_key = :key and revision = :rev", p, Integer.class);
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        try {
+            jdbc.update("insert into outbox (flow, business_key, revision, payload, status, attempts, next_attempt_at,"
+                    + " created_at, updated_at) values (:flow, :key, :rev, :payload, 'PENDING', 0, :now, :now, :now)", p);
+            return true;
+        } catch (DuplicateKeyException raceLost) {
+            return false;
+        }
+    }
+
+    /** Claims up to {@code limit} due rows of a flow for this instance, oldest first, stale claims included. */
+    public List<OutboxRow> claim(String flow, String instanceId, int limit, Duration staleAfter) {
+        Instant now = Instant.now();
+        String token = instanceId + "/" + UUID.randomUUID();
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("flow", flow).addValue("token", token).addValue("limit", limit)
+                .addValue("now", Timestamps.utc(now)).addValue("stale", Timestamps.utc(now.minus(staleAfter)));
+        // Claims that outlived staleAfter belong to an instance that died: release them, flagged as recovered.
+        jdbc.update("update outbox set status = 'PENDING', recovered = true, claimed_by = null, claimed_at = null,"
+                + " next_attempt_at = :now where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
+        jdbc.update("update outbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now, updated_at = :now"
+                + " where id in (select id from outbox where flow = :flow and status = 'PENDING' and next_attempt_at <= :now"
+                + " order by id limit :limit for update skip locked)", p);
+        return jdbc.query("select * from outbox where claimed_by = :token order by id", p, ROW);
+    }
+
+    public void markSent(Collection<Long> ids) {
+        setStatus(ids, SENT, null);
+    }
+
+    public void markHeld(long id, String error) {
+        setStatus(List.of(id), HELD, error);
+    }
+
+    public void markFailed(long id, String error) {
+        setStatus(List.of(id), FAILED, error);
+    }
+
+    /** Puts a claimed row back in the queue for a later attempt. */
+    public void reschedule(long id, int attempts, Instant nextAttempt, String error) {
+        jdbc.update("update outbox set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, last_error = :err,"
+                + " claimed_by = null, claimed_at = null, updated_at = :now where id = :id",
+                Map.of("attempts", attempts, "next", Timestamps.utc(nextAttempt), "err", truncate(error),
+                        "now", Timestamps.now(), "id", id));
+    }
+
+    /** Queues a held or failed row again (operator replay): attempts start from zero. */
+    public boolean requeue(long id) {
+        return jdbc.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now, claimed_by = null,"
+                + " claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
+                Map.of("now", Timestamps.now(), "id", id)) == 1;
+    }
+
+    /** Older revisions of a record that were never sent are superseded by a newer one. Returns their ids. */
+    public List<Long> supersedeUnsent(String flow, String businessKey, String exceptRevision) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("flow", flow).addValue("key", businessKey)
+                .addValue("rev", exceptRevision).addValue("now", Timestamps.now());
+        List<Long> ids = jdbc.queryForList("select id from outbox where flow = :flow and business_key = :key"
+                + " and revision <> :rev and status in ('PENDING', 'HELD', 'FAILED')", p, Long.class);
+        if (!ids.isEmpty()) {
+            jdbc.update("update outbox set status = 'SUPERSEDED', updated_at = :now where id in (:ids)",
+                    p.addValue("ids", ids));
+        }
+        return ids;
+    }
+
+    public boolean hasSentRevision(String flow, String businessKey) {
+        Integer n = jdbc.queryForObject("select count(*) from outbox where flow = :flow and business_key = :key and status = 'SENT'",
+                Map.of("flow", flow, "key", businessKey), Integer.class);
+        return n != null && n > 0;
+    }
+
+    public Optional<OutboxRow> find(long id) {
+        return jdbc.query("select * from outbox where id = :id", Map.of("id", id), ROW).stream().findFirst();
+    }
+
+    public Map<String, Integer> countByStatus(String flow) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("select status, count(*) as n from outbox where flow = :flow group by status", Map.of("flow", flow),
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Creation time of the oldest row still waiting to be sent (pending or claimed), if any. */
+    public Optional<Instant> oldestWaiting(String flow) {
+        return jdbc.query("select min(created_at) as oldest from outbox where flow = :flow and status in ('PENDING', 'CLAIMED')",
+                Map.of("flow", flow), (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private void setStatus(Collection<Long> ids, String status, String error) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String clearRecovered = SENT.equals(status) ? " recovered = false," : "";
+        jdbc.update("update outbox set status = :status, last_error = :err, claimed_by = null, claimed_at = null,"
+                + clearRecovered + " updated_at = :now where id in (:ids)",
+                new MapSqlParameterSource().addValue("status", status).addValue("err", truncate(error))
+                        .addValue("now", Timestamps.now()).addValue("ids", ids));
+    }
+
+    static String truncate(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+
+    private static final RowMapper<OutboxRow> ROW = (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("flow"),
+            rs.getString("business_key"), rs.getString("revision"), rs.getString("payload"), rs.getString("status"),
+            rs.getInt("attempts"), Timestamps.read(rs, "created_at"), rs.getBoolean("recovered"));
+}
