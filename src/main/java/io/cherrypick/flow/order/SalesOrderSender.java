@@ -38,9 +38,9 @@ import io.cherrypick.store.OutboxStore;
  * Peoplevox accepted), and records each pick's outcome from the per-row {@code Statuses}.
  * <p>
  * Exactly once: a pick revision is marked in Camel's JDBC idempotent repository (key {@code pick:revision}) in the same
- * transaction that marks it sent, and checked before sending. A row whose claim expired (its instance stopped mid-send)
- * is first looked up in Peoplevox: if Peoplevox holds that revision with all its lines, it is recorded as sent without
- * sending it again.
+ * transaction that marks it sent, and checked before sending. A row whose earlier attempt broke off (a timeout, or a
+ * claim that expired because its instance stopped mid-send) is first looked up in Peoplevox: if Peoplevox holds that
+ * revision with all its lines, it is recorded as sent without sending it again.
  */
 @Component("salesOrderSender")
 public class SalesOrderSender {
@@ -132,7 +132,9 @@ public class SalesOrderSender {
             return 0;
         }
         List<ReadyOrder> toSend = new ArrayList<>();
-        List<ReadyOrder> alreadyThere = alreadyInPeoplevox(ready.stream().filter(r -> r.row().recovered()).toList());
+        // a row whose earlier attempt broke off (timeout, crash) may already be in Peoplevox: look before sending again
+        List<ReadyOrder> alreadyThere = alreadyInPeoplevox(ready.stream()
+                .filter(r -> r.row().recovered() || r.row().attempts() > 0).toList());
         for (ReadyOrder r : ready) {
             if (!alreadyThere.contains(r)) {
                 toSend.add(r);
@@ -199,7 +201,7 @@ public class SalesOrderSender {
         return saved;
     }
 
-    /** Recovered rows: which of them Peoplevox already holds at the same revision with every line. */
+    /** Of the rows whose earlier attempt broke off, those Peoplevox already holds at the same revision with every line. */
     private List<ReadyOrder> alreadyInPeoplevox(List<ReadyOrder> recovered) {
         if (recovered.isEmpty()) {
             return List.of();

@@ -1,0 +1,272 @@
+package io.cherrypick.flow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import io.cherrypick.peoplevox.CsvTable;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.store.ExceptionRecord;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.OutboxRow;
+import io.cherrypick.store.OutboxStore;
+import io.cherrypick.support.FreePort;
+import io.cherrypick.support.Picks;
+import io.cherrypick.support.Simulators;
+
+/**
+ * The order flow end to end: the YAML routes in routes/, the runtime, and the Blue Cherry and Peoplevox simulators over
+ * real HTTP on the runtime's port. Subclasses choose the database (H2, PostgreSQL).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+        "cherrypick.flows.sales-order.enabled=true",
+        "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
+        "cherrypick.flows.sales-order.send-interval=100",
+        "cherrypick.flows.sales-order.retry-backoff=200ms",
+        "cherrypick.flows.sales-order.stale-claim-after=2s",
+        "cherrypick.flows.sales-order.sites.LAX=GhostSite",
+        "cherrypick.bluecherry.page-size=5",
+        "cherrypick.peoplevox.timeout=2s",
+        "cherrypick.metrics.refresh=300"})
+@ActiveProfiles("test")
+@DirtiesContext
+abstract class AbstractOrderFlowTest {
+    static final int PORT = FreePort.find();
+    static final String A = "012345678905";
+    static final String B = "012345678912";
+    static final String C = "012345678929";
+    static final String UNKNOWN = "099999999993";
+
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+    }
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ExceptionStore exceptions;
+    @Autowired OrderLifecycleStore lifecycle;
+    @Autowired OutboxStore outbox;
+    @Autowired PeoplevoxClient peoplevox;
+    @Autowired CamelContext camel;
+
+    Simulators sims;
+    RestClient api;
+
+    @BeforeEach
+    void cleanWorld() {
+        sims = new Simulators(PORT);
+        api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
+        sims.resetAll();
+        sims.seedPeoplevoxItems(List.of(A, B, C));
+        for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor",
+                "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log")) {
+            jdbc.update("delete from " + table);
+        }
+        jdbc.update("delete from value_mapping where source_value = 'MIA'");
+    }
+
+    @Test
+    void releasedPicksBecomeSalesOrdersOnceWithEveryLine() {
+        List<Map<String, Object>> picks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            picks.add(Picks.pick("R" + i, "NJ", A, B, C));
+        }
+        sims.createPicks(picks);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 100).size() == 12);
+        for (int i = 1; i <= 12; i++) {
+            Map<String, Object> order = sims.peoplevoxOrder("R" + i);
+            assertThat(order.get("site")).isEqualTo("PrimarySite");
+            assertThat((List<?>) order.get("lines")).hasSize(3);
+        }
+        assertThat(headerRowsSent()).as("each order header sent exactly once").isEqualTo(12);
+        assertThat(lifecycle.findPick("R1").orElseThrow().revisionSent()).isNotBlank();
+
+        // "where is this order?" by pick number and by Blue Cherry order number
+        String byPick = api.get().uri("/api/orders/R1").retrieve().body(String.class);
+        String byOrder = api.get().uri("/api/orders/OR1").retrieve().body(String.class);
+        assertThat(byPick).contains("\"state\":\"ACKNOWLEDGED\"").contains("\"pvxSite\":\"PrimarySite\"");
+        assertThat(byOrder).isEqualTo(byPick);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                api.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("cherrypick_orders{application=\"cherrypick\",state=\"ACKNOWLEDGED\"} 12.0")
+                .contains("routeId=\"sales-order-to-wms\""));
+    }
+
+    @Test
+    void picksSharingOneLastModAcrossPagesAndRunsAreNeitherLostNorTakenTwice() {
+        sims.blueCherryClock(Map.of("freeze", "2026-11-26 09:00:00"));
+        List<Map<String, Object>> picks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            picks.add(Picks.pick("EQ" + i, "NJ", A));
+        }
+        sims.createPicks(picks); // 12 picks, one last_mod, pages of 5
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 100).size() == 12);
+
+        // a later run finds three more picks stamped with the very same second
+        sims.createPicks(List.of(Picks.pick("EQ13", "NJ", A), Picks.pick("EQ14", "NJ", B), Picks.pick("EQ15", "NJ", C)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 100).size() == 15);
+        assertThat(sims.peoplevoxOrders()).hasSize(15);
+        assertThat(headerRowsSent()).as("no pick sent twice").isEqualTo(15);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where flow = 'sales-order'", Integer.class)).isEqualTo(15);
+    }
+
+    @Test
+    void unknownSkuHoldsTheWholePickUntilTheItemExistsAndAReplay() {
+        sims.createPicks(List.of(Picks.pick("SKU1", "NJ", A, UNKNOWN)));
+
+        ExceptionRecord e = awaitOpenException("SKU1");
+        assertThat(e.category().name()).isEqualTo("SKU_MISMATCH");
+        assertThat(e.message()).contains("Pick SKU1 line 2").contains(UNKNOWN).contains("does not exist in Peoplevox");
+        assertThat(e.payload()).as("original pick kept").contains("\"pick_num\":\"SKU1\"").contains(A).contains(UNKNOWN);
+        assertThat(lifecycle.findPick("SKU1").orElseThrow().state()).isEqualTo(LifecycleState.HELD_IN_BLUE_CHERRY);
+        assertThat(lifecycle.findPick("SKU1").orElseThrow().exceptionOpen()).isTrue();
+        assertThat(sims.peoplevoxOrders()).as("no half order in Peoplevox").isEmpty();
+
+        sims.seedPeoplevoxItems(List.of(UNKNOWN)); // the item reaches Peoplevox
+        String replayed = api.post().uri("/api/exceptions/" + e.id() + "/replay").header("X-Cherrypick-User", "sam.support")
+                .retrieve().body(String.class);
+        assertThat(replayed).contains("\"status\":\"REPLAYED\"");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("SKU1").orElseThrow().state() == LifecycleState.ACKNOWLEDGED);
+        assertThat((List<?>) sims.peoplevoxOrder("SKU1").get("lines")).hasSize(2);
+        assertThat(exceptions.find(e.id()).orElseThrow().status()).isEqualTo("RESOLVED");
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REPLAY' and actor = 'sam.support'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void unmappedLocationIsHeldUntilTheMappingIsAddedAndReplayed() {
+        sims.post("/sim/bluecherry/_control/locations", List.of(Map.of("location", "MIA", "loc_name", "Miami DC", "loc_type", "W")));
+        sims.createPicks(List.of(Picks.pick("LOC1", "MIA", A, B)));
+
+        ExceptionRecord e = awaitOpenException("LOC1");
+        assertThat(e.category().name()).isEqualTo("MISSING_WAREHOUSE");
+        assertThat(e.message()).contains("Pick LOC1").contains("location 'MIA'");
+        assertThat(lifecycle.findPick("LOC1").orElseThrow().state()).isEqualTo(LifecycleState.HELD_IN_BLUE_CHERRY);
+
+        api.put().uri("/api/mappings/site/MIA").contentType(MediaType.APPLICATION_JSON).body(Map.of("target", "PrimarySite"))
+                .retrieve().toBodilessEntity();
+        api.post().uri("/api/exceptions/" + e.id() + "/replay").retrieve().toBodilessEntity();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("LOC1").orElseThrow().state() == LifecycleState.ACKNOWLEDGED);
+        assertThat(sims.peoplevoxOrder("LOC1").get("site")).isEqualTo("PrimarySite");
+    }
+
+    @Test
+    void aPartialSaveDataFailsOnlyTheRefusedOrderWithPeoplevoxsWords() {
+        // LAX maps to a site Peoplevox does not have: Peoplevox refuses that row and saves the other
+        sims.createPicks(List.of(Picks.pick("PART1", "NJ", A), Picks.pick("PART2", "LAX", B)));
+
+        ExceptionRecord e = awaitOpenException("PART2");
+        assertThat(e.message()).contains("Pick PART2 refused by Peoplevox").contains("GhostSite");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("PART1").orElseThrow().state() == LifecycleState.ACKNOWLEDGED);
+        assertThat(lifecycle.findPick("PART2").orElseThrow().state()).isEqualTo(LifecycleState.HELD_IN_BLUE_CHERRY);
+        assertThat(sims.peoplevoxOrders()).extracting(o -> o.get("salesOrderNumber")).containsExactly("PART1");
+        assertThat(sims.peoplevoxCalls("SaveData", "Sales orders")).anyMatch(c -> Integer.valueOf(-1).equals(c.get("responseId")));
+    }
+
+    @Test
+    void anExpiredSessionMidRunIsRenewedAndTheCallRetriedOnce() {
+        sims.createPicks(List.of(Picks.pick("SES1", "NJ", A)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("SES1").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        int authBefore = sims.peoplevoxCalls("Authenticate", null).size();
+
+        sims.peoplevoxFault(Map.of("operation", "SaveData", "type", "SESSION_EXPIRED", "count", 1));
+        sims.createPicks(List.of(Picks.pick("SES2", "NJ", B)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("SES2").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        assertThat(sims.peoplevoxCalls("Authenticate", null).size()).isEqualTo(authBefore + 1);
+        assertThat(exceptions.list("OPEN", null, null, null, 10)).isEmpty();
+    }
+
+    @Test
+    void timeoutsAreRetriedWithBackoffUntilPeoplevoxAnswers() {
+        sims.peoplevoxFault(Map.of("operation", "SaveData", "type", "TIMEOUT", "count", 2, "delayMs", 3000));
+        sims.createPicks(List.of(Picks.pick("TMO1", "NJ", A, B)));
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> lifecycle.findPick("TMO1").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        Map<String, Object> order = sims.peoplevoxOrder("TMO1");
+        assertThat((List<?>) order.get("lines")).as("no duplicated lines").hasSize(2);
+        assertThat(jdbc.queryForObject("select attempts from outbox where business_key = 'TMO1'", Integer.class))
+                .as("two failed attempts before success").isGreaterThanOrEqualTo(1);
+        assertThat(exceptions.list("OPEN", null, null, "TMO1", 10)).isEmpty();
+    }
+
+    @Test
+    void timeoutsPastTheAttemptLimitBecomeAnApiTimeoutExceptionThatAReplaySends() {
+        sims.peoplevoxFault(Map.of("operation", "SaveData", "type", "TIMEOUT", "count", 5, "delayMs", 2500));
+        sims.createPicks(List.of(Picks.pick("TMO2", "NJ", C)));
+
+        ExceptionRecord e = awaitOpenException("TMO2");
+        assertThat(e.category().name()).isEqualTo("API_TIMEOUT");
+        assertThat(e.message()).contains("TMO2").contains("timed out");
+        api.post().uri("/api/exceptions/" + e.id() + "/replay").retrieve().toBodilessEntity();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.findPick("TMO2").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+    }
+
+    @Test
+    void noDuplicateWhenTheRuntimeStopsBetweenClaimingAndSending() throws Exception {
+        camel.getRouteController().stopRoute("sales-order-to-wms");
+        try {
+            sims.createPicks(List.of(Picks.pick("CR1", "NJ", A), Picks.pick("CR2", "NJ", B)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.countByStatus("sales-order").getOrDefault("PENDING", 0) == 2);
+            // an instance claims the batch and dies before sending
+            List<OutboxRow> claimed = outbox.claim("sales-order", "dead-instance", 100, Duration.ofMinutes(5));
+            assertThat(claimed).hasSize(2);
+            // ... and another had sent CR2 just before it died, without recording it
+            Map<String, String> header = new java.util.LinkedHashMap<>();
+            header.put("SalesOrderNumber", "CR2");
+            header.put("Site", "PrimarySite");
+            header.put(SalesOrderMapper.REVISION_FIELD, claimed.get(1).revision());
+            peoplevox.saveData("Sales orders", new CsvTable(List.copyOf(header.keySet()), List.of(header)), 0);
+            Map<String, String> line = Map.of("SalesOrderNumber", "CR2", "ItemCode", B, "QuantityOrdered", "2", "Line", "1");
+            peoplevox.saveData("Sales order items", new CsvTable(List.of("SalesOrderNumber", "ItemCode", "QuantityOrdered", "Line"),
+                    List.of(line)), 0);
+        } finally {
+            camel.getRouteController().startRoute("sales-order-to-wms");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 10).size() == 2);
+        assertThat(headerRowsSent()).as("CR1 sent once after recovery, CR2 not sent again").isEqualTo(2);
+        assertThat(sims.peoplevoxOrders()).hasSize(2);
+    }
+
+    @Test
+    void aPickVoidedBeforeItWasSentIsNeverSent() {
+        Map<String, Object> voided = Picks.pick("VOID1", "NJ", A);
+        voided.put("ord_status", "V");
+        sims.createPicks(List.of(voided, Picks.pick("VOID2", "NJ", B)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("VOID2").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        assertThat(lifecycle.findPick("VOID1").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
+        assertThat(sims.peoplevoxOrders()).extracting(o -> o.get("salesOrderNumber")).containsExactly("VOID2");
+    }
+
+    private ExceptionRecord awaitOpenException(String key) {
+        await().atMost(Duration.ofSeconds(40)).until(() -> !exceptions.list("OPEN", null, "sales-order", key, 10).isEmpty());
+        return exceptions.list("OPEN", null, "sales-order", key, 10).get(0);
+    }
+
+    /** Rows of every SaveData "Sales orders" call Peoplevox received. */
+    private int headerRowsSent() {
+        return sims.peoplevoxCalls("SaveData", "Sales orders").stream().mapToInt(c -> ((Number) c.get("rows")).intValue()).sum();
+    }
+}
