@@ -19,7 +19,8 @@ class Gs1Test {
     @Test
     void ssccHasTwentyDigitsAndAValidCheckDigit() {
         String sscc = Gs1.sscc20(0, "0614141", 123456789L);
-        assertThat(sscc).hasSize(20).startsWith("000614141123456789");
+        assertThat(sscc).hasSize(20).startsWith("0000614141123456789");
+        assertThat(Gs1.sscc20(1, "0614141", 123456789L)).isEqualTo("00106141411234567897");
         assertThat(Gs1.isValidSscc20(sscc)).isTrue();
         // the GS1 General Specifications example SSCC 106141411234567897
         assertThat(Gs1.isValidSscc20("00106141411234567897")).isTrue();
