@@ -28,7 +28,7 @@ class BlueCherryStateView {
                 td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px;text-align:left}</style></head><body>
                 <h1>Blue Cherry simulator</h1>
                 """);
-        html.append("<p>Clock: ").append(escape(state.get("clock"))).append(" &middot; styles: ")
+        html.append("<p>Clock: ").append(escape(((Map<?, ?>) state.get("clock")).get("now"))).append(" &middot; styles: ")
                 .append(state.get("styles")).append("</p>");
         for (String section : List.of("picks", "shipments", "invoices", "notifications", "inventory", "adjustments",
                 "receipts", "productionOrders", "returnAuthorisations", "returnReceipts", "creditMemos", "locations", "shippers")) {
@@ -55,6 +55,12 @@ class BlueCherryStateView {
     }
 
     private static String escape(Object value) {
+        if (value instanceof List<?> list) {
+            return list.size() + (list.size() == 1 ? " row" : " rows");
+        }
+        if (value instanceof Map<?, ?>) {
+            return "{…}";
+        }
         return value == null ? "" : HtmlUtils.htmlEscape(String.valueOf(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.cherrypick.simulator.bluecherry;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,11 @@ final class ErrorBodies {
         };
     }
 
-    /** Azure API Management's own JSON error ({@code statusCode} + {@code message}). */
+    /** Azure API Management's own JSON error, {@code statusCode} first as APIM writes it. */
     static Object gateway(int status, String message) {
-        return Map.of("statusCode", status, "message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statusCode", status);
+        body.put("message", message);
+        return body;
     }
 }

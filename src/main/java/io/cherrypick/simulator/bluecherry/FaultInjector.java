@@ -19,8 +19,12 @@ public final class FaultInjector {
     public record FaultRequest(String operation, String type, Integer count, Double rate, Long delayMs, Integer status) {
     }
 
-    /** An armed fault as listed by {@code GET /_control/faults}; {@code remaining} is null for rate-based faults. */
-    public record Fault(long id, String operation, FaultType type, Integer remaining, Double rate, long delayMs, int status) {
+    /**
+     * An armed fault as listed by {@code GET /_control/faults}: {@code count} as armed, {@code remaining} uses left
+     * (both null for rate-based faults).
+     */
+    public record Fault(long id, String operation, FaultType type, Integer count, Integer remaining, Double rate,
+                        long delayMs, int status) {
         boolean matches(String resource) {
             if (operation.equals("*")) {
                 return true;
@@ -53,7 +57,8 @@ public final class FaultInjector {
         long delay = request.delayMs() != null ? request.delayMs()
                 : type == FaultType.TIMEOUT ? DEFAULT_TIMEOUT_MS : DEFAULT_LATENCY_MS;
         int status = request.status() != null ? request.status() : type == FaultType.RATE_LIMIT ? 429 : 500;
-        Fault fault = new Fault(ids.incrementAndGet(), request.operation().trim(), type, remaining, request.rate(), delay, status);
+        Fault fault = new Fault(ids.incrementAndGet(), request.operation().trim(), type, remaining, remaining,
+                request.rate(), delay, status);
         faults.add(fault);
         return fault;
     }
@@ -73,7 +78,7 @@ public final class FaultInjector {
                 if (left == 0) {
                     faults.remove(i);
                 } else {
-                    faults.set(i, new Fault(f.id(), f.operation(), f.type(), left, f.rate(), f.delayMs(), f.status()));
+                    faults.set(i, new Fault(f.id(), f.operation(), f.type(), f.count(), left, f.rate(), f.delayMs(), f.status()));
                 }
             }
             return f;

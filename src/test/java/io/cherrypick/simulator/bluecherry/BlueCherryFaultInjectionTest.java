@@ -38,6 +38,7 @@ class BlueCherryFaultInjectionTest {
     void rateLimitAnswers429WithRetryAfterThenRecovers() {
         JsonNode fault = arm("operation", "pick", "type", "RATE_LIMIT", "count", 1);
         assertThat(fault.path("type").asText()).isEqualTo("RATE_LIMIT");
+        assertThat(fault.path("count").asInt()).isEqualTo(1);
         assertThat(fault.path("remaining").asInt()).isEqualTo(1);
 
         BlueCherryHttp.Response limited = http.get("pick");
@@ -54,7 +55,11 @@ class BlueCherryFaultInjectionTest {
         BlueCherryHttp.Response first = http.get("style");
         assertThat(first.status()).isEqualTo(500);
         assertThat(first.json().path("message").asText()).isEqualTo("An error has occurred.");
+        JsonNode listed = http.control("GET", "/faults").get(0);
+        assertThat(listed.path("count").asInt()).isEqualTo(2);
+        assertThat(listed.path("remaining").asInt()).isEqualTo(1);
         assertThat(http.get("style").status()).isEqualTo(500);
+        assertThat(http.control("GET", "/faults")).isEmpty();
         assertThat(http.get("style").status()).isEqualTo(200);
 
         arm("operation", "style", "type", "HTTP_5XX", "status", 503);

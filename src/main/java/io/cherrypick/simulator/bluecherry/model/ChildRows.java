@@ -1,6 +1,7 @@
 package io.cherrypick.simulator.bluecherry.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +39,9 @@ public final class ChildRows {
         return input.get(collection) != null;
     }
 
-    /** Wraps rendered rows in the API's child-collection shape. */
+    /** Copies of the rows wrapped in the API's child-collection shape, e.g. {@code {"rows":[...]}}. */
     public static Map<String, Object> wrap(String rowsKey, List<Map<String, Object>> rows) {
-        return Map.of(rowsKey, rows);
+        List<Map<String, Object>> copies = rows.stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
+        return Map.of(rowsKey, copies);
     }
 }

@@ -210,8 +210,8 @@ public final class Pick implements ServedRecord {
     public Map<String, Object> render(boolean includeChildren) {
         Map<String, Object> h = headerView();
         if (includeChildren) {
-            h.put("pickaddress", ChildRows.wrap("rows", addresses.stream().map(LinkedHashMap::new).map(m -> (Map<String, Object>) m).toList()));
-            h.put("pickdetail", ChildRows.wrap("rows", lines.stream().map(PickLine::render).toList()));
+            h.put("pickaddress", ChildRows.wrap("rows", addresses));
+            h.put("pickdetail", ChildRows.wrap("rows", lines.stream().map(PickLine::fields).toList()));
         }
         return h;
     }

@@ -71,10 +71,6 @@ public final class PickLine {
         closed = previous.closed;
     }
 
-    public Map<String, Object> render() {
-        return new LinkedHashMap<>(fields);
-    }
-
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("line_seq", lineSeq);

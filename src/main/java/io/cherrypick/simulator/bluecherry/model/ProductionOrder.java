@@ -166,8 +166,8 @@ public final class ProductionOrder implements ServedRecord {
     public Map<String, Object> render(boolean includeChildren) {
         Map<String, Object> h = headerView();
         if (includeChildren) {
-            h.put("productionorderaddressbystage", ChildRows.wrap("rows", addresses.stream().map(a -> (Map<String, Object>) new LinkedHashMap<>(a)).toList()));
-            h.put("productionorderdetailbystage", ChildRows.wrap("rows", lines.stream().map(l -> (Map<String, Object>) new LinkedHashMap<>(l.fields)).toList()));
+            h.put("productionorderaddressbystage", ChildRows.wrap("rows", addresses));
+            h.put("productionorderdetailbystage", ChildRows.wrap("rows", lines.stream().map(l -> l.fields).toList()));
         }
         return h;
     }

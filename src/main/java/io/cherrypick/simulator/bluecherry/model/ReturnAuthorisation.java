@@ -160,7 +160,7 @@ public final class ReturnAuthorisation implements ServedRecord {
     public Map<String, Object> render(boolean includeChildren) {
         Map<String, Object> h = headerView();
         if (includeChildren) {
-            h.put("radetail", ChildRows.wrap("rows", lines.stream().map(l -> (Map<String, Object>) new LinkedHashMap<>(l.fields)).toList()));
+            h.put("radetail", ChildRows.wrap("rows", lines.stream().map(l -> l.fields).toList()));
         }
         return h;
     }

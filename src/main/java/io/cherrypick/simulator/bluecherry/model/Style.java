@@ -97,7 +97,7 @@ public final class Style implements ServedRecord {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Detail d : details) {
                 Map<String, Object> row = new LinkedHashMap<>(d.fields());
-                row.put("stylecolorsizes", ChildRows.wrap("rows-i", d.sizes().stream().map(s -> (Map<String, Object>) new LinkedHashMap<>(s)).toList()));
+                row.put("stylecolorsizes", ChildRows.wrap("rows-i", d.sizes()));
                 rows.add(row);
             }
             h.put("styledetail", ChildRows.wrap("rows", rows));
