@@ -2,6 +2,8 @@ package io.cherrypick.simulator.bluecherry.posting;
 
 import java.util.regex.Pattern;
 
+import io.cherrypick.gs1.Gs1;
+
 /**
  * Format checks on carton identifiers. The SSCC rule is GS1's; the tracking and trailer patterns are the
  * simulator's assumption (Blue Cherry's real rules are unknown; only its error texts were observed).
@@ -17,20 +19,7 @@ final class FormatRules {
 
     /** A 20-digit SSCC (AI 00 + extension digit + company prefix + serial) whose last digit is the GS1 mod-10 check digit. */
     static boolean isValidSscc(String value) {
-        if (value == null || !value.matches("\\d{20}")) {
-            return false;
-        }
-        return gs1CheckDigit(value.substring(0, 19)) == value.charAt(19) - '0';
-    }
-
-    /** GS1 mod-10: from the rightmost digit leftwards, weights 3, 1, 3, 1, ...; the check digit tops the sum up to a multiple of 10. */
-    static int gs1CheckDigit(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            sum += digit * (i % 2 == 0 ? 3 : 1);
-        }
-        return (10 - sum % 10) % 10;
+        return Gs1.isValid(value, 20);
     }
 
     static boolean isValidTrackingNumber(String value) {
