@@ -81,6 +81,24 @@ class PeoplevoxEndpointTest extends PeoplevoxTestSupport {
     }
 
     @Test
+    void soap12RequestsGetSoap12Answers() throws Exception {
+        String envelope = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"
+                + "<Authenticate xmlns=\"http://www.peoplevox.net/\"><clientId>cherrypick-demo</clientId>"
+                + "<username>integration</username><password>ZGVtby1wYXNzd29yZA==</password></Authenticate>"
+                + "</env:Body></env:Envelope>";
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(soap.endpoint()))
+                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"http://www.peoplevox.net/Authenticate\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/soap+xml"));
+        assertThat(response.body()).contains("xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"")
+                .contains("<ResponseId>0</ResponseId>").containsPattern("<Detail>cherrypick-demo,[0-9a-f]{32}</Detail>");
+    }
+
+    @Test
     void unknownClientIdAnswersAnHtmlPage() {
         SoapTestClient other = new SoapTestClient(port, "someone-else");
         SoapTestClient.Response response = other.authenticate("someone-else", "integration", "demo-password");

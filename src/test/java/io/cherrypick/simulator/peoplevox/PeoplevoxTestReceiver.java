@@ -1,11 +1,12 @@
 package io.cherrypick.simulator.peoplevox;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +23,9 @@ public class PeoplevoxTestReceiver {
     final AtomicInteger failuresToAnswer = new AtomicInteger();
 
     @RequestMapping("/test/pvx-receiver/**")
-    public ResponseEntity<String> receive(HttpServletRequest request, @RequestBody(required = false) String body) {
+    public ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        // The raw body: Spring's @RequestBody would rebuild (and re-encode) a form body from its parameters.
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(request.getMethod(), request.getRequestURI(), request.getQueryString(),
                 request.getContentType(), body));
         if (failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

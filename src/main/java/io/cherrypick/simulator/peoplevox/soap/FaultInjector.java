@@ -42,12 +42,21 @@ public final class FaultInjector {
         if (status != null && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("status must be an HTTP status code");
         }
-        Long delay = delayMs != null ? delayMs
-                : type == FaultType.TIMEOUT ? DEFAULT_TIMEOUT_MS
-                : type == FaultType.LATENCY ? DEFAULT_LATENCY_MS : null;
-        Integer httpStatus = type == FaultType.HTTP_5XX ? (status != null ? status : DEFAULT_HTTP_STATUS) : status;
-        Fault fault = new Fault(nextId++, operation.trim(), type, rate == null && count == null ? 1 : count, rate,
-                delay, httpStatus);
+        Long delay = delayMs;
+        if (delay == null && type == FaultType.TIMEOUT) {
+            delay = DEFAULT_TIMEOUT_MS;
+        } else if (delay == null && type == FaultType.LATENCY) {
+            delay = DEFAULT_LATENCY_MS;
+        }
+        Integer httpStatus = status;
+        if (httpStatus == null && type == FaultType.HTTP_5XX) {
+            httpStatus = DEFAULT_HTTP_STATUS;
+        }
+        Integer remaining = count;
+        if (rate == null && count == null) {
+            remaining = 1;
+        }
+        Fault fault = new Fault(nextId++, operation.trim(), type, remaining, rate, delay, httpStatus);
         faults.add(fault);
         return fault;
     }
