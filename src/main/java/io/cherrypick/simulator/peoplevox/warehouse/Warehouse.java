@@ -222,10 +222,10 @@ public final class Warehouse {
         level.setAllocated(level.allocated() + allocatedChange);
         Record item = item(level.itemCode());
         if (onHandChange != 0) {
-            events.publish(Events.incremental(level, item, onHandChange, reason, now()));
+            events.publish(WarehouseEvents.incremental(level, item, onHandChange, reason, now()));
         }
         if (level.available() != availableBefore) {
-            events.publish(Events.availability(level, item, now()));
+            events.publish(WarehouseEvents.availability(level, item, now()));
         }
     }
 
@@ -258,7 +258,7 @@ public final class Warehouse {
             order.holdAllocation();
         }
         orders.put(number, order);
-        events.publish(Events.orderReceived(order));
+        events.publish(WarehouseEvents.orderReceived(order));
         return order;
     }
 
@@ -354,7 +354,6 @@ public final class Warehouse {
             }
         }
         OrderStatus lastStep = target == OrderStatus.DESPATCHED ? OrderStatus.PACKED : target;
-        Despatch despatch = null;
         if (target == OrderStatus.DESPATCHED) {
             // Validate the packages before any state changes, so a bad request changes nothing.
             planDespatch(order, request == null ? DespatchRequest.EVERYTHING : request);
@@ -367,6 +366,7 @@ public final class Warehouse {
                 moveTo(order, step);
             }
         }
+        Despatch despatch = null;
         if (target == OrderStatus.DESPATCHED) {
             despatch = despatch(order, request == null ? DespatchRequest.EVERYTHING : request);
             if (order.fullyDespatched()) {
@@ -378,7 +378,7 @@ public final class Warehouse {
 
     private void moveTo(SalesOrder order, OrderStatus status) {
         order.setStatus(status, now());
-        events.publish(Events.statusChange(order, settings().statusName(status)));
+        events.publish(WarehouseEvents.statusChange(order, settings().statusName(status)));
     }
 
     /** Null when the order's site has enough available stock for every unallocated line, else what is missing. */
@@ -518,10 +518,10 @@ public final class Warehouse {
         shipped.forEach((itemCode, quantity) -> consume(order, itemCode, quantity));
         order.touch(now());
 
-        events.publish(Events.trackingNumber(despatch, order, plan.carrier(), plan.serviceType()));
+        events.publish(WarehouseEvents.trackingNumber(despatch, order, plan.carrier(), plan.serviceType()));
         for (Despatch.Package pkg : packages) {
-            events.publish(Events.packageEvent(EventType.DespatchPackageTrackingNumberReceived, despatch, pkg));
-            events.publish(Events.packageEvent(EventType.DespatchPackageDespatched, despatch, pkg));
+            events.publish(WarehouseEvents.packageEvent(EventType.DespatchPackageTrackingNumberReceived, despatch, pkg));
+            events.publish(WarehouseEvents.packageEvent(EventType.DespatchPackageDespatched, despatch, pkg));
         }
         return despatch;
     }
@@ -640,7 +640,7 @@ public final class Warehouse {
         if (reusable) {
             changeStock(stockLevelFor(receipt.itemCode(), received.siteReference()), receipt.quantity(), 0, "Return");
         }
-        events.publish(Events.returned(received));
+        events.publish(WarehouseEvents.returned(received));
         if (reusable) {
             allocateWaitingOrders(received.siteReference());
         }
@@ -693,7 +693,7 @@ public final class Warehouse {
         if (purchaseOrder != null) {
             purchaseOrder.put("Status", "Complete");
         }
-        events.publish(Events.goodsReceived(receipt, Collections.unmodifiableMap(table(Table.ITEMS))));
+        events.publish(WarehouseEvents.goodsReceived(receipt, Collections.unmodifiableMap(table(Table.ITEMS))));
         allocateWaitingOrders(receipt.siteReference());
         return receipt;
     }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Builds the placeholder values of each event from the warehouse objects (paths as in {@link EventType}). */
-final class Events {
+final class WarehouseEvents {
     static final String UPDATED_BY = "simulator";
 
-    private Events() {
+    private WarehouseEvents() {
     }
 
     static WarehouseEvent availability(StockLevel level, Record item, LocalDateTime now) {
