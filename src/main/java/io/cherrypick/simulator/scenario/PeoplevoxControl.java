@@ -51,11 +51,28 @@ public interface PeoplevoxControl {
     record StockLevel(String itemCode, String site, int onHand) {
     }
 
+    /** The parts of the simulator's state the scenario reads; everything else in the answer is ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record State(List<SalesOrder> salesOrders) {
+    record State(List<SalesOrder> salesOrders, List<Stock> stock, List<ExpectedReturn> expectedReturns) {
         public State {
             salesOrders = salesOrders == null ? List.of() : List.copyOf(salesOrders);
+            stock = stock == null ? List.of() : List.copyOf(stock);
+            expectedReturns = expectedReturns == null ? List.of() : List.copyOf(expectedReturns);
         }
+
+        public State(List<SalesOrder> salesOrders) {
+            this(salesOrders, List.of(), List.of());
+        }
+    }
+
+    /** Stock of an item at a site; available = on hand - allocated. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stock(String itemCode, String site, int onHand, int allocated, int available) {
+    }
+
+    /** A return Peoplevox expects (an RMA line), as the returns flow announces it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ExpectedReturn(String rmaNumber, String salesOrderNumber, String itemCode, int quantity, int received) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -97,6 +114,8 @@ public interface PeoplevoxControl {
     record StockMovement(String itemCode, String site, int delta) {
     }
 
+    /** {@code rmaNumber} is left out (null) when Peoplevox does not expect the return: an unannounced return. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReturnReceipt(String salesOrderNumber, String rmaNumber, String itemCode, int quantity, String reason,
                          String condition, boolean reusable) {
     }

@@ -37,8 +37,9 @@ final class PeoplevoxPreload {
         return new Seed(sites, items, stock);
     }
 
-    /** "PrimarySite" -> "Primary Site". */
+    /** The site's display name, as Peoplevox names its default sites: "PrimarySite" -> "Primary". */
     static String siteName(String reference) {
-        return reference.replaceAll("([a-z])([A-Z])", "$1 $2");
+        String name = reference.endsWith("Site") ? reference.substring(0, reference.length() - 4) : reference;
+        return name.isEmpty() ? reference : name.replaceAll("([a-z])([A-Z])", "$1 $2");
     }
 }

@@ -47,6 +47,7 @@ public class ScenarioGenerator implements AutoCloseable {
     /** Picks remembered to raise return authorisations for; older ones are forgotten. */
     private static final int REMEMBERED_PICKS = 5_000;
     private static final long FIRST_RA_NUMBER = 500_001L;
+    private static final int REPEATED_FAILURE_LOG_EVERY = 12;
 
     private final ScenarioProperties properties;
     private final PeoplevoxControl peoplevox;
@@ -77,6 +78,8 @@ public class ScenarioGenerator implements AutoCloseable {
     private long returnsAuthorised;
     private long returnsReceived;
     private long failedCalls;
+    private int failingOrderTicks;
+    private int failingWarehouseTicks;
     private String lastOrderTick = "";
     private String lastWarehouseTick = "";
     private String lastError = "";
@@ -152,10 +155,11 @@ public class ScenarioGenerator implements AutoCloseable {
             List<GeneratedPick> picks = createOrders(properties.getOrdersPerTick(), properties.getBadOrderShare());
             lastOrderTick = describeOrders(picks);
             log.info(lastOrderTick);
+            failingOrderTicks = 0;
         } catch (RuntimeException e) {
             lastOrderTick = "scenario: order tick failed: " + message(e);
             recordFailure(e);
-            log.warn(lastOrderTick);
+            logFailure(lastOrderTick, ++failingOrderTicks);
         }
         return lastOrderTick;
     }
@@ -167,34 +171,48 @@ public class ScenarioGenerator implements AutoCloseable {
      */
     public synchronized String runWarehouseTick() {
         warehouseTicks++;
-        List<SalesOrder> salesOrders;
+        PeoplevoxControl.State state;
         try {
-            salesOrders = peoplevox.state().salesOrders();
+            state = peoplevox.state();
         } catch (RuntimeException e) {
             lastWarehouseTick = "scenario: warehouse tick failed: " + message(e);
             recordFailure(e);
-            log.warn(lastWarehouseTick);
+            logFailure(lastWarehouseTick, ++failingWarehouseTicks);
             return lastWarehouseTick;
         }
+        failingWarehouseTicks = 0;
         TickOutcome outcome = new TickOutcome();
-        for (SalesOrder order : salesOrders) {
+        StockView stock = new StockView(state.stock());
+        for (SalesOrder order : state.salesOrders()) {
             Optional<Advance> step = warehouse.nextStep(order);
-            if (step.isPresent() && outcome.attempt(() -> peoplevox.advanceOrder(order.salesOrderNumber(), step.get()))) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.get().to().equals("Allocated")) {
+                List<StockMovement> goodsIn = warehouse.replenishmentFor(order, stock);
+                if (!goodsIn.isEmpty()) {
+                    // short at its site: goods arrive now, the order is allocated on a later tick
+                    goodsIn.forEach(movement -> moveStock(movement, stock, outcome));
+                    continue;
+                }
+            }
+            if (outcome.attempt(() -> peoplevox.advanceOrder(order.salesOrderNumber(), step.get()))) {
                 outcome.advanced++;
+                if (step.get().to().equals("Allocated")) {
+                    order.lines().forEach(line -> stock.change(line.itemCode(), order.site(), -line.remaining()));
+                }
                 if (step.get().to().equals("Despatched")) {
                     outcome.despatched++;
                 }
             }
         }
-        for (StockMovement movement : warehouse.stockMovements(properties.getStockMovementsPerTick(), properties.getSites())) {
-            if (outcome.attempt(() -> peoplevox.moveStock(movement))) {
-                outcome.stockMovements++;
-            }
+        for (StockMovement movement : warehouse.stockMovements(properties.getStockMovementsPerTick(), properties.getSites(), stock)) {
+            moveStock(movement, stock, outcome);
         }
         if (warehouseRandom.nextDouble() < properties.getReturnProbability()) {
-            raiseReturn(salesOrders, outcome);
+            raiseReturn(state.salesOrders(), outcome);
         }
-        receiveDueReturns(outcome);
+        receiveDueReturns(state.expectedReturns(), outcome);
 
         ordersAdvanced += outcome.advanced;
         ordersDespatched += outcome.despatched;
@@ -227,7 +245,7 @@ public class ScenarioGenerator implements AutoCloseable {
                 startDelay, positive(properties.getWarehouseInterval()), TimeUnit.MILLISECONDS);
         log.info("scenario started: seed {}, {} styles ({} SKUs), {} picks every {}, warehouse every {}",
                 properties.getSeed(), catalogue.styles().size(), catalogue.skus().size(),
-                properties.getOrdersPerTick(), properties.getOrderInterval(), properties.getWarehouseInterval());
+                properties.getOrdersPerTick(), readable(properties.getOrderInterval()), readable(properties.getWarehouseInterval()));
     }
 
     /** Stops both ticks (no-op when stopped); a tick already running finishes first. */
@@ -328,7 +346,14 @@ public class ScenarioGenerator implements AutoCloseable {
         }
     }
 
-    private void receiveDueReturns(TickOutcome outcome) {
+    private void moveStock(StockMovement movement, StockView stock, TickOutcome outcome) {
+        if (outcome.attempt(() -> peoplevox.moveStock(movement))) {
+            outcome.stockMovements++;
+            stock.change(movement.itemCode(), movement.site(), movement.delta());
+        }
+    }
+
+    private void receiveDueReturns(List<PeoplevoxControl.ExpectedReturn> expected, TickOutcome outcome) {
         Iterator<PendingReturn> due = pendingReturns.iterator();
         while (due.hasNext()) {
             PendingReturn pending = due.next();
@@ -337,7 +362,7 @@ public class ScenarioGenerator implements AutoCloseable {
             }
             due.remove();   // received once, even if a call fails: the parcel is not sent twice
             boolean allReceived = true;
-            for (ReturnReceipt receipt : warehouse.receiptsFor(pending.ra(), pending.salesOrderNumber())) {
+            for (ReturnReceipt receipt : warehouse.receiptsFor(pending.ra(), pending.salesOrderNumber(), expected)) {
                 allReceived &= outcome.attempt(() -> peoplevox.receiveReturn(receipt));
             }
             if (allReceived) {
@@ -357,6 +382,20 @@ public class ScenarioGenerator implements AutoCloseable {
         }
         String leadingDigits = salesOrderNumber.replaceFirst("^(\\d+).*$", "$1");
         return Optional.ofNullable(picksByNumber.get(leadingDigits));
+    }
+
+    /**
+     * A failed tick at WARN, but while the same kind of tick keeps failing (a simulator is down) only every
+     * {@value #REPEATED_FAILURE_LOG_EVERY}th at WARN and the others at DEBUG, so the log stays readable.
+     */
+    private static void logFailure(String summary, int consecutiveFailures) {
+        if (consecutiveFailures == 1) {
+            log.warn(summary);
+        } else if (consecutiveFailures % REPEATED_FAILURE_LOG_EVERY == 0) {
+            log.warn("{} (failing for {} ticks in a row)", summary, consecutiveFailures);
+        } else {
+            log.debug(summary);
+        }
     }
 
     private void recordFailure(RuntimeException e) {
@@ -384,6 +423,11 @@ public class ScenarioGenerator implements AutoCloseable {
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private static long positive(Duration interval) {

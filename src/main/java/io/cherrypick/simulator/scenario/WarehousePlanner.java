@@ -2,6 +2,7 @@ package io.cherrypick.simulator.scenario;
 
 import io.cherrypick.simulator.scenario.PeoplevoxControl.Advance;
 import io.cherrypick.simulator.scenario.PeoplevoxControl.DespatchPackage;
+import io.cherrypick.simulator.scenario.PeoplevoxControl.ExpectedReturn;
 import io.cherrypick.simulator.scenario.PeoplevoxControl.PackageLine;
 import io.cherrypick.simulator.scenario.PeoplevoxControl.ReturnReceipt;
 import io.cherrypick.simulator.scenario.PeoplevoxControl.SalesOrder;
@@ -114,13 +115,39 @@ final class WarehousePlanner {
         return weight.setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** Goods in, damages and count corrections: mostly small additions, sometimes a unit or two out. */
-    List<StockMovement> stockMovements(int count, List<String> sites) {
+    /**
+     * Goods in for what an order about to be allocated lacks at its site (the shortfall and a few more), so it
+     * can be allocated on a later tick; empty when everything is available. Peoplevox refuses to allocate short.
+     */
+    List<StockMovement> replenishmentFor(SalesOrder order, StockView stock) {
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        for (SalesOrderLine line : order.lines()) {
+            needed.merge(line.itemCode(), line.remaining(), Integer::sum);
+        }
+        List<StockMovement> goodsIn = new ArrayList<>();
+        needed.forEach((itemCode, quantity) -> {
+            int shortfall = quantity - stock.available(itemCode, order.site());
+            if (shortfall > 0) {
+                goodsIn.add(new StockMovement(itemCode, order.site(), shortfall + random.nextInt(10)));
+            }
+        });
+        return goodsIn;
+    }
+
+    /**
+     * Goods in, damages and count corrections: mostly small additions, sometimes a unit or two out (only what is
+     * available, so stock never goes negative).
+     */
+    List<StockMovement> stockMovements(int count, List<String> sites, StockView stock) {
         List<StockMovement> movements = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             CatalogueSku sku = pick(catalogue.skus(), random);
+            String site = pick(sites, random);
             int delta = random.nextDouble() < 0.7 ? 1 + random.nextInt(12) : -(1 + random.nextInt(2));
-            movements.add(new StockMovement(sku.upc(), pick(sites, random), delta));
+            if (delta < 0 && stock.available(sku.upc(), site) < -delta) {
+                delta = -delta;
+            }
+            movements.add(new StockMovement(sku.upc(), site, delta));
         }
         return movements;
     }
@@ -157,15 +184,19 @@ final class WarehousePlanner {
                 pick.location(), reason.code(), raDate, rows));
     }
 
-    /** What the warehouse books in when the parcel comes back: one receipt per RA line, mostly in good condition. */
-    List<ReturnReceipt> receiptsFor(ReturnAuthorisation ra, String salesOrderNumber) {
+    /**
+     * What the warehouse books in when the parcel comes back: one receipt per RA line, mostly in good condition.
+     * The RMA number goes with a line only when Peoplevox expects that return (the returns flow announced it).
+     */
+    List<ReturnReceipt> receiptsFor(ReturnAuthorisation ra, String salesOrderNumber, List<ExpectedReturn> expected) {
         String reason = RETURN_REASONS.stream().filter(r -> r.code().equals(ra.reasonCode())).findFirst()
                 .map(ReturnReason::text).orElse(ra.reasonCode());
         List<ReturnReceipt> receipts = new ArrayList<>();
         for (ReturnAuthorisation.Line line : ra.rows()) {
             boolean damaged = random.nextDouble() < DAMAGED_SHARE;
-            receipts.add(new ReturnReceipt(salesOrderNumber, ra.raNum(), line.upc(), line.raQty(), reason,
-                    damaged ? "Damaged" : "Good", !damaged));
+            boolean announced = expected.stream().anyMatch(e -> ra.raNum().equals(e.rmaNumber()) && line.upc().equals(e.itemCode()));
+            receipts.add(new ReturnReceipt(salesOrderNumber, announced ? ra.raNum() : null, line.upc(), line.raQty(),
+                    reason, damaged ? "Damaged" : "Good", !damaged));
         }
         return receipts;
     }

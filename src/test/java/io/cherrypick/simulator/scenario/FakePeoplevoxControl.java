@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * In-memory stand-in for the Peoplevox simulator's control API. Holds sales orders whose status only moves one
- * step at a time (a skipped step throws, so a test sees it), and records seeds, advances, stock and returns.
+ * step at a time (a skipped step throws, so a test sees it) and stock that must cover an allocation (as the real
+ * simulator demands), and records seeds, advances, stock movements and returns.
  */
 public class FakePeoplevoxControl implements PeoplevoxControl {
 
@@ -17,6 +18,8 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
     private final List<Advance> despatches = new ArrayList<>();
     private final List<StockMovement> stockMovements = new ArrayList<>();
     private final List<ReturnReceipt> receipts = new ArrayList<>();
+    private final Map<String, int[]> stock = new LinkedHashMap<>();   // itemCode|site -> {onHand, allocated}
+    private final List<ExpectedReturn> expectedReturns = new ArrayList<>();
     private int stateFailuresToGo;
     private String failAdvanceOf;
 
@@ -42,6 +45,14 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
     @Override
     public synchronized void seed(Seed seed) {
         seeds.add(seed);
+        for (StockLevel level : seed.stock()) {
+            stock.put(level.itemCode() + "|" + level.site(), new int[] {level.onHand(), 0});
+        }
+    }
+
+    /** As the returns flow would: Peoplevox now expects this RMA line. */
+    public synchronized void expectReturn(String rmaNumber, String salesOrderNumber, String itemCode, int quantity) {
+        expectedReturns.add(new ExpectedReturn(rmaNumber, salesOrderNumber, itemCode, quantity, 0));
     }
 
     @Override
@@ -50,7 +61,12 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
             stateFailuresToGo--;
             throw new ControlCallException("GET http://fake/sim/peoplevox/_control/state failed: Connection refused");
         }
-        return new State(List.copyOf(orders.values()));
+        List<Stock> levels = new ArrayList<>();
+        stock.forEach((key, value) -> {
+            String[] parts = key.split("\\|");
+            levels.add(new Stock(parts[0], parts[1], value[0], value[1], value[0] - value[1]));
+        });
+        return new State(List.copyOf(orders.values()), levels, List.copyOf(expectedReturns));
     }
 
     @Override
@@ -67,7 +83,22 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
             throw new IllegalStateException("order " + salesOrderNumber + " skipped from " + order.status() + " to " + advance.to());
         }
         List<SalesOrderLine> lines = order.lines();
+        if (advance.to().equals("Allocated")) {
+            for (SalesOrderLine line : lines) {   // Peoplevox refuses to allocate short
+                int[] level = level(line.itemCode(), order.site());
+                if (level[0] - level[1] < line.quantity()) {
+                    throw new ControlCallException("POST http://fake/sim/peoplevox/_control/orders/" + salesOrderNumber
+                            + "/advance answered 409: cannot be allocated: item " + line.itemCode());
+                }
+            }
+            lines.forEach(line -> level(line.itemCode(), order.site())[1] += line.quantity());
+        }
         if (advance.to().equals("Despatched")) {
+            lines.forEach(line -> {
+                int[] level = level(line.itemCode(), order.site());
+                level[0] -= line.quantity();
+                level[1] -= line.quantity();
+            });
             despatches.add(advance);
             lines = lines.stream().map(l -> new SalesOrderLine(l.line(), l.itemCode(), l.quantity(), l.quantity())).toList();
         }
@@ -78,6 +109,12 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
     @Override
     public synchronized void moveStock(StockMovement movement) {
         stockMovements.add(movement);
+        level(movement.itemCode(), movement.site())[0] += movement.delta();
+    }
+
+    /** On hand and allocated of an item at a site. */
+    public synchronized int[] level(String itemCode, String site) {
+        return stock.computeIfAbsent(itemCode + "|" + site, key -> new int[] {0, 0});
     }
 
     @Override
@@ -100,6 +137,8 @@ public class FakePeoplevoxControl implements PeoplevoxControl {
         despatches.clear();
         stockMovements.clear();
         receipts.clear();
+        stock.clear();
+        expectedReturns.clear();
         stateFailuresToGo = 0;
         failAdvanceOf = null;
     }

@@ -156,7 +156,7 @@ class HttpControlsTest {
         new ScenarioGenerator(properties, peoplevox, blueCherry, CLOCK).createCatalogue();
         JsonNode seed = recorder.only("POST", "/sim/peoplevox/_control/seed").body();
         assertThat(seed.get("sites").toString())
-                .isEqualTo("[{\"Reference\":\"PrimarySite\",\"Name\":\"Primary Site\"},{\"Reference\":\"LondonSite\",\"Name\":\"London Site\"}]");
+                .isEqualTo("[{\"Reference\":\"PrimarySite\",\"Name\":\"Primary\"},{\"Reference\":\"LondonSite\",\"Name\":\"London\"}]");
         JsonNode item = seed.get("items").get(0);
         assertThat(fieldNames(item)).containsExactly("ItemCode", "Name", "Barcode", "Description", "RetailPrice", "Weight");
         assertThat(item.get("ItemCode").asText()).isEqualTo(item.get("Barcode").asText()).matches("\\d{12}");
@@ -195,6 +195,12 @@ class HttpControlsTest {
         assertThat(calls.get(2).body().toString()).isEqualTo("{\"to\":\"Despatched\",\"carrier\":\"Royal Mail\","
                 + "\"serviceType\":\"Royal Mail Tracked 48\",\"packages\":[{\"trackingNumber\":\"AB123456785GB\","
                 + "\"weight\":0.65,\"lines\":[{\"itemCode\":\"084521000017\",\"quantity\":2}]}]}");
+    }
+
+    @Test
+    void anUnannouncedReturnIsSentWithoutRmaNumber() {
+        peoplevox.receiveReturn(new ReturnReceipt("100245", null, "084521000017", 1, "Faulty", "Damaged", false));
+        assertThat(recorder.only("POST", "/sim/peoplevox/_control/returns/receive").body().has("rmaNumber")).isFalse();
     }
 
     @Test

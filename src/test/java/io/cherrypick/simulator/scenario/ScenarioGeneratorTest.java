@@ -53,7 +53,7 @@ class ScenarioGeneratorTest {
 
         Seed seed = peoplevox.seeds().get(0);
         assertThat(seed.sites()).extracting(PeoplevoxControl.Site::reference).containsExactly("PrimarySite", "LondonSite");
-        assertThat(seed.sites()).extracting(PeoplevoxControl.Site::name).containsExactly("Primary Site", "London Site");
+        assertThat(seed.sites()).extracting(PeoplevoxControl.Site::name).containsExactly("Primary", "London");
         assertThat(seed.items()).hasSize(catalogue.skus().size()).allSatisfy(item -> {
             assertThat(item.itemCode()).isEqualTo(item.barcode());
             assertThat(catalogue.containsUpc(item.itemCode())).isTrue();
@@ -136,7 +136,8 @@ class ScenarioGeneratorTest {
         ScenarioProperties properties = new ScenarioProperties();
         properties.setReturnProbability(0.0);
         ScenarioGenerator generator = scenario(properties);
-        peoplevox.importPicks(generator.createOrders(12, 0.0));
+        List<GeneratedPick> picks = generator.createOrders(12, 0.0);
+        peoplevox.importPicks(picks);
 
         for (int tick = 0; tick < 60 && !allDespatched(); tick++) {
             generator.runWarehouseTick();   // the fake throws on a skipped step, which the tick would count as failed
@@ -157,11 +158,44 @@ class ScenarioGeneratorTest {
     void eachOrderAdvancesAtMostOneStepPerTick() {
         ScenarioProperties properties = new ScenarioProperties();
         properties.setAdvanceProbability(1.0);
+        properties.setStockMovementsPerTick(0);
+        properties.setReturnProbability(0.0);
         ScenarioGenerator generator = scenario(properties);
-        peoplevox.importPicks(generator.createOrders(5, 0.0));
+        List<GeneratedPick> picks = generator.createOrders(5, 0.0);
+        peoplevox.importPicks(picks);
+        fillShelves(picks);
         String summary = generator.runWarehouseTick();
         assertThat(peoplevox.statuses().values()).containsOnly("Allocated");
-        assertThat(summary).startsWith("scenario: 5 orders advanced (0 despatched), 2 stock movements");
+        assertThat(summary).isEqualTo("scenario: 5 orders advanced (0 despatched), 0 stock movements, "
+                + "0 returns authorised in Blue Cherry, 0 returns received in Peoplevox");
+        generator.runWarehouseTick();
+        assertThat(peoplevox.statuses().values()).containsOnly("Picking");
+    }
+
+    @Test
+    void anOrderShortOfStockGetsGoodsInFirstAndIsAllocatedNextTick() {
+        ScenarioProperties properties = new ScenarioProperties();
+        properties.setAdvanceProbability(1.0);
+        properties.setStockMovementsPerTick(0);
+        properties.setReturnProbability(0.0);
+        ScenarioGenerator generator = scenario(properties);
+        List<GeneratedPick> picks = generator.createOrders(1, 0.0);
+        peoplevox.importPicks(picks);
+        String site = picks.get(0).location().equals("LDN") ? "LondonSite" : "PrimarySite";
+        String itemCode = picks.get(0).lines().get(0).upc();
+        int[] level = peoplevox.level(itemCode, site);
+        level[0] = level[1];   // nothing available
+
+        String summary = generator.runWarehouseTick();
+        assertThat(summary).startsWith("scenario: 0 orders advanced (0 despatched), 1 stock movement,");
+        assertThat(peoplevox.stockMovements()).singleElement()
+                .satisfies(m -> assertThat(m.itemCode()).isEqualTo(itemCode))
+                .satisfies(m -> assertThat(m.delta()).isPositive());
+        assertThat(peoplevox.statuses().values()).containsOnly("New");
+
+        generator.runWarehouseTick();
+        assertThat(peoplevox.statuses().values()).containsOnly("Allocated");
+        assertThat(generator.state().failedCalls()).isZero();
     }
 
     @Test
@@ -184,16 +218,19 @@ class ScenarioGeneratorTest {
         properties.setReturnProbability(1.0);
         properties.setReturnReceiptDelayTicks(2);
         ScenarioGenerator generator = scenario(properties);
+        properties.setStockMovementsPerTick(0);
         List<GeneratedPick> picks = generator.createOrders(3, 0.0);
         peoplevox.importPicks(picks);
+        fillShelves(picks);
         for (int tick = 0; tick < 4; tick++) {
             generator.runWarehouseTick();   // four steps: all orders despatched, no return possible yet
         }
         assertThat(blueCherry.returnAuthorisations()).isEmpty();
 
-        generator.runWarehouseTick();       // tick 5: first RA
+        generator.runWarehouseTick();       // tick 5: first RA, which the returns flow announces to Peoplevox
         assertThat(blueCherry.returnAuthorisations()).hasSize(1);
         ReturnAuthorisation ra = blueCherry.returnAuthorisations().get(0);
+        ra.rows().forEach(row -> peoplevox.expectReturn(ra.raNum(), ra.pickNum(), row.upc(), row.raQty()));
         assertThat(ra.raNum()).isEqualTo("RA500001");
         GeneratedPick pick = picks.stream().filter(p -> p.pickNum().equals(ra.pickNum())).findFirst().orElseThrow();
         assertThat(ra.ordNum()).isEqualTo(pick.ordNum());
@@ -206,8 +243,11 @@ class ScenarioGeneratorTest {
                 && r.salesOrderNumber().equals(pick.pickNum()));
         assertThat(peoplevox.receipts()).hasSize(ra.rows().size());
 
-        generator.runWarehouseTick();       // tick 8: third RA, second receipt; every order returned once only
+        generator.runWarehouseTick();       // tick 8: third RA, second receipt (not announced: no RMA number)
         generator.runWarehouseTick();
+        assertThat(peoplevox.receipts()).filteredOn(r -> !r.salesOrderNumber().equals(pick.pickNum()))
+                .isNotEmpty().allMatch(r -> r.rmaNumber() == null);
+        // every order returned once only
         assertThat(blueCherry.returnAuthorisations()).extracting(ReturnAuthorisation::pickNum)
                 .containsExactlyInAnyOrderElementsOf(picks.stream().map(GeneratedPick::pickNum).toList());
         ScenarioState state = generator.state();
@@ -244,6 +284,7 @@ class ScenarioGeneratorTest {
         ScenarioGenerator generator = scenario(properties);
         List<GeneratedPick> picks = generator.createOrders(3, 0.0);
         peoplevox.importPicks(picks);
+        fillShelves(picks);
 
         peoplevox.failStateNext(1);
         assertThat(generator.runWarehouseTick()).isEqualTo(
@@ -313,6 +354,14 @@ class ScenarioGeneratorTest {
         properties.setStartDelay(Duration.ofMinutes(1));
         generator.onApplicationReady();
         assertThat(generator.isRunning()).isTrue();
+    }
+
+    /** Enough stock for the picks, so allocation never waits for goods in. */
+    private void fillShelves(List<GeneratedPick> picks) {
+        for (GeneratedPick pick : picks) {
+            String site = pick.location().equals("LDN") ? "LondonSite" : "PrimarySite";
+            pick.lines().forEach(line -> peoplevox.level(line.upc(), site)[0] += 10);
+        }
     }
 
     private boolean allDespatched() {

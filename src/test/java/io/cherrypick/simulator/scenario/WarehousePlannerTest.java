@@ -107,10 +107,36 @@ class WarehousePlannerTest {
 
     @Test
     void stockMovementsAreCatalogueItemsAtConfiguredSites() {
-        List<StockMovement> movements = always.stockMovements(100, List.of("PrimarySite", "LondonSite"));
+        List<StockMovement> movements = always.stockMovements(100, List.of("PrimarySite", "LondonSite"),
+                new StockView(catalogue.skus().stream().flatMap(sku -> java.util.stream.Stream.of(
+                        new PeoplevoxControl.Stock(sku.upc(), "PrimarySite", 5, 0, 5),
+                        new PeoplevoxControl.Stock(sku.upc(), "LondonSite", 5, 0, 5))).toList()));
         assertThat(movements).hasSize(100).allMatch(m -> catalogue.containsUpc(m.itemCode()) && m.delta() != 0
                 && (m.site().equals("PrimarySite") || m.site().equals("LondonSite")));
         assertThat(movements).anyMatch(m -> m.delta() > 0).anyMatch(m -> m.delta() < 0);
+    }
+
+    @Test
+    void stockNeverGoesNegative() {
+        List<StockMovement> movements = always.stockMovements(200, List.of("PrimarySite"), new StockView(List.of()));
+        assertThat(movements).allMatch(m -> m.delta() > 0);
+    }
+
+    @Test
+    void ordersShortAtTheirSiteGetGoodsInInsteadOfAllocation() {
+        SalesOrder order = order("New", "UPS Ground", "PrimarySite", 3, 2);
+        String first = order.lines().get(0).itemCode();
+        String second = order.lines().get(1).itemCode();
+        StockView stock = new StockView(List.of(new PeoplevoxControl.Stock(first, "PrimarySite", 4, 0, 4),
+                new PeoplevoxControl.Stock(second, "PrimarySite", 3, 2, 1),
+                new PeoplevoxControl.Stock(second, "LondonSite", 9, 0, 9)));
+        List<StockMovement> goodsIn = always.replenishmentFor(order, stock);
+        assertThat(goodsIn).hasSize(1);
+        assertThat(goodsIn.get(0).itemCode()).isEqualTo(second);
+        assertThat(goodsIn.get(0).site()).isEqualTo("PrimarySite");
+        assertThat(goodsIn.get(0).delta()).isBetween(1, 10);
+        stock.change(second, "PrimarySite", 1);
+        assertThat(always.replenishmentFor(order, stock)).isEmpty();
     }
 
     @Test
@@ -136,8 +162,12 @@ class WarehousePlannerTest {
                 assertThat(row.style()).isEqualTo(picked.style());
                 assertThat(row.sizeDesc()).isEqualTo(picked.sizeDesc());
             }
-            List<ReturnReceipt> receipts = always.receiptsFor(ra, order.salesOrderNumber());
-            assertThat(receipts).hasSameSizeAs(ra.rows()).allMatch(r -> r.rmaNumber().equals("RA500001")
+            List<PeoplevoxControl.ExpectedReturn> expected = ra.rows().stream()
+                    .map(r -> new PeoplevoxControl.ExpectedReturn("RA500001", pick.pickNum(), r.upc(), r.raQty(), 0)).toList();
+            List<ReturnReceipt> receipts = always.receiptsFor(ra, order.salesOrderNumber(), expected);
+            assertThat(always.receiptsFor(ra, order.salesOrderNumber(), List.of())).as("unannounced returns carry no RMA")
+                    .allMatch(r -> r.rmaNumber() == null);
+            assertThat(receipts).hasSameSizeAs(ra.rows()).allMatch(r -> "RA500001".equals(r.rmaNumber())
                     && r.salesOrderNumber().equals(pick.pickNum())
                     && (r.condition().equals("Good") == r.reusable())
                     && !r.reason().isBlank());
