@@ -40,7 +40,7 @@ final class ControlHttpClient {
                     })
                     .toBodilessEntity();
         } catch (ResourceAccessException e) {
-            throw new ControlCallException("POST " + uri + " failed: " + e.getMostSpecificCause().getMessage(), e);
+            throw new ControlCallException("POST " + uri + " failed: " + reason(e), e);
         }
     }
 
@@ -59,7 +59,7 @@ final class ControlHttpClient {
             }
             return body;
         } catch (ResourceAccessException e) {
-            throw new ControlCallException("GET " + uri + " failed: " + e.getMostSpecificCause().getMessage(), e);
+            throw new ControlCallException("GET " + uri + " failed: " + reason(e), e);
         }
     }
 
@@ -69,6 +69,12 @@ final class ControlHttpClient {
                 .encode()
                 .buildAndExpand(uriVariables)
                 .toUri();
+    }
+
+    /** The root cause's message, or its type when it has none (e.g. an interrupted or closed connection). */
+    private static String reason(ResourceAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private static ControlCallException failure(String method, URI uri, HttpStatusCode status, byte[] body) {
