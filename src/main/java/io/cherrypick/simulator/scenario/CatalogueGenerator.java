@@ -1,5 +1,6 @@
 package io.cherrypick.simulator.scenario;
 
+import io.cherrypick.gs1.Gs1;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.cherrypick.simulator.scenario;
 
+import io.cherrypick.gs1.Gs1;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
