@@ -110,8 +110,9 @@ public class PeoplevoxWebhook {
     }
 
     /**
-     * The posted form fields. The HTTP layer may already have parsed the form into message headers (and left the body
-     * empty), or left the raw {@code a=b&c=d} body: both are read.
+     * The posted form fields. The HTTP layer parses the form into message headers (decoded); Camel 4.17 also leaves the
+     * fields in a body map with the values still URL-encoded, or a raw {@code a=b&c=d} body may come: headers win, the
+     * body fills what they lack.
      */
     static Map<String, String> formOf(Message message) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -124,12 +125,12 @@ public class PeoplevoxWebhook {
         });
         Object body = message.getBody();
         if (body instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> form.put(String.valueOf(k), v instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0))
-                    : String.valueOf(v)));
+            map.forEach((k, v) -> form.putIfAbsent(String.valueOf(k), URLDecoder.decode(
+                    v instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : String.valueOf(v), StandardCharsets.UTF_8)));
         } else {
             String text = message.getBody(String.class);
             if (text != null && !text.isBlank() && text.contains("=")) {
-                form.putAll(parseForm(text));
+                parseForm(text).forEach(form::putIfAbsent);
             }
         }
         return form;
