@@ -65,13 +65,6 @@ public class OrderLifecycleStore {
                 + (warehouseAt == null ? "" : " and (pvx_status_at is null or pvx_status_at < :at)"), p) == 1;
     }
 
-    /** Sets the note customer service sees, without moving the pick. */
-    public void note(String pickNum, String note) {
-        jdbc.update("update order_lifecycle set note = :note, updated_at = :now where pick_num = :pick",
-                new MapSqlParameterSource().addValue("note", truncate(note)).addValue("now", Timestamps.now())
-                        .addValue("pick", pickNum));
-    }
-
     public void held(String pickNum, String reason) {
         moveTo(pickNum, LifecycleState.HELD_IN_BLUE_CHERRY, reason);
         flagException(pickNum, true);
