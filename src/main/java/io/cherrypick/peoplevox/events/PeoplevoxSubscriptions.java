@@ -29,7 +29,7 @@ import io.cherrypick.store.Timestamps;
  * In a cluster the renewal runs under a row lock ({@code select ... for update} on pvx_subscription_lock): the first
  * instance renews, the others find the subscriptions fresh (renewed within {@code freshFor}, same settings) and keep them.
  */
-@Component("peoplevoxSubscriptions")
+@Component("peoplevoxEventSubscriptions")
 public class PeoplevoxSubscriptions {
     public static final String ROUTE_ID = "peoplevox-event-subscriptions";
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxSubscriptions.class);
