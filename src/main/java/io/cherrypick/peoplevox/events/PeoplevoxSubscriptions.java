@@ -81,9 +81,12 @@ public class PeoplevoxSubscriptions {
         }
         String hash = Hashing.sha256Hex(urls + "|" + params);
         return tx.execute(status -> {
-            Instant renewedAt = jdbc.query("select renewed_at from pvx_subscription_lock where name = :name for update",
-                    Map.of("name", WebhookToken.LOCK), (rs, i) -> Timestamps.read(rs, "renewed_at")).stream()
-                    .findFirst().orElse(null);
+            List<Instant> lock = new java.util.ArrayList<>();
+            jdbc.query("select renewed_at from pvx_subscription_lock where name = :name for update",
+                    Map.of("name", WebhookToken.LOCK), rs -> {
+                        lock.add(Timestamps.read(rs, "renewed_at"));
+                    });
+            Instant renewedAt = lock.isEmpty() ? null : lock.get(0);
             Map<String, Integer> stored = new LinkedHashMap<>();
             Map<String, String> storedHashes = new LinkedHashMap<>();
             jdbc.query("select event_type, subscription_id, config_hash from pvx_subscription", Map.of(), rs -> {
