@@ -95,6 +95,8 @@ abstract class AbstractDespatchFlowTest {
         api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
         sims.resetAll();
         sims.seedPeoplevoxItems(List.of(A, B, C));
+        sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
+                .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));
         for (String table : List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "despatch", "despatch_carton", "pvx_subscription")) {
             jdbc.update("delete from " + table);
