@@ -47,7 +47,7 @@ public class OrderLifecycleStore {
     /**
      * Moves a pick to a state only while it is in one of {@code from}, so a late or repeated signal cannot move it
      * back. With {@code warehouseAt} (the time Peoplevox gives for a status) the move also needs that time to be later
-     * than the last status applied, and records it. Returns true when the pick moved.
+     * than the last status applied (or the same second: the forward-only {@code from} decides then), and records it. Returns true when the pick moved.
      */
     public boolean moveIfIn(String pickNum, LifecycleState state, String note, Collection<LifecycleState> from,
                             Instant warehouseAt) {
@@ -62,7 +62,7 @@ public class OrderLifecycleStore {
                 + (column == null ? "" : ", " + column + " = :now")
                 + (warehouseAt == null ? "" : ", pvx_status_at = :at")
                 + " where pick_num = :pick and state in (:from)"
-                + (warehouseAt == null ? "" : " and (pvx_status_at is null or pvx_status_at < :at)"), p) == 1;
+                + (warehouseAt == null ? "" : " and (pvx_status_at is null or pvx_status_at <= :at)"), p) == 1;
     }
 
     public void held(String pickNum, String reason) {
