@@ -46,8 +46,9 @@ public class OrderLifecycleStore {
 
     /**
      * Moves a pick to a state only while it is in one of {@code from}, so a late or repeated signal cannot move it
-     * back. With {@code warehouseAt} (the time Peoplevox gives for a status) the move also needs that time to be later
-     * than the last status applied (or the same second: the forward-only {@code from} decides then), and records it. Returns true when the pick moved.
+     * back. With {@code warehouseAt} (the time Peoplevox gives for a status) the move also needs that time to be no
+     * earlier than the last status applied (in the same second: the forward-only {@code from} decides then), and records it.
+     * Returns true when the pick moved.
      */
     public boolean moveIfIn(String pickNum, LifecycleState state, String note, Collection<LifecycleState> from,
                             Instant warehouseAt) {
