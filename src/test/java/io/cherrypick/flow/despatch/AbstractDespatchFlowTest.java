@@ -135,6 +135,8 @@ abstract class AbstractDespatchFlowTest {
         assertThat(order.exceptionOpen()).isFalse();
         assertThat(inboxTypes()).as("the webhook brought the events").contains("TrackingNumberReceived");
         assertThat(notificationsFor("FULL1")).as("Blue Cherry told the customer").hasSize(1);
+        assertThat(sims.peoplevoxCalls("GetData", "Despatches")).as("Peoplevox calls per despatch").hasSize(1);
+        assertThat(sims.peoplevoxCalls("GetData", "Despatch%20packages")).hasSize(1);
     }
 
     @Test
