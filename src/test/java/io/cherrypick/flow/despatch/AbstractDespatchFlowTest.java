@@ -136,7 +136,7 @@ abstract class AbstractDespatchFlowTest {
         assertThat(inboxTypes()).as("the webhook brought the events").contains("TrackingNumberReceived");
         assertThat(notificationsFor("FULL1")).as("Blue Cherry told the customer").hasSize(1);
         assertThat(sims.peoplevoxCalls("GetData", "Despatches")).as("Peoplevox calls per despatch").hasSize(1);
-        assertThat(sims.peoplevoxCalls("GetData", "Despatch%20packages")).hasSize(1);
+        assertThat(sims.peoplevoxCalls("GetData", "Despatch packages")).hasSize(1);
     }
 
     @Test
