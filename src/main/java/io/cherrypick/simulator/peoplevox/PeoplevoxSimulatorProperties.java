@@ -29,7 +29,7 @@ public record PeoplevoxSimulatorProperties(
         @DefaultValue("1000") int pageCap,
         @DefaultValue("0") double duplicateRate,
         @DefaultValue("0") double reorderRate,
-        @DefaultValue("true") boolean autoAllocate,
+        @DefaultValue("false") boolean autoAllocate,
         @DefaultValue("PrimarySite") String defaultSite,
         @DefaultValue("1") int firstSubscriptionId,
         Map<String, String> statusNames,

@@ -20,8 +20,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Shared set-up: the whole application on a random port, simulator reset before each test, helpers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Shared set-up: the whole application on a random port, simulator reset before each test, helpers. These tests run the
+ * simulator with auto-allocation on (its default is off), so allocation on import is covered too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cherrypick.simulator.peoplevox.auto-allocate=true")
 @ActiveProfiles("test")
 abstract class PeoplevoxTestSupport {
     static final String CONTROL = "/sim/peoplevox/_control";

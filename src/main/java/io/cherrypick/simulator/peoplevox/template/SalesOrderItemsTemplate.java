@@ -150,8 +150,12 @@ final class SalesOrderItemsTemplate extends Template {
         if (merged.get("QuantityOrdered") == null) {
             return "QuantityOrdered is required";
         }
-        if (merged.integer("QuantityOrdered", 0) <= 0) {
-            return "QuantityOrdered must be greater than 0";
+        // assumed: a new line needs a quantity; an existing line may be edited down to 0 (nothing left to pick),
+        // which is how a line is taken out of an order, since lines cannot be deleted
+        int quantity = merged.integer("QuantityOrdered", 0);
+        if (quantity < 0 || (quantity == 0 && draft.existing() == null)) {
+            return draft.existing() == null ? "QuantityOrdered must be greater than 0"
+                    : "QuantityOrdered cannot be negative";
         }
         if (!drafts.contains(draft)) {
             drafts.add(draft);
