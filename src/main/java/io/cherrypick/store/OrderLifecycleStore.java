@@ -44,6 +44,28 @@ public class OrderLifecycleStore {
                         .addValue("now", Timestamps.now()).addValue("pick", pickNum));
     }
 
+    /**
+     * Moves a pick to a state only while it is in one of {@code from}, so a late or repeated signal cannot move it
+     * back. With {@code warehouseAt} (the time Peoplevox gives for a status) the move also needs that time to be no
+     * earlier than the last status applied (in the same second: the forward-only {@code from} decides then), and records it.
+     * Returns true when the pick moved.
+     */
+    public boolean moveIfIn(String pickNum, LifecycleState state, String note, Collection<LifecycleState> from,
+                            Instant warehouseAt) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        String column = timeColumn(state);
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("state", state.name()).addValue("note", truncate(note))
+                .addValue("now", Timestamps.now()).addValue("pick", pickNum)
+                .addValue("from", from.stream().map(Enum::name).toList()).addValue("at", Timestamps.utc(warehouseAt));
+        return jdbc.update("update order_lifecycle set state = :state, note = :note, updated_at = :now"
+                + (column == null ? "" : ", " + column + " = :now")
+                + (warehouseAt == null ? "" : ", pvx_status_at = :at")
+                + " where pick_num = :pick and state in (:from)"
+                + (warehouseAt == null ? "" : " and (pvx_status_at is null or pvx_status_at <= :at)"), p) == 1;
+    }
+
     public void held(String pickNum, String reason) {
         moveTo(pickNum, LifecycleState.HELD_IN_BLUE_CHERRY, reason);
         flagException(pickNum, true);
