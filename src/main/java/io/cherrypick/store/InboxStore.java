@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Events received, per flow, stored before they are acknowledged. The event key is built from the event's business
@@ -27,9 +28,11 @@ public class InboxStore {
     public static final String FAILED = "FAILED";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    public InboxStore(NamedParameterJdbcTemplate jdbc) {
+    public InboxStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     /** Stores an event once; returns false when an event with that key is already stored for the flow. */
@@ -58,10 +61,19 @@ public class InboxStore {
                 .addValue("now", Timestamps.utc(now)).addValue("stale", Timestamps.utc(now.minus(staleAfter)));
         jdbc.update("update inbox set status = 'PENDING', claimed_by = null, claimed_at = null"
                 + " where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
-        jdbc.update("update inbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now where id in (select id"
-                + " from inbox where flow = :flow and status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= :now)"
-                + " order by id limit :limit for update skip locked)", p);
-        return jdbc.query("select * from inbox where claimed_by = :token order by id", p, ROW);
+        // lock the due events (others skip them), then mark them ours, in one transaction (an IN-subquery with
+        // SKIP LOCKED is evaluated per row by H2)
+        return tx.execute(status -> {
+            List<Long> ids = jdbc.queryForList("select id from inbox where flow = :flow and status = 'PENDING'"
+                    + " and (next_attempt_at is null or next_attempt_at <= :now) order by id limit :limit"
+                    + " for update skip locked", p, Long.class);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            jdbc.update("update inbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now where id in (:ids)",
+                    p.addValue("ids", ids));
+            return jdbc.query("select * from inbox where id in (:ids) order by id", p, ROW);
+        });
     }
 
     public void markDone(Collection<Long> ids) {
@@ -85,6 +97,13 @@ public class InboxStore {
         jdbc.update("update inbox set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, last_error = :err,"
                 + " claimed_by = null, claimed_at = null where id = :id", Map.of("attempts", attempts,
                 "next", Timestamps.utc(nextAttempt), "err", OutboxStore.truncate(error), "id", id));
+    }
+
+    /** Receipt time of the oldest event of a flow not processed yet (pending or claimed), if any. */
+    public java.util.Optional<Instant> oldestWaiting(String flow) {
+        return jdbc.query("select min(received_at) as oldest from inbox where flow = :flow and status in ('PENDING', 'CLAIMED')",
+                Map.of("flow", flow), (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     public Map<String, Integer> countByStatus(String flow) {

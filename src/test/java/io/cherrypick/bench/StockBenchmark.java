@@ -1,0 +1,188 @@
+package io.cherrypick.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.cherrypick.CherrypickApplication;
+import io.cherrypick.gs1.Gs1;
+import io.cherrypick.support.FreePort;
+import io.cherrypick.support.Simulators;
+
+/**
+ * Posts AvailabilityChanges to the webhook the way Peoplevox does (form body, token) at a steady rate for random SKUs and
+ * prints the event-to-channel latency (p50/p99: from posting the event to the channel simulator receiving a level
+ * observed at or after it; target p99 &lt;= 2 s at 200 events/s) and the Blue Cherry calls per 1,000 events (target
+ * &lt;= 5). Every event carries a new level, so every coalescing window ends in a push.
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.StockBenchmark
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.StockBenchmark \
+ *        -Dexec.args="--rate=200 --seconds=60 --skus=500 --bc-every=10"
+ * </pre>
+ * Blue Cherry's batch runs every {@code --bc-every} seconds (default 10, far more often than the production 15 minutes,
+ * so the run shows what one batch costs); the figure per 1,000 events at 15 minutes is printed too.
+ */
+public final class StockBenchmark {
+    private static final String TOKEN = "bench-token";
+
+    public static void main(String[] args) throws Exception {
+        int rate = intArg(args, "--rate", 200);
+        int seconds = intArg(args, "--seconds", 60);
+        int skuCount = intArg(args, "--skus", 500);
+        int bcEvery = intArg(args, "--bc-every", 10);
+        int port = FreePort.find();
+        String dataDir = Files.createTempDirectory("cherrypick-stock-bench").toString();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class).run(
+                "--server.port=" + port,
+                "--cherrypick.data-dir=" + dataDir,
+                "--cherrypick.simulator.scenario.enabled=false",
+                "--cherrypick.flows.sales-order.enabled=false",
+                "--cherrypick.flows.sales-order-change.enabled=false",
+                "--cherrypick.flows.despatch.enabled=false",
+                "--cherrypick.flows.stock.enabled=true",
+                "--cherrypick.flows.stock.blue-cherry-cron=0/" + bcEvery + " * * * * ?",
+                "--cherrypick.webhooks.token=" + TOKEN,
+                "--cherrypick.metrics.refresh=600000",
+                "--logging.level.io.cherrypick=WARN",
+                "--logging.level.org.apache.camel=WARN");
+        try {
+            run(port, rate, seconds, skuCount, bcEvery);
+        } finally {
+            app.close();
+        }
+    }
+
+    private record Sent(String sku, Instant at) {
+    }
+
+    private static void run(int port, int rate, int seconds, int skuCount, int bcEvery) throws Exception {
+        Simulators sims = new Simulators(port);
+        sims.resetAll();
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < skuCount; i++) {
+            skus.add(Gs1.withCheckDigit(String.format("5000%07d", i)));
+        }
+        List<Map<String, Object>> styles = new ArrayList<>();
+        for (int s = 0; s * 50 < skus.size(); s++) {
+            List<Map<String, Object>> sizes = new ArrayList<>();
+            for (int i = s * 50; i < Math.min(skus.size(), s * 50 + 50); i++) {
+                sizes.add(Map.of("color_code", "BLK", "lbl_code", "", "dimension", "", "size_desc", "S" + i,
+                        "upc", skus.get(i), "ean", ""));
+            }
+            styles.add(Map.of("style", String.format("B%04d", s), "style_name", "Bench " + s, "styledetail",
+                    Map.of("rows", List.of(Map.of("division", "01", "season", "CORE", "stylecolorsizes",
+                            Map.of("rows-i", sizes))))));
+        }
+        sims.post("/sim/bluecherry/_control/styles", styles);
+        sims.post("/sim/channel/_control/reset", Map.of());
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI webhook = URI.create("http://localhost:" + port + "/webhooks/peoplevox/AvailabilityChanges");
+        // warm-up: the first event reads Blue Cherry's styles; not measured
+        post(http, webhook, skus.get(0), 0, Instant.now()).join();
+        Thread.sleep(3000);
+        sims.post("/sim/channel/_control/reset", Map.of());
+        sims.delete("/sim/bluecherry/_control/calls");
+
+        int total = rate * seconds;
+        System.out.printf("%nposting %d AvailabilityChanges for %d SKUs at %d/s (%d s); channel window 1 s; Blue Cherry"
+                + " batch every %d s%n", total, skuCount, rate, seconds, bcEvery);
+        SplittableRandom random = new SplittableRandom(42);
+        List<Sent> sent = new ArrayList<>(total);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>(total);
+        long periodNanos = 1_000_000_000L / rate;
+        long startNanos = System.nanoTime();
+        Instant started = Instant.now();
+        for (int i = 0; i < total; i++) {
+            long due = startNanos + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String sku = skus.get(random.nextInt(skus.size()));
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, and more than Peoplevox gives
+            sent.add(new Sent(sku, at));
+            answers.add(post(http, webhook, sku, 1 + i, at)); // every event a new level
+        }
+        Duration posting = Duration.between(started, Instant.now());
+        long refused = answers.stream().map(CompletableFuture::join).filter(r -> r.statusCode() != 200).count();
+        Thread.sleep(5000); // let the last windows close
+        int bcPosts = sims.getList("/sim/bluecherry/_control/calls?path=PhysicalInventoryTM&method=POST").size();
+
+        // latency: from posting an event to the channel receiving a level of that SKU observed at or after it
+        Map<String, TreeMap<Instant, Instant>> received = new HashMap<>();
+        for (Map<String, Object> u : sims.getList("/sim/channel/_control/updates")) {
+            received.computeIfAbsent((String) u.get("sku"), k -> new TreeMap<>())
+                    .merge(Instant.parse((String) u.get("observedAt")), Instant.parse((String) u.get("receivedAt")),
+                            (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (Sent s : sent) {
+            TreeMap<Instant, Instant> bySku = received.get(s.sku());
+            Map.Entry<Instant, Instant> first = bySku == null ? null : bySku.ceilingEntry(s.at());
+            if (first != null) {
+                latencies.add(Duration.between(s.at(), first.getValue()).toMillis());
+            }
+        }
+        latencies.sort(Long::compareTo);
+        Map<String, Object> channel = sims.get("/sim/channel/_control/state");
+        System.out.println();
+        System.out.printf("events posted              %d in %.1f s (%.0f/s), refused: %d%n", total, posting.toMillis() / 1000.0,
+                total / (posting.toMillis() / 1000.0), refused);
+        System.out.printf("reached the channel        %d of %d events%n", latencies.size(), total);
+        System.out.printf("event -> channel latency   p50 %d ms, p99 %d ms, max %d ms (target p99 <= 2000 ms)%n",
+                percentile(latencies, 50), percentile(latencies, 99), latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+        System.out.printf("channel                    %s updates in %s calls%n", channel.get("updates"), channel.get("calls"));
+        System.out.printf("Blue Cherry calls          %d PhysicalInventoryTM POSTs = %.2f per 1,000 events (target <= 5)%n",
+                bcPosts, 1000.0 * bcPosts / total);
+        System.out.printf("  at the default 15 min    one POST per batch of up to 1,000 SKU x locations: %.3f per 1,000 events"
+                + " at %d events/s%n", 1000.0 / (rate * 900.0), rate);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(HttpClient http, URI webhook, String sku, int level, Instant at) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", TOKEN);
+        form.put("ItemCode", sku);
+        form.put("Available", Integer.toString(level));
+        form.put("SiteReference", "PrimarySite");
+        form.put("OnHand", Integer.toString(level + 1));
+        form.put("Allocated", "1");
+        form.put("LastModificationTime", at.toString());
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.sendAsync(HttpRequest.newBuilder(webhook).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return Integer.parseInt(a.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}

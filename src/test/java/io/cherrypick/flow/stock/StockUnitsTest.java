@@ -1,0 +1,90 @@
+package io.cherrypick.flow.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cherrypick.flow.stock.ChannelRules.Rules;
+
+/** The stock flow's rules without a database: buffers, peak mode, observation order, site to location. */
+class StockUnitsTest {
+    private static final Rules NORMAL = new Rules(Map.of("PrimarySite:A", "5", "*:B", "3", "PrimarySite", "2", "*", "1"), 0,
+            false, List.of(0, 5), 0.25);
+    private static final Rules PEAK = new Rules(Map.of(), 0, true, List.of(0, 5), 0.25);
+
+    @Test
+    void theMostSpecificBufferWinsAndAvailableToSellNeverGoesBelowZero() {
+        assertThat(NORMAL.buffer("A", "PrimarySite")).isEqualTo(5);
+        assertThat(NORMAL.buffer("B", "PrimarySite")).as("*:sku before site").isEqualTo(3);
+        assertThat(NORMAL.buffer("C", "PrimarySite")).isEqualTo(2);
+        assertThat(NORMAL.buffer("C", "LondonSite")).isEqualTo(1);
+        assertThat(new Rules(Map.of(), 4, false, List.of(0), 0.25).buffer("C", "LondonSite")).as("configured default")
+                .isEqualTo(4);
+        assertThat(NORMAL.availableToSell("A", "PrimarySite", 12)).isEqualTo(7);
+        assertThat(NORMAL.availableToSell("A", "PrimarySite", 3)).isZero();
+        assertThat(new Rules(Map.of("*", "lots"), 2, false, List.of(0), 0.25).buffer("A", "X")).as("unreadable: default")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void normalModePushesEveryRealChangeOnly() {
+        assertThat(NORMAL.worthPushing(null, 0)).as("never told").isTrue();
+        assertThat(NORMAL.worthPushing(10, 10)).isFalse();
+        assertThat(NORMAL.worthPushing(10, 9)).isTrue();
+    }
+
+    @Test
+    void peakModePushesThresholdCrossingsAndLargeMoves() {
+        assertThat(PEAK.worthPushing(40, 38)).as("5 %").isFalse();
+        assertThat(PEAK.worthPushing(40, 30)).as("25 %").isTrue();
+        assertThat(PEAK.worthPushing(6, 5)).as("crosses 5").isTrue();
+        assertThat(PEAK.worthPushing(1, 0)).as("sold out").isTrue();
+        assertThat(PEAK.worthPushing(0, 1)).as("back in stock").isTrue();
+        assertThat(PEAK.worthPushing(100, 90)).isFalse();
+        assertThat(PEAK.worthPushing(null, 90)).isTrue();
+        assertThat(PEAK.worthPushing(7, 7)).isFalse();
+    }
+
+    @Test
+    void aNewerObservationIsLaterInTimeOrReceivedLaterInTheSameInstant() {
+        Instant t = Instant.parse("2026-11-26T10:00:00Z");
+        StockObservation o = new StockObservation("A", "S", 1, null, null, t, 5, StockObservation.EVENT);
+        assertThat(o.newerThan(t.minusSeconds(1), 99)).isTrue();
+        assertThat(o.newerThan(t, 4)).isTrue();
+        assertThat(o.newerThan(t, 5)).isFalse();
+        assertThat(o.newerThan(t, 6)).isFalse();
+        assertThat(o.newerThan(t.plusMillis(1), 0)).isFalse();
+    }
+
+    @Test
+    void aReportReadIsStampedWithItsSecondSoEventsOfThatSecondWin() {
+        Instant started = Instant.parse("2026-11-26T10:00:07.640Z");
+        Instant stamp = InventoryReport.stamp(started);
+        assertThat(stamp).isEqualTo(Instant.parse("2026-11-26T10:00:07Z"));
+        StockObservation read = new StockObservation("A", "S", 1, 1, 0, stamp, 0, StockObservation.RECONCILIATION);
+        assertThat(read.newerThan(Instant.parse("2026-11-26T10:00:06Z"), 900)).as("an event of an earlier second").isTrue();
+        assertThat(read.newerThan(stamp, 900)).as("an event of the same second").isFalse();
+    }
+
+    @Test
+    void aSiteHasALocationOnlyWhenExactlyOneLocationMapsToIt() {
+        SiteLocations locations = new SiteLocations(Map.of("NJ", "PrimarySite", "LDN", "LondonSite", "MIA", "LondonSite"));
+        assertThat(locations.locationOf("PrimarySite")).contains("NJ");
+        assertThat(locations.locationOf("LondonSite")).isEmpty();
+        assertThat(locations.whyNoLocation("LondonSite")).contains("[LDN, MIA]");
+        assertThat(locations.locationOf("SystemSite")).isEmpty();
+        assertThat(locations.whyNoLocation("SystemSite")).contains("no Blue Cherry location maps to Peoplevox site 'SystemSite'");
+    }
+
+    @Test
+    void quantitiesAreWholeNumbersOfUnits() {
+        assertThat(StockInbox.quantity(Map.of("Available", "12.0"), "Available")).isEqualTo(12);
+        assertThat(StockInbox.quantity(Map.of("Available", " 7 "), "Available")).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StockInbox.quantity(Map.of("Available", "1.5"), "Available"))
+                .hasMessageContaining("Available = '1.5'");
+    }
+}
