@@ -3,6 +3,7 @@ package io.cherrypick.flow.stock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import io.cherrypick.bluecherry.BlueCherryRejection;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.stock.BlueCherrySkus.SkuTuple;
+import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
 import io.cherrypick.store.Timestamps;
@@ -158,9 +160,7 @@ public class BlueCherryStockSender {
             Map<SkuSite, Integer> sent = new LinkedHashMap<>();
             rows.forEach(r -> sent.put(r.level().key(), r.quantity()));
             levels.markSentToBlueCherry(sent);
-            rows.stream().filter(r -> r.level().bcRefused() != null).forEach(r -> exceptions.resolveOpen(StockFlow.FLOW,
-                    r.level().key().toString(), "Blue Cherry accepted the stock of " + r.level().key() + " (adj_num "
-                            + adjNum + ")"));
+            resolveAccepted(rows, adjNum);
         } catch (BlueCherryRejection refused) {
             finishPost(id, "REFUSED", null, String.join("; ", refused.messages()));
             if (rows.size() == 1) {
@@ -175,6 +175,27 @@ public class BlueCherryStockSender {
             finishPost(id, "FAILED", null, failed.getMessage());
             throw failed;
         }
+    }
+
+    /**
+     * Closes the open exceptions Blue Cherry's acceptance settles: a refused row ({@code item@site}), an item without
+     * a SKU (item code), a site without a location ({@code site:<site>}).
+     */
+    private void resolveAccepted(List<Row> rows, String adjNum) {
+        Set<String> settled = new HashSet<>();
+        rows.forEach(r -> {
+            settled.add(r.level().key().toString());
+            settled.add(r.level().itemCode());
+            settled.add("site:" + r.level().site());
+        });
+        Set<String> open = new HashSet<>();
+        for (ExceptionRecord e : exceptions.list(ExceptionRecord.OPEN, null, StockFlow.FLOW, null, 10_000)) {
+            if (settled.contains(e.businessKey())) {
+                open.add(e.businessKey());
+            }
+        }
+        open.forEach(key -> exceptions.resolveOpen(StockFlow.FLOW, key, "Blue Cherry accepted the stock of " + key
+                + " (adj_num " + adjNum + ")"));
     }
 
     private void refused(Row row, String adjNum, BlueCherryRejection refused) {
