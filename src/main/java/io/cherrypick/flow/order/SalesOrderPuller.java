@@ -56,42 +56,64 @@ public class SalesOrderPuller {
     /** One pull run; returns how many new pick revisions were stored. */
     public int pull() {
         int pageSize = blueCherry.pageSize();
-        Cursor cursor = cursors.load(SalesOrderFlow.PULL_ROUTE);
-        int stored = 0;
+        Run run = new Run(cursors.load(SalesOrderFlow.PULL_ROUTE));
         boolean strictlyAfter = false;
+        if (run.cursor.watermark() != null && run.cursor.keysAtWatermark().size() >= pageSize) {
+            // the picks already taken in the watermark's second fill whole pages: read only from where new ones would be
+            drainSecond(run, run.cursor.keysAtWatermark().size() / pageSize + 1, pageSize);
+            strictlyAfter = true;
+        }
         while (true) {
-            String filter = cursor.watermark() == null ? null
-                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + cursor.watermark() + "'";
+            String filter = run.cursor.watermark() == null ? null
+                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + run.cursor.watermark() + "'";
             List<JsonNode> page = blueCherry.getPage("pick", filter, 1, pageSize);
-            Cursor before = cursor;
-            PageResult result = store(page, cursor);
-            cursor = result.cursor();
-            stored += result.stored();
+            String before = run.cursor.watermark();
+            run.store(page);
             strictlyAfter = false;
             if (page.size() < pageSize) {
                 break;
             }
-            String watermark = cursor.watermark();
-            if (before.watermark() != null && before.watermark().equals(watermark)
+            String watermark = run.cursor.watermark();
+            if (before != null && before.equals(watermark)
                     && page.stream().allMatch(p -> watermark.equals(p.path("last_mod").asText()))) {
                 // a full page within one second: read that second by offset, then continue after it
-                for (int pageNo = 2; ; pageNo++) {
-                    List<JsonNode> same = blueCherry.getPage("pick", "last_mod eq '" + cursor.watermark() + "'", pageNo, pageSize);
-                    PageResult r = store(same, cursor);
-                    cursor = r.cursor();
-                    stored += r.stored();
-                    if (same.size() < pageSize) {
-                        break;
-                    }
-                }
+                drainSecond(run, 2, pageSize);
                 strictlyAfter = true;
             }
         }
         exceptions.resolveOpen(SalesOrderFlow.PULL_ROUTE, SalesOrderFlow.PULL_ROUTE, "the pull succeeded again");
-        if (stored > 0) {
-            log.info("pulled {} new pick revision(s) from Blue Cherry; watermark now {}", stored, cursor.watermark());
+        if (run.stored > 0) {
+            log.info("pulled {} new pick revision(s) from Blue Cherry; watermark now {}", run.stored, run.cursor.watermark());
         }
-        return stored;
+        return run.stored;
+    }
+
+    /** Reads the picks of the watermark's second page by page from {@code firstPage} ({@code last_mod eq}). */
+    private void drainSecond(Run run, int firstPage, int pageSize) {
+        String second = run.cursor.watermark();
+        for (int pageNo = firstPage; ; pageNo++) {
+            List<JsonNode> same = blueCherry.getPage("pick", "last_mod eq '" + second + "'", pageNo, pageSize);
+            run.store(same);
+            if (same.size() < pageSize) {
+                return;
+            }
+        }
+    }
+
+    /** The cursor as a run moves it, and what the run stored. */
+    private final class Run {
+        Cursor cursor;
+        int stored;
+
+        Run(Cursor cursor) {
+            this.cursor = cursor;
+        }
+
+        void store(List<JsonNode> page) {
+            PageResult result = SalesOrderPuller.this.store(page, cursor);
+            cursor = result.cursor();
+            stored += result.stored();
+        }
     }
 
     private record PageResult(Cursor cursor, int stored) {
