@@ -139,6 +139,22 @@ class IncrementalPullTest {
     }
 
     @Test
+    void aRunReadsAFullSecondFromThePageWhereNewRecordsCanBe() {
+        for (int i = 1; i <= 12; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:00");
+        }
+        run();
+        bc.filters.clear();
+        for (int i = 13; i <= 14; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:00");
+        }
+        assertThat(run().taken()).isEqualTo(2);
+        // 12 taken, 5 per page: pages 1 and 2 hold only taken records, so the run starts at page 3, then moves on with gt
+        assertThat(bc.filters).containsExactly("last_mod eq '2026-11-26 09:00:00'", "last_mod gt '2026-11-26 09:00:00'");
+        assertThat(taken).doesNotHaveDuplicates().hasSize(14);
+    }
+
+    @Test
     void aRecordModifiedWhilePagingIsTakenAgainAndNoneIsLost() {
         for (int i = 1; i <= 9; i++) {
             bc.put("S" + i, "2026-11-26 09:00:0" + i);
