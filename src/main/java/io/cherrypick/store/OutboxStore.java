@@ -75,10 +75,13 @@ public class OutboxStore {
         jdbc.update("update outbox set status = 'PENDING', recovered = true, claimed_by = null, claimed_at = null,"
                 + " next_attempt_at = :now where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
         if (!linger.isZero()) {
-            Map<String, Object> due = jdbc.queryForMap("select count(*) as n, min(created_at) as oldest from outbox"
-                    + " where flow = :flow and status = 'PENDING' and next_attempt_at <= :now", p);
-            java.time.OffsetDateTime oldest = (java.time.OffsetDateTime) due.get("oldest");
-            if (((Number) due.get("n")).intValue() < limit && oldest != null && oldest.toInstant().isAfter(now.minus(linger))) {
+            boolean waitForMore = jdbc.query("select count(*) as n, min(created_at) as oldest from outbox"
+                    + " where flow = :flow and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
+                        rs.next();
+                        Instant oldest = Timestamps.read(rs, "oldest");
+                        return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
+                    });
+            if (Boolean.TRUE.equals(waitForMore)) {
                 return List.of();
             }
         }
