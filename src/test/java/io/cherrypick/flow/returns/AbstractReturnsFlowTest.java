@@ -21,24 +21,17 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
-import io.cherrypick.support.FreePort;
+import io.cherrypick.support.FlowTestSupport;
 import io.cherrypick.support.Picks;
-import io.cherrypick.support.Simulators;
 
 /**
  * The returns flow end to end over real HTTP: picks go through the order flow into the Peoplevox simulator and are
@@ -46,8 +39,7 @@ import io.cherrypick.support.Simulators;
  * returns booked in through Peoplevox's control API come back through the webhook (or the report poll) as Blue Cherry
  * return receipts. Subclasses choose the database (H2, PostgreSQL).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.sales-order.enabled=true",
         "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
         "cherrypick.flows.sales-order.send-interval=100",
@@ -61,10 +53,7 @@ import io.cherrypick.support.Simulators;
         "cherrypick.webhooks.token=returns-test-token",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300000"})
-@ActiveProfiles("test")
-@DirtiesContext
-abstract class AbstractReturnsFlowTest {
-    static final int PORT = FreePort.find();
+abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     static final String TOKEN = "returns-test-token";
     static final String A = "012345678905";
     static final String B = "012345678912";
@@ -73,33 +62,20 @@ abstract class AbstractReturnsFlowTest {
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
     };
 
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired PeoplevoxSubscriptions subscriptions;
     @Autowired CamelContext camel;
 
-    Simulators sims;
-    RestClient api;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
-        sims.resetAll();
         sims.post("/sim/channel/_control/reset", Map.of());
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
-        for (String table : List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",
+        emptyTables(List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "pvx_subscription", "return_authorisation",
-                "return_authorisation_line", "return_receipt", "return_receipt_line")) {
-            jdbc.update("delete from " + table);
-        }
+                "return_authorisation_line", "return_receipt", "return_receipt_line"));
         // the reset Peoplevox has no subscriptions: make them again, as a restart would
         subscriptions.renew(true);
     }
