@@ -71,15 +71,15 @@ public class OrderLifecycleStore {
         flagException(pickNum, true);
     }
 
-    /** Sent and acknowledged by Peoplevox for the given revision. */
+    /** Sent and acknowledged by Peoplevox for the given revision (one batched statement). */
     public void acknowledged(Collection<String> pickNums, Map<String, String> siteByPick, Map<String, String> revisionByPick) {
-        for (String pick : pickNums) {
-            jdbc.update("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
-                    + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
-                    + " acknowledged_at = :now, updated_at = :now where pick_num = :pick",
-                    new MapSqlParameterSource().addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
-                            .addValue("now", Timestamps.now()).addValue("pick", pick));
-        }
+        java.time.OffsetDateTime now = Timestamps.now();
+        MapSqlParameterSource[] batch = pickNums.stream().map(pick -> new MapSqlParameterSource()
+                .addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
+                .addValue("now", now).addValue("pick", pick)).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
+                + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
+                + " acknowledged_at = :now, updated_at = :now where pick_num = :pick", batch);
     }
 
     /** A change to an order already in Peoplevox was applied. */

@@ -86,7 +86,7 @@ public class SalesOrderSender {
     /** Claims up to one SaveData's worth of queued picks; an empty claim tells the scheduler there was nothing to do. */
     public OutboxBatch claim(Exchange exchange) {
         OutboxBatch batch = new OutboxBatch(SalesOrderFlow.FLOW,
-                outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter()));
+                outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter(), props.batchLinger()));
         exchange.setProperty(OutboxBatch.PROPERTY, batch);
         if (batch.isEmpty()) {
             exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
@@ -198,8 +198,8 @@ public class SalesOrderSender {
                 sentRevisions.add(idempotencyKey(r.row()));
                 sites.put(r.order().pickNum(), r.order().site());
                 revisions.put(r.order().pickNum(), r.order().revision());
-                exceptions.resolveOpen(SalesOrderFlow.FLOW, r.order().pickNum(), "released to Peoplevox");
             }
+            exceptions.resolveOpen(SalesOrderFlow.FLOW, sites.keySet(), "released to Peoplevox");
             outbox.markSent(acknowledged.stream().map(r -> r.row().id()).toList());
             lifecycle.acknowledged(sites.keySet(), sites, revisions);
         });

@@ -194,8 +194,7 @@ public class BlueCherryStockSender {
                 open.add(e.businessKey());
             }
         }
-        open.forEach(key -> exceptions.resolveOpen(StockFlow.FLOW, key, "Blue Cherry accepted the stock of " + key
-                + " (adj_num " + adjNum + ")"));
+        exceptions.resolveOpen(StockFlow.FLOW, open, "Blue Cherry accepted the stock (adj_num " + adjNum + ")");
     }
 
     private void refused(Row row, String adjNum, BlueCherryRejection refused) {

@@ -268,14 +268,15 @@ public class StockReconciler {
 
     /** Closes the SKU_MISMATCH exceptions of events and reconciliations for SKUs that are known now. */
     private void resolveKnown(Set<String> listed, Set<String> unknown) {
+        Set<String> known = new LinkedHashSet<>();
         for (ExceptionRecord e : exceptions.list(ExceptionRecord.OPEN, Category.SKU_MISMATCH.name(), StockFlow.FLOW, null,
                 10_000)) {
             boolean fromEvents = StockFlow.INBOX_ROUTE.equals(e.routeId()) || StockFlow.RECONCILE_ROUTE.equals(e.routeId());
             if (fromEvents && listed.contains(e.businessKey()) && !unknown.contains(e.businessKey())) {
-                exceptions.resolveOpen(StockFlow.FLOW, e.businessKey(), "item " + e.businessKey()
-                        + " is known now; the reconciliation took its level");
+                known.add(e.businessKey());
             }
         }
+        exceptions.resolveOpen(StockFlow.FLOW, known, "the item is known now; the reconciliation took its level");
     }
 
     public java.util.Optional<Summary> lastRun() {

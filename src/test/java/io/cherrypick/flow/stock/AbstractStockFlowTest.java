@@ -24,31 +24,23 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.ValueMappingStore;
-import io.cherrypick.support.FreePort;
-import io.cherrypick.support.Simulators;
+import io.cherrypick.support.FlowTestSupport;
 
 /**
  * The stock flow end to end over real HTTP: stock moves in the Peoplevox simulator (or events are posted to the webhook
  * the way Peoplevox posts them), levels reach the channel simulator and Blue Cherry's PhysicalInventoryTM, and the
  * reconciliation reads Peoplevox's report. Subclasses choose the database (H2, PostgreSQL).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.stock.enabled=true",
         "cherrypick.flows.stock.inbox-interval=50",
         "cherrypick.flows.stock.channel-interval=50",
@@ -62,10 +54,7 @@ import io.cherrypick.support.Simulators;
         "cherrypick.webhooks.token=stock-test-token",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300000"})
-@ActiveProfiles("test")
-@DirtiesContext
-abstract class AbstractStockFlowTest {
-    static final int PORT = FreePort.find();
+abstract class AbstractStockFlowTest extends FlowTestSupport {
     static final String TOKEN = "stock-test-token";
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
@@ -76,25 +65,14 @@ abstract class AbstractStockFlowTest {
     static final String B = SKUS.get(1);
     static final String C = SKUS.get(2);
 
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
     @Autowired ExceptionStore exceptions;
     @Autowired ValueMappingStore mappings;
     @Autowired PeoplevoxSubscriptions subscriptions;
 
-    Simulators sims;
-    RestClient api;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
-        sims.resetAll();
         sims.post("/sim/bluecherry/_control/styles", List.of(style("01234", SKUS)));
         sims.seedPeoplevoxItems(SKUS);
         List<Map<String, Object>> stock = new ArrayList<>();
@@ -103,11 +81,9 @@ abstract class AbstractStockFlowTest {
         }
         stock.add(Map.of("itemCode", A, "site", "LondonSite", "onHand", 6));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", stock));
-        for (String table : List.of("stock_level", "stock_channel", "stock_refresh", "bc_sku", "stock_bc_post",
+        emptyTables(List.of("stock_level", "stock_channel", "stock_refresh", "bc_sku", "stock_bc_post",
                 "stock_reconciliation", "stock_variance", "inbox", "integration_exception", "sync_cursor", "pvx_item",
-                "audit_log", "pvx_subscription")) {
-            jdbc.update("delete from " + table);
-        }
+                "audit_log", "pvx_subscription"));
         jdbc.update("delete from value_mapping where kind in ('stock-buffer', 'stock-settings', 'site')");
         mappings.put(ValueMappingStore.SITE, "NJ", "PrimarySite");
         mappings.put(ValueMappingStore.SITE, "LDN", "LondonSite");
