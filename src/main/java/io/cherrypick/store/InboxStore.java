@@ -99,11 +99,15 @@ public class InboxStore {
                 "next", Timestamps.utc(nextAttempt), "err", OutboxStore.truncate(error), "id", id));
     }
 
-    /** Receipt time of the oldest event of a flow not processed yet (pending or claimed), if any. */
+    /**
+     * Receipt time of the oldest event of a flow being processed or due to be (claimed, or pending and not waiting for
+     * a later attempt), if any.
+     */
     public java.util.Optional<Instant> oldestWaiting(String flow) {
-        return jdbc.query("select min(received_at) as oldest from inbox where flow = :flow and status in ('PENDING', 'CLAIMED')",
-                Map.of("flow", flow), (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull)
-                .findFirst();
+        return jdbc.query("select min(received_at) as oldest from inbox where flow = :flow and (status = 'CLAIMED'"
+                + " or (status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= :now)))",
+                Map.of("flow", flow, "now", Timestamps.now()), (rs, i) -> Timestamps.read(rs, "oldest")).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Map<String, Integer> countByStatus(String flow) {

@@ -71,14 +71,23 @@ public class BlueCherrySkus {
         }
     }
 
-    /** The codes among {@code codes} that neither Blue Cherry's catalogue nor Cherrypick's item list knows. */
+    /**
+     * The codes among {@code codes} that neither Blue Cherry's catalogue nor Cherrypick's item list knows (Blue Cherry's
+     * styles are read first when some are missing and a read is due).
+     */
     public Set<String> unknown(Collection<String> codes) {
-        Set<String> unknown = new LinkedHashSet<>(codes);
-        unknown.removeAll(select("select item_code from pvx_item where item_code in (:codes)", unknown));
-        unknown.removeAll(select("select item_code from bc_sku where item_code in (:codes)", unknown));
+        Set<String> unknown = unknownHere(codes);
         if (!unknown.isEmpty() && readBlueCherryIfDue()) {
             unknown.removeAll(select("select item_code from bc_sku where item_code in (:codes)", unknown));
         }
+        return unknown;
+    }
+
+    /** As {@link #unknown} from what Cherrypick holds, without asking Blue Cherry. */
+    public Set<String> unknownHere(Collection<String> codes) {
+        Set<String> unknown = new LinkedHashSet<>(codes);
+        unknown.removeAll(select("select item_code from pvx_item where item_code in (:codes)", unknown));
+        unknown.removeAll(select("select item_code from bc_sku where item_code in (:codes)", unknown));
         return unknown;
     }
 

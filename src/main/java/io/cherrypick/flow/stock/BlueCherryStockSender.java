@@ -179,13 +179,15 @@ public class BlueCherryStockSender {
 
     /**
      * Closes the open exceptions Blue Cherry's acceptance settles: a refused row ({@code item@site}), an item without
-     * a SKU (item code), a site without a location ({@code site:<site>}).
+     * a Blue Cherry SKU ({@code sku:<item>}) or unknown to Cherrypick ({@code <item>}), a site without a location
+     * ({@code site:<site>}).
      */
     private void resolveAccepted(List<Row> rows, String adjNum) {
         Set<String> settled = new HashSet<>();
         rows.forEach(r -> {
             settled.add(r.level().key().toString());
             settled.add(r.level().itemCode());
+            settled.add("sku:" + r.level().itemCode());
             settled.add("site:" + r.level().site());
         });
         Set<String> open = new HashSet<>();
@@ -210,7 +212,8 @@ public class BlueCherryStockSender {
     }
 
     private void noSku(StockLevel l) {
-        exceptions.record(NewException.of(StockFlow.FLOW, StockFlow.BLUE_CHERRY_ROUTE, l.itemCode(), Category.SKU_MISMATCH,
+        exceptions.record(NewException.of(StockFlow.FLOW, StockFlow.BLUE_CHERRY_ROUTE, "sku:" + l.itemCode(),
+                Category.SKU_MISMATCH,
                 "Stock of Peoplevox item " + l.itemCode() + " at site " + l.site() + " (on hand " + l.onHand()
                         + ") cannot go to Blue Cherry: no size row of Blue Cherry's styles gives ItemCode " + l.itemCode()
                         + " (style, color_code, size_desc and upc unknown)", null, null));

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.flow.RetryPolicy;
 import io.cherrypick.flow.stock.StockFlow.StockChannels;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.store.ExceptionStore;
@@ -46,6 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component("stockInbox")
 public class StockInbox {
     private static final Logger log = LoggerFactory.getLogger(StockInbox.class);
+    private static final int MAX_ATTEMPTS = 10;
+    private static final java.time.Duration RETRY_BACKOFF = java.time.Duration.ofSeconds(30);
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
@@ -97,7 +101,17 @@ public class StockInbox {
         }
         Set<String> codes = new LinkedHashSet<>();
         reads.forEach(r -> codes.add(r.key().itemCode()));
-        Set<String> unknown = skus.unknown(codes);
+        Set<String> unknown;
+        Set<String> unsure = Set.of();
+        try {
+            unknown = skus.unknown(codes);
+        } catch (ApiException blueCherryDown) {
+            // codes Cherrypick does not hold wait for Blue Cherry; the others go on
+            unknown = Set.of();
+            unsure = skus.unknownHere(codes);
+            log.warn("Blue Cherry's styles could not be read to look up {} item code(s); their events wait: {}",
+                    unsure.size(), blueCherryDown.getMessage());
+        }
 
         // sorted: levels are locked in SKU and site order everywhere
         Map<SkuSite, Read> newest = new TreeMap<>();
@@ -105,6 +119,10 @@ public class StockInbox {
         Map<SkuSite, Instant> refreshes = new TreeMap<>();
         List<Long> done = new ArrayList<>();
         for (Read r : reads) {
+            if (unsure.contains(r.key().itemCode())) {
+                retryLater(r.event(), "Blue Cherry's styles could not be read to look up item " + r.key().itemCode());
+                continue;
+            }
             if (unknown.contains(r.key().itemCode())) {
                 fail(r.event(), r.key().itemCode(), Category.SKU_MISMATCH, "Peoplevox reports stock of item "
                         + r.key().itemCode() + " at site " + r.key().site() + " (" + r.event().eventType() + ", inbox "
@@ -186,6 +204,18 @@ public class StockInbox {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("field " + field + " = '" + value + "' is not a whole number of units");
         }
+    }
+
+    /** An event that cannot be settled yet waits with backoff; after {@link #MAX_ATTEMPTS} it becomes an exception. */
+    private void retryLater(InboxEvent event, String reason) {
+        int attempts = event.attempts() + 1;
+        RetryPolicy policy = new RetryPolicy(MAX_ATTEMPTS, RETRY_BACKOFF);
+        if (policy.exhausted(attempts)) {
+            fail(event, event.eventKey(), Category.API_ERROR, reason + "; gave up on Peoplevox event " + event.eventType()
+                    + " (inbox " + event.id() + ") after " + attempts + " attempts");
+            return;
+        }
+        inbox.retryLater(event.id(), attempts, policy.nextAttempt(attempts, Instant.now()), reason);
     }
 
     private void fail(InboxEvent event, String key, Category category, String message) {
