@@ -71,6 +71,27 @@ public class PeoplevoxItemCatalog {
         }
     }
 
+    /** An item known to be in Peoplevox: its barcode, and the fingerprint of what the item flow last sent for it. */
+    public record KnownItem(String itemCode, String barcode, String fingerprint, String source) {
+    }
+
+    /** Known items whose ItemCode or Barcode is one of {@code values} (fingerprints to compare, barcode owners). */
+    public List<KnownItem> findByCodeOrBarcode(Collection<String> values) {
+        List<KnownItem> found = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> list = new ArrayList<>(new LinkedHashSet<>(values));
+        for (int i = 0; i < list.size(); i += 500) {
+            jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where item_code in (:v) or barcode in (:v)",
+                    Map.of("v", list.subList(i, Math.min(list.size(), i + 500))), rs -> {
+                        if (seen.add(rs.getString("item_code"))) {
+                            found.add(new KnownItem(rs.getString("item_code"), rs.getString("barcode"),
+                                    rs.getString("fingerprint"), rs.getString("source")));
+                        }
+                    });
+        }
+        return found;
+    }
+
     private Set<String> known(Collection<String> codes) {
         Set<String> found = new java.util.HashSet<>();
         List<String> list = new ArrayList<>(codes);

@@ -1,128 +1,51 @@
 package io.cherrypick.flow.order;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.cherrypick.bluecherry.BlueCherryClient;
+import io.cherrypick.bluecherry.IncrementalPull;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.OutboxStore;
-import io.cherrypick.store.SyncCursorStore;
-import io.cherrypick.store.SyncCursorStore.Cursor;
 
 /**
  * Pulls released pick tickets from Blue Cherry ({@code GET /api/pick?_include=all}) after the persisted {@code last_mod}
- * watermark, and stores each pick revision in the outbox in the same transaction that advances the watermark.
- * <p>
- * Paging is by key set, not by offset: each request asks for {@code last_mod ge '<watermark>'} and skips the picks already
- * taken at exactly that watermark, so a pick modified while we page (which moves to the end of the list) cannot make
- * another slip between pages. When a whole page shares one {@code last_mod}, the picks of that second are read page by
- * page with {@code last_mod eq}, and the next request moves on with {@code gt}. Blue Cherry is assumed to return
- * records ordered by {@code last_mod} (the README lists this assumption).
+ * watermark ({@link IncrementalPull}: key-set paging, equal {@code last_mod} values never lost at a page or run
+ * boundary), and stores each pick revision in the outbox in the same transaction that advances the watermark.
  */
 @Component("salesOrderPuller")
 public class SalesOrderPuller {
     private static final Logger log = LoggerFactory.getLogger(SalesOrderPuller.class);
 
-    private final BlueCherryClient blueCherry;
-    private final SyncCursorStore cursors;
+    private final IncrementalPull pull;
     private final OutboxStore outbox;
     private final OrderLifecycleStore lifecycle;
     private final ExceptionStore exceptions;
     private final SalesOrderProperties props;
-    private final TransactionTemplate tx;
 
-    public SalesOrderPuller(BlueCherryClient blueCherry, SyncCursorStore cursors, OutboxStore outbox,
-                            OrderLifecycleStore lifecycle, ExceptionStore exceptions, SalesOrderProperties props,
-                            TransactionTemplate tx) {
-        this.blueCherry = blueCherry;
-        this.cursors = cursors;
+    public SalesOrderPuller(IncrementalPull pull, OutboxStore outbox, OrderLifecycleStore lifecycle,
+                            ExceptionStore exceptions, SalesOrderProperties props) {
+        this.pull = pull;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.exceptions = exceptions;
         this.props = props;
-        this.tx = tx;
     }
 
     /** One pull run; returns how many new pick revisions were stored. */
     public int pull() {
-        int pageSize = blueCherry.pageSize();
-        Cursor cursor = cursors.load(SalesOrderFlow.PULL_ROUTE);
-        int stored = 0;
-        boolean strictlyAfter = false;
-        while (true) {
-            String filter = cursor.watermark() == null ? null
-                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + cursor.watermark() + "'";
-            List<JsonNode> page = blueCherry.getPage("pick", filter, 1, pageSize);
-            Cursor before = cursor;
-            PageResult result = store(page, cursor);
-            cursor = result.cursor();
-            stored += result.stored();
-            strictlyAfter = false;
-            if (page.size() < pageSize) {
-                break;
-            }
-            String watermark = cursor.watermark();
-            if (before.watermark() != null && before.watermark().equals(watermark)
-                    && page.stream().allMatch(p -> watermark.equals(p.path("last_mod").asText()))) {
-                // a full page within one second: read that second by offset, then continue after it
-                for (int pageNo = 2; ; pageNo++) {
-                    List<JsonNode> same = blueCherry.getPage("pick", "last_mod eq '" + cursor.watermark() + "'", pageNo, pageSize);
-                    PageResult r = store(same, cursor);
-                    cursor = r.cursor();
-                    stored += r.stored();
-                    if (same.size() < pageSize) {
-                        break;
-                    }
-                }
-                strictlyAfter = true;
-            }
-        }
+        IncrementalPull.Result result = pull.pull("pick", SalesOrderFlow.PULL_ROUTE, "pick_num", this::take);
         exceptions.resolveOpen(SalesOrderFlow.PULL_ROUTE, SalesOrderFlow.PULL_ROUTE, "the pull succeeded again");
-        if (stored > 0) {
-            log.info("pulled {} new pick revision(s) from Blue Cherry; watermark now {}", stored, cursor.watermark());
+        if (result.taken() > 0) {
+            log.info("pulled {} new pick revision(s) from Blue Cherry; watermark now {}", result.taken(), result.watermark());
         }
-        return stored;
-    }
-
-    private record PageResult(Cursor cursor, int stored) {
-    }
-
-    private PageResult store(List<JsonNode> page, Cursor start) {
-        return tx.execute(status -> {
-            String watermark = start.watermark();
-            Set<String> keys = new HashSet<>(start.keysAtWatermark());
-            int stored = 0;
-            for (JsonNode pick : page) {
-                String lastMod = pick.path("last_mod").asText("");
-                String key = pickKey(pick);
-                if (lastMod.equals(watermark) && keys.contains(key)) {
-                    continue;
-                }
-                if (take(pick, key, lastMod)) {
-                    stored++;
-                }
-                if (watermark == null || lastMod.compareTo(watermark) > 0) {
-                    watermark = lastMod;
-                    keys = new HashSet<>();
-                }
-                if (lastMod.equals(watermark)) {
-                    keys.add(key);
-                }
-            }
-            Cursor next = new Cursor(watermark, keys);
-            cursors.save(SalesOrderFlow.PULL_ROUTE, next);
-            return new PageResult(next, stored);
-        });
+        return result.taken();
     }
 
     /** Stores one pick revision where it belongs: a new pick is queued, a change to a sent pick goes to the change flow. */
@@ -154,11 +77,6 @@ public class SalesOrderPuller {
             lifecycle.flagException(businessKey, false);
         }
         return isNew;
-    }
-
-    private static String pickKey(JsonNode pick) {
-        JsonNode pkey = pick.path("pkey");
-        return pkey.isMissingNode() || pkey.isNull() ? pick.path("pick_num").asText() : pkey.asText();
     }
 
     private static String text(JsonNode node, String field) {

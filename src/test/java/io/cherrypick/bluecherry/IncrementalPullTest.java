@@ -1,0 +1,167 @@
+package io.cherrypick.bluecherry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cherrypick.store.SyncCursorStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Key-set paging over last_mod: equal values across page and run boundaries, records that move while we page. */
+class IncrementalPullTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Blue Cherry serving records ordered by last_mod, filtered with ge/gt/eq, paged by offset. */
+    static final class FakeBlueCherry extends BlueCherryClient {
+        final List<ObjectNode> records = new ArrayList<>();
+        final List<String> filters = new ArrayList<>();
+        Runnable afterFirstPage = () -> { };
+
+        FakeBlueCherry(int pageSize) {
+            super(new BlueCherryProperties("http://bc.invalid", "key", pageSize, null), JSON, new SimpleMeterRegistry());
+        }
+
+        void put(String key, String lastMod) {
+            records.removeIf(r -> r.path("style").asText().equals(key));
+            ObjectNode r = JSON.createObjectNode();
+            r.put("pkey", Integer.parseInt(key.substring(1)));
+            r.put("style", key);
+            r.put("last_mod", lastMod);
+            records.add(r);
+        }
+
+        @Override
+        public List<JsonNode> getPage(String resource, String filter, int pageNo, int pageSize) {
+            filters.add(filter);
+            List<JsonNode> matching = records.stream().filter(r -> matches(r, filter))
+                    .sorted(Comparator.comparing((ObjectNode r) -> r.path("last_mod").asText()).thenComparing(r -> r.path("pkey").asInt()))
+                    .map(r -> (JsonNode) r.deepCopy()).toList();
+            int from = Math.min(matching.size(), (pageNo - 1) * pageSize);
+            List<JsonNode> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
+            Runnable hook = afterFirstPage;
+            afterFirstPage = () -> { };
+            hook.run();
+            return page;
+        }
+
+        private static boolean matches(JsonNode r, String filter) {
+            if (filter == null) {
+                return true;
+            }
+            String[] parts = filter.split(" ", 3);
+            int c = r.path("last_mod").asText().compareTo(parts[2].replace("'", ""));
+            return switch (parts[1]) {
+                case "ge" -> c >= 0;
+                case "gt" -> c > 0;
+                case "eq" -> c == 0;
+                default -> throw new IllegalArgumentException(filter);
+            };
+        }
+    }
+
+    static final class MemoryCursors extends SyncCursorStore {
+        final Map<String, Cursor> saved = new HashMap<>();
+
+        MemoryCursors() {
+            super(null);
+        }
+
+        @Override
+        public Cursor load(String flow) {
+            return saved.getOrDefault(flow, Cursor.START);
+        }
+
+        @Override
+        public void save(String flow, Cursor cursor) {
+            saved.put(flow, cursor);
+        }
+    }
+
+    static TransactionTemplate noTransactions() {
+        return new TransactionTemplate(new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                return new SimpleTransactionStatus();
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+            }
+        });
+    }
+
+    final FakeBlueCherry bc = new FakeBlueCherry(5);
+    final MemoryCursors cursors = new MemoryCursors();
+    final IncrementalPull pull = new IncrementalPull(bc, cursors, noTransactions());
+    final List<String> taken = new ArrayList<>();
+
+    private IncrementalPull.Result run() {
+        return pull.pull("style", "test-pull", "style", (record, key, lastMod) -> taken.add(record.path("style").asText() + "@" + lastMod));
+    }
+
+    @Test
+    void recordsSharingOneLastModAcrossPagesAndRunsAreTakenOnce() {
+        for (int i = 1; i <= 12; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:00");
+        }
+        IncrementalPull.Result first = run();
+        assertThat(first.taken()).isEqualTo(12);
+        assertThat(first.watermark()).isEqualTo("2026-11-26 09:00:00");
+        assertThat(taken).doesNotHaveDuplicates().hasSize(12);
+        assertThat(bc.filters).as("the full second is read with eq, then moves on with gt")
+                .contains("last_mod eq '2026-11-26 09:00:00'").contains("last_mod gt '2026-11-26 09:00:00'");
+
+        for (int i = 13; i <= 15; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:00");
+        }
+        assertThat(run().taken()).isEqualTo(3);
+        assertThat(taken).doesNotHaveDuplicates().hasSize(15);
+        assertThat(run().taken()).as("nothing new").isZero();
+    }
+
+    @Test
+    void aRecordModifiedWhilePagingIsTakenAgainAndNoneIsLost() {
+        for (int i = 1; i <= 9; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:0" + i);
+        }
+        // after the first page, S2 changes: it moves to the end of the list
+        bc.afterFirstPage = () -> bc.put("S2", "2026-11-26 09:00:30");
+        run();
+        assertThat(taken).contains("S2@2026-11-26 09:00:02", "S2@2026-11-26 09:00:30");
+        for (int i = 1; i <= 9; i++) {
+            String prefix = "S" + i + "@";
+            assertThat(taken).as("S" + i + " taken").anyMatch(t -> t.startsWith(prefix));
+        }
+        assertThat(taken).as("S2 twice (two revisions), every other once").hasSize(10);
+        assertThat(cursors.load("test-pull").watermark()).isEqualTo("2026-11-26 09:00:30");
+    }
+
+    @Test
+    void onlyRecordsTheHandlerTookAreCountedButTheCursorMovesPastAll() {
+        bc.put("S1", "2026-11-26 09:00:01");
+        bc.put("S2", "2026-11-26 09:00:02");
+        IncrementalPull.Result result = pull.pull("style", "test-pull", "style", (record, key, lastMod) -> key.equals("1"));
+        assertThat(result.taken()).isEqualTo(1);
+        assertThat(result.watermark()).isEqualTo("2026-11-26 09:00:02");
+        assertThat(cursors.load("test-pull").keysAtWatermark()).containsExactly("2");
+    }
+}
