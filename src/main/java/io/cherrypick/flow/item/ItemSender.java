@@ -283,7 +283,8 @@ public class ItemSender {
             return;
         }
         Instant now = Instant.now();
-        tx.executeWithoutResult(status -> deferred.forEach(s -> outbox.reschedule(s.row.id(), s.row.attempts(), now, null)));
+        tx.executeWithoutResult(status -> deferred.forEach(s -> outbox.reschedule(s.row.id(), s.row.attempts(), now,
+                "put back to fill the next run's first SaveData call (not a failure)")));
         deferred.forEach(s -> batch.settle(s.row.id()));
         log.debug("{} style(s) put back to fill the next run's first call", deferred.size());
     }
