@@ -60,6 +60,19 @@ public class OrderLifecycleStore {
         }
     }
 
+    /** A change to an order already in Peoplevox was applied. */
+    public void amended(String pickNum, String revision, String note) {
+        jdbc.update("update order_lifecycle set revision_sent = :rev, exception_open = false, note = :note, updated_at = :now"
+                + " where pick_num = :pick", new MapSqlParameterSource().addValue("rev", revision).addValue("note", truncate(note))
+                .addValue("now", Timestamps.now()).addValue("pick", pickNum));
+    }
+
+    /** Replaces the note customer service sees, without changing the state. */
+    public void note(String pickNum, String note) {
+        jdbc.update("update order_lifecycle set note = :note, updated_at = :now where pick_num = :pick",
+                new MapSqlParameterSource().addValue("note", truncate(note)).addValue("now", Timestamps.now()).addValue("pick", pickNum));
+    }
+
     public void flagException(String pickNum, boolean open) {
         jdbc.update("update order_lifecycle set exception_open = :open, updated_at = :now where pick_num = :pick",
                 Map.of("open", open, "now", Timestamps.now(), "pick", pickNum));

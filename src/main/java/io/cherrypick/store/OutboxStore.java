@@ -115,6 +115,13 @@ public class OutboxStore {
         return n != null && n > 0;
     }
 
+    /** The most recently sent revision of a record across the given flows (e.g. the order and its amendments). */
+    public Optional<OutboxRow> lastSent(List<String> flows, String businessKey) {
+        return jdbc.query("select * from outbox where flow in (:flows) and business_key = :key and status = 'SENT'"
+                + " order by updated_at desc, id desc limit 1", Map.of("flows", flows, "key", businessKey), ROW)
+                .stream().findFirst();
+    }
+
     public Optional<OutboxRow> find(long id) {
         return jdbc.query("select * from outbox where id = :id", Map.of("id", id), ROW).stream().findFirst();
     }

@@ -25,8 +25,9 @@ public final class Simulators {
         post("/sim/bluecherry/_control/reset", Map.of());
     }
 
-    public Map<String, Object> post(String path, Object body) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
+    /** Posts JSON; the answer as parsed JSON (a map, a list, ...). */
+    public Object post(String path, Object body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Object.class);
     }
 
     public Map<String, Object> get(String path) {

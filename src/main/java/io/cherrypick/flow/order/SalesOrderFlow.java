@@ -23,6 +23,7 @@ public class SalesOrderFlow implements OutboxFlow, InitializingBean {
     public static final String CHANGE_FLOW = "sales-order-change";
     public static final String PULL_ROUTE = "sales-order-pull";
     public static final String SEND_ROUTE = "sales-order-to-wms";
+    public static final String AMEND_ROUTE = "sales-order-amend";
 
     private final SalesOrderProperties props;
     private final OrderLifecycleStore lifecycle;

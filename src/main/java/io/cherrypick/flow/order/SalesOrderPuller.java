@@ -56,11 +56,9 @@ public class SalesOrderPuller {
                 text(pick, "location"), revision);
         boolean cancelled = props.cancelledStatuses().contains(text(pick, "ord_status"));
         if (outbox.hasSentRevision(SalesOrderFlow.FLOW, businessKey)) {
-            boolean isNew = outbox.insertIfAbsent(SalesOrderFlow.CHANGE_FLOW, businessKey, revision, pick.toString());
-            if (isNew) {
-                lifecycle.flagException(businessKey, false);
-            }
-            return isNew;
+            // already in Peoplevox: the amendment flow decides (only the newest unapplied change matters)
+            outbox.supersedeUnsent(SalesOrderFlow.CHANGE_FLOW, businessKey, revision);
+            return outbox.insertIfAbsent(SalesOrderFlow.CHANGE_FLOW, businessKey, revision, pick.toString());
         }
         List<Long> superseded = outbox.supersedeUnsent(SalesOrderFlow.FLOW, businessKey, revision);
         if (!superseded.isEmpty()) {

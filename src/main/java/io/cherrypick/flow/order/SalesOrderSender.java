@@ -3,7 +3,6 @@ package io.cherrypick.flow.order;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,7 @@ import io.cherrypick.failure.Category;
 import io.cherrypick.flow.OutboxBatch;
 import io.cherrypick.flow.order.SalesOrderMapper.MappedOrder;
 import io.cherrypick.peoplevox.CsvTable;
-import io.cherrypick.peoplevox.IntegrationResponse;
+import io.cherrypick.peoplevox.RowWriter;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
@@ -52,6 +51,7 @@ public class SalesOrderSender {
     private final ExceptionStore exceptions;
     private final OrderLifecycleStore lifecycle;
     private final SalesOrderValidator validator;
+    private final PickOutcomes outcomes;
     private final SalesOrderMapper mapper;
     private final PeoplevoxClient peoplevox;
     private final JdbcMessageIdRepository sentRevisions;
@@ -61,7 +61,7 @@ public class SalesOrderSender {
     private final String instanceId;
 
     public SalesOrderSender(OutboxStore outbox, ExceptionStore exceptions, OrderLifecycleStore lifecycle,
-                            SalesOrderValidator validator, SalesOrderMapper mapper, PeoplevoxClient peoplevox,
+                            SalesOrderValidator validator, PickOutcomes outcomes, SalesOrderMapper mapper, PeoplevoxClient peoplevox,
                             @Qualifier("salesOrderSentRevisions") JdbcMessageIdRepository sentRevisions,
                             SalesOrderProperties props, TransactionTemplate tx, ObjectMapper json,
                             @Value("${cherrypick.instance-id}") String instanceId) {
@@ -69,6 +69,7 @@ public class SalesOrderSender {
         this.exceptions = exceptions;
         this.lifecycle = lifecycle;
         this.validator = validator;
+        this.outcomes = outcomes;
         this.mapper = mapper;
         this.peoplevox = peoplevox;
         this.sentRevisions = sentRevisions;
@@ -142,63 +143,23 @@ public class SalesOrderSender {
         }
         List<ReadyOrder> acknowledged = new ArrayList<>(alreadyThere);
         if (!toSend.isEmpty()) {
-            Map<ReadyOrder, String> failures = new LinkedHashMap<>();
-            List<ReadyOrder> headersSaved = saveRows(ORDERS, toSend, r -> List.of(r.order().header()), failures);
-            List<ReadyOrder> linesSaved = saveRows(LINES, headersSaved, r -> r.order().lines(), failures);
-            acknowledged.addAll(linesSaved);
-            failures.forEach((r, message) -> reject(batch, r, message, headersSaved.contains(r)));
+            RowWriter.Outcome<ReadyOrder> headers = RowWriter.save(peoplevox, ORDERS,
+                    rowsOf(toSend, r -> List.of(r.order().header())), r -> r.order().pickNum());
+            RowWriter.Outcome<ReadyOrder> lines = RowWriter.save(peoplevox, LINES,
+                    rowsOf(headers.saved(), r -> r.order().lines()), r -> r.order().pickNum());
+            acknowledged.addAll(lines.saved());
+            headers.refused().forEach((r, message) -> reject(batch, r, message, false));
+            lines.refused().forEach((r, message) -> reject(batch, r, message, true));
         }
         recordSent(batch, acknowledged);
         return acknowledged.size();
     }
 
-    /**
-     * Saves the rows of each order in one SaveData call and returns the orders whose rows all succeeded. Statuses come
-     * one per CSV row in row order; an order with any failed row is put in {@code failures} with Peoplevox's words.
-     */
-    private List<ReadyOrder> saveRows(String template, List<ReadyOrder> orders,
-                                      java.util.function.Function<ReadyOrder, List<Map<String, String>>> rowsOf,
-                                      Map<ReadyOrder, String> failures) {
-        if (orders.isEmpty()) {
-            return List.of();
-        }
-        // group by field set, so no row carries a field it does not mean to set
-        Map<Set<String>, List<ReadyOrder>> byFields = new LinkedHashMap<>();
-        for (ReadyOrder r : orders) {
-            Set<String> fields = new LinkedHashSet<>();
-            rowsOf.apply(r).forEach(row -> fields.addAll(row.keySet()));
-            byFields.computeIfAbsent(fields, k -> new ArrayList<>()).add(r);
-        }
-        List<ReadyOrder> saved = new ArrayList<>();
-        byFields.forEach((fields, group) -> {
-            List<Map<String, String>> csvRows = new ArrayList<>();
-            List<ReadyOrder> owners = new ArrayList<>();
-            for (ReadyOrder r : group) {
-                for (Map<String, String> row : rowsOf.apply(r)) {
-                    csvRows.add(row);
-                    owners.add(r);
-                }
-            }
-            IntegrationResponse response = peoplevox.saveData(template, new CsvTable(List.copyOf(fields), csvRows), 0);
-            Set<ReadyOrder> failed = new LinkedHashSet<>();
-            if (response.statuses().size() == csvRows.size()) {
-                for (int i = 0; i < csvRows.size(); i++) {
-                    if (!response.statuses().get(i).success()) {
-                        failed.add(owners.get(i));
-                    }
-                }
-            } else if (!response.ok()) {
-                failed.addAll(group); // no per-row answer: nothing can be trusted as saved
-            }
-            for (ReadyOrder r : group) {
-                if (failed.contains(r)) {
-                    failures.merge(r, template + ": " + rowError(response.detail(), r.order().pickNum()), (a, b) -> a + "; " + b);
-                } else if (!saved.contains(r)) {
-                    saved.add(r);
-                }
-            }
-        });
-        return saved;
+    private static Map<ReadyOrder, List<Map<String, String>>> rowsOf(List<ReadyOrder> orders,
+                                                                    java.util.function.Function<ReadyOrder, List<Map<String, String>>> rows) {
+        Map<ReadyOrder, List<Map<String, String>>> out = new LinkedHashMap<>();
+        orders.forEach(o -> out.put(o, rows.apply(o)));
+        return out;
     }
 
     /** Of the rows whose earlier attempt broke off, those Peoplevox already holds at the same revision with every line. */
@@ -247,39 +208,14 @@ public class SalesOrderSender {
     }
 
     private void hold(OutboxBatch batch, OutboxRow row, List<PickProblem> problems) {
-        String message = problems.stream().map(PickProblem::message).collect(Collectors.joining("; "));
-        tx.executeWithoutResult(status -> {
-            exceptions.record(NewException.of(SalesOrderFlow.FLOW, SalesOrderFlow.SEND_ROUTE, row.businessKey(),
-                    SalesOrderValidator.mainCategory(problems), message, row.payload(), row.id()));
-            outbox.markHeld(row.id(), message);
-            lifecycle.held(row.businessKey(), message);
-        });
-        batch.settle(row.id());
-        log.warn("held in Blue Cherry: {}", message);
+        outcomes.hold(batch, row, SalesOrderValidator.mainCategory(problems),
+                problems.stream().map(PickProblem::message).collect(Collectors.joining("; ")));
     }
 
     private void reject(OutboxBatch batch, ReadyOrder r, String peoplevoxMessage, boolean headerSaved) {
         String message = "Pick " + r.order().pickNum() + " refused by Peoplevox: " + peoplevoxMessage
                 + (headerSaved ? " (the order header was saved without these lines; a replay sends them again)" : "");
-        Category category = peoplevoxMessage.contains("ItemCode") ? Category.SKU_MISMATCH
-                : peoplevoxMessage.contains("Site") ? Category.MISSING_WAREHOUSE : Category.REJECTED;
-        tx.executeWithoutResult(status -> {
-            exceptions.record(NewException.of(SalesOrderFlow.FLOW, SalesOrderFlow.SEND_ROUTE, r.order().pickNum(), category,
-                    message, r.row().payload(), r.row().id()));
-            outbox.markFailed(r.row().id(), message);
-            lifecycle.held(r.order().pickNum(), message);
-        });
-        batch.settle(r.row().id());
-        log.warn("{}", message);
-    }
-
-    /** The lines of Peoplevox's Detail that speak of this order, or the whole Detail. */
-    static String rowError(String detail, String pickNum) {
-        if (detail == null || detail.isBlank()) {
-            return "no detail given";
-        }
-        String mine = detail.lines().filter(l -> l.contains(pickNum)).collect(Collectors.joining(" "));
-        return mine.isBlank() ? detail.trim() : mine.trim();
+        outcomes.fail(batch, r.row(), PickOutcomes.categoryOf(peoplevoxMessage), message);
     }
 
     static String idempotencyKey(OutboxRow row) {

@@ -114,7 +114,7 @@ public class SalesOrderValidator {
     }
 
     /** The category an exception for these problems gets: the one a person must fix first. */
-    static Category mainCategory(List<PickProblem> problems) {
+    public static Category mainCategory(List<PickProblem> problems) {
         for (Category c : List.of(Category.MISSING_WAREHOUSE, Category.SKU_MISMATCH)) {
             if (problems.stream().anyMatch(p -> p.category() == c)) {
                 return c;

@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,7 @@ import io.cherrypick.support.Simulators;
         "cherrypick.peoplevox.timeout=2s",
         "cherrypick.metrics.refresh=300"})
 @ActiveProfiles("test")
+@AutoConfigureObservability
 @DirtiesContext
 abstract class AbstractOrderFlowTest {
     static final int PORT = FreePort.find();
@@ -251,10 +253,14 @@ abstract class AbstractOrderFlowTest {
     }
 
     @Test
-    void aPickVoidedBeforeItWasSentIsNeverSent() {
-        Map<String, Object> voided = Picks.pick("VOID1", "NJ", A);
-        voided.put("ord_status", "V");
-        sims.createPicks(List.of(voided, Picks.pick("VOID2", "NJ", B)));
+    void aPickVoidedBeforeItWasSentIsNeverSent() throws Exception {
+        camel.getRouteController().stopRoute("sales-order-pull");
+        try {
+            sims.createPicks(List.of(Picks.pick("VOID1", "NJ", A), Picks.pick("VOID2", "NJ", B)));
+            sims.post("/sim/bluecherry/_control/picks/VOID1/void", Map.of());
+        } finally {
+            camel.getRouteController().startRoute("sales-order-pull");
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("VOID2").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
         assertThat(lifecycle.findPick("VOID1").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
         assertThat(sims.peoplevoxOrders()).extracting(o -> o.get("salesOrderNumber")).containsExactly("VOID2");

@@ -1,0 +1,64 @@
+package io.cherrypick.simulator.bluecherry;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Start-up settings of the Blue Cherry simulator ({@code cherrypick.simulator.bluecherry.*}). They are the defaults
+ * that {@code POST /_control/reset} restores; {@code PUT /_control/config} changes them at run time.
+ *
+ * @param subscriptionKeys         APIM subscription keys accepted in {@code Ocp-Apim-Subscription-Key}
+ * @param pageCap                  largest {@code _pgsize} served on header/detail resources
+ * @param pageCapPolicy            what happens to a larger {@code _pgsize}: reset to the cap, or 400
+ * @param defaultPageSize          {@code _pgsize} when the caller sends none
+ * @param errorShape               JSON shape of validation errors on POSTs
+ * @param weightUoms               accepted {@code weight_uom} codes
+ * @param volumeUoms               accepted {@code volume_uom} codes
+ * @param transTypes               accepted {@code trans_type} codes (X12 transportation methods)
+ * @param duplicatePolicy          repeated {@code isa_num} / {@code adj_num}: refuse, or answer the original pkey
+ * @param cmplCodeClosesRemainder  whether {@code cmpl_code} Y on a partial shipment closes the unshipped rest
+ * @param timeZone                 zone of the simulator clock that stamps {@code last_mod}
+ * @param version                  value of {@code version} in every read envelope
+ */
+@ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
+@ConfigurationProperties("cherrypick.simulator.bluecherry")
+public record BlueCherrySimulatorProperties(
+        List<String> subscriptionKeys,
+        Integer pageCap,
+        PageCapPolicy pageCapPolicy,
+        Integer defaultPageSize,
+        ErrorShape errorShape,
+        List<String> weightUoms,
+        List<String> volumeUoms,
+        List<String> transTypes,
+        DuplicatePolicy duplicatePolicy,
+        Boolean cmplCodeClosesRemainder,
+        String timeZone,
+        String version) {
+
+    public BlueCherrySimulatorProperties {
+        subscriptionKeys = subscriptionKeys == null ? List.of("demo-subscription-key") : List.copyOf(subscriptionKeys);
+        pageCap = pageCap == null ? 200 : pageCap;
+        pageCapPolicy = pageCapPolicy == null ? PageCapPolicy.RESET : pageCapPolicy;
+        defaultPageSize = defaultPageSize == null ? 25 : defaultPageSize;
+        errorShape = errorShape == null ? ErrorShape.ERRORS_ERROR_MESSAGE : errorShape;
+        weightUoms = weightUoms == null ? List.of("LB", "KG", "OZ", "G") : List.copyOf(weightUoms);
+        volumeUoms = volumeUoms == null ? List.of("CF", "CI", "CM", "M3") : List.copyOf(volumeUoms);
+        transTypes = transTypes == null ? List.of("A", "M", "R", "C", "E", "H", "L", "P", "S", "U") : List.copyOf(transTypes);
+        duplicatePolicy = duplicatePolicy == null ? DuplicatePolicy.REJECT : duplicatePolicy;
+        cmplCodeClosesRemainder = cmplCodeClosesRemainder == null ? Boolean.TRUE : cmplCodeClosesRemainder;
+        timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+        version = version == null || version.isBlank() ? "sim-1.0" : version;
+    }
+
+    /** What a {@code _pgsize} above the cap does. */
+    public enum PageCapPolicy { RESET, REJECT }
+
+    /** The four error-body shapes seen handled by real Blue Cherry clients. */
+    public enum ErrorShape { ERRORS_ERROR_MESSAGE, ERRORS_MESSAGE, MESSAGE_ARRAY, MESSAGE }
+
+    /** What a repeated {@code isa_num} (OrderShipment) or {@code adj_num} (PhysicalInventoryTM) does. */
+    public enum DuplicatePolicy { REJECT, ACCEPT }
+}

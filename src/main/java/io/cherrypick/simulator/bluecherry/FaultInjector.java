@@ -1,0 +1,108 @@
+package io.cherrypick.simulator.bluecherry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults armed through {@code /_control/faults}. A fault matches an API operation by resource name (case-insensitive,
+ * {@code x-sim/} prefix optional) or {@code *}; it applies to the next {@code count} matching calls, or to a random
+ * {@code rate} share of them. The first armed fault that matches wins.
+ */
+public final class FaultInjector {
+
+    public enum FaultType { LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT }
+
+    /** Body of {@code POST /_control/faults}. */
+    public record FaultRequest(String operation, String type, Integer count, Double rate, Long delayMs, Integer status) {
+    }
+
+    /**
+     * An armed fault as listed by {@code GET /_control/faults}: {@code count} as armed, {@code remaining} uses left
+     * (both null for rate-based faults).
+     */
+    public record Fault(long id, String operation, FaultType type, Integer count, Integer remaining, Double rate,
+                        long delayMs, int status) {
+        boolean matches(String resource) {
+            if (operation.equals("*")) {
+                return true;
+            }
+            String wanted = operation.toLowerCase(Locale.ROOT);
+            String actual = resource.toLowerCase(Locale.ROOT);
+            return actual.equals(wanted) || actual.equals("x-sim/" + wanted);
+        }
+    }
+
+    private static final long DEFAULT_TIMEOUT_MS = 35_000;
+    private static final long DEFAULT_LATENCY_MS = 500;
+
+    private final List<Fault> faults = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public synchronized Fault add(FaultRequest request) {
+        if (request.operation() == null || request.operation().isBlank()) {
+            throw new IllegalArgumentException("operation is required (a resource name such as pick or OrderShipment, or *)");
+        }
+        FaultType type = parseType(request.type());
+        if (request.rate() != null && (request.rate() < 0.0 || request.rate() > 1.0)) {
+            throw new IllegalArgumentException("rate must be between 0.0 and 1.0");
+        }
+        if (request.count() != null && request.count() < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+        // Without count or rate a fault applies once.
+        Integer remaining = request.count() != null ? request.count() : request.rate() == null ? Integer.valueOf(1) : null;
+        long delay = request.delayMs() != null ? request.delayMs()
+                : type == FaultType.TIMEOUT ? DEFAULT_TIMEOUT_MS : DEFAULT_LATENCY_MS;
+        int status = request.status() != null ? request.status() : type == FaultType.RATE_LIMIT ? 429 : 500;
+        Fault fault = new Fault(ids.incrementAndGet(), request.operation().trim(), type, remaining, remaining,
+                request.rate(), delay, status);
+        faults.add(fault);
+        return fault;
+    }
+
+    /** The fault to apply to this call, if any; consumes one use of a counted fault. */
+    public synchronized Fault next(String resource) {
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (!f.matches(resource)) {
+                continue;
+            }
+            if (f.rate() != null && ThreadLocalRandom.current().nextDouble() >= f.rate()) {
+                continue;
+            }
+            if (f.remaining() != null) {
+                int left = f.remaining() - 1;
+                if (left == 0) {
+                    faults.remove(i);
+                } else {
+                    faults.set(i, new Fault(f.id(), f.operation(), f.type(), f.count(), left, f.rate(), f.delayMs(), f.status()));
+                }
+            }
+            return f;
+        }
+        return null;
+    }
+
+    public synchronized List<Fault> list() {
+        return List.copyOf(faults);
+    }
+
+    public synchronized void clear() {
+        faults.clear();
+    }
+
+    private static FaultType parseType(String type) {
+        if (type == null) {
+            throw new IllegalArgumentException("type is required");
+        }
+        try {
+            return FaultType.valueOf(type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("type '" + type + "' is not supported by the Blue Cherry simulator"
+                    + " (LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT)");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.cherrypick.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.CamelContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.cherrypick.CherrypickApplication;
+import io.cherrypick.support.FreePort;
+import io.cherrypick.support.Picks;
+import io.cherrypick.support.Simulators;
+
+/**
+ * Pushes N pick tickets (1-5 lines each) through the order flow against the simulators and prints orders/s, Peoplevox
+ * and Blue Cherry calls per order, pick-to-acknowledged latency (p50/p95, time a pick waited in Cherrypick from being
+ * stored to Peoplevox's acknowledgement) and peak heap (whole JVM: runtime and both simulators).
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.OrderFlowBenchmark
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.OrderFlowBenchmark \
+ *        -Dexec.args="--orders=3000 --ratelimited"
+ * </pre>
+ * With {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces itself;
+ * the ceiling printed is what that limit allows at 100 orders per SaveData.
+ */
+public final class OrderFlowBenchmark {
+    public static void main(String[] args) throws Exception {
+        int orders = intArg(args, "--orders", 10_000);
+        boolean rateLimited = List.of(args).contains("--ratelimited");
+        int port = FreePort.find();
+        String dataDir = Files.createTempDirectory("cherrypick-bench").toString();
+        List<String> props = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--cherrypick.data-dir=" + dataDir,
+                "--cherrypick.simulator.scenario.enabled=false",
+                "--cherrypick.flows.sales-order.enabled=false",
+                "--cherrypick.flows.sales-order-change.enabled=false",
+                "--cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
+                "--cherrypick.flows.sales-order.send-interval=20",
+                "--cherrypick.metrics.refresh=600000",
+                "--logging.level.io.cherrypick=WARN",
+                "--logging.level.org.apache.camel=WARN"));
+        if (rateLimited) {
+            props.add("--spring.profiles.active=ratelimited");
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
+                .run(props.toArray(String[]::new));
+        try {
+            run(app, port, orders, rateLimited);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext app, int port, int orders, boolean rateLimited) throws Exception {
+        Simulators sims = new Simulators(port);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        CamelContext camel = app.getBean(CamelContext.class);
+        sims.resetAll();
+
+        SplittableRandom random = new SplittableRandom(42);
+        List<String> catalogue = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            catalogue.add(io.cherrypick.gs1.Gs1.withCheckDigit(String.format("40000%06d", i)));
+        }
+        sims.seedPeoplevoxItems(catalogue);
+        int lines = 0;
+        for (int start = 0; start < orders; start += 500) {
+            List<Map<String, Object>> chunk = new ArrayList<>();
+            for (int i = start; i < Math.min(orders, start + 500); i++) {
+                String[] upcs = new String[1 + random.nextInt(5)];
+                for (int l = 0; l < upcs.length; l++) {
+                    upcs[l] = catalogue.get(random.nextInt(catalogue.size()));
+                }
+                lines += upcs.length;
+                chunk.add(Picks.pick("B" + i, random.nextBoolean() ? "NJ" : "LDN", upcs));
+            }
+            sims.createPicks(chunk);
+        }
+        sims.delete("/sim/peoplevox/_control/calls");
+        sims.delete("/sim/bluecherry/_control/calls");
+        System.out.printf("%n%d pick tickets (%d lines) waiting in Blue Cherry; starting the order flow%s%n", orders, lines,
+                rateLimited ? " with the 15-per-15-s limit" : "");
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+
+        Instant start = Instant.now();
+        camel.getRouteController().startRoute("sales-order-pull");
+        camel.getRouteController().startRoute("sales-order-to-wms");
+        Instant deadline = start.plus(Duration.ofMinutes(30));
+        int acknowledged = 0;
+        while (Instant.now().isBefore(deadline)) {
+            acknowledged = jdbc.queryForObject("select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'", Integer.class);
+            int stopped = jdbc.queryForObject("select count(*) from outbox where status in ('HELD', 'FAILED')", Integer.class);
+            if (acknowledged + stopped >= orders) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Duration took = Duration.between(start, Instant.now());
+        sampler.interrupt();
+
+        List<Long> latencies = jdbc.queryForList("select received_at, acknowledged_at from order_lifecycle where state = 'ACKNOWLEDGED'")
+                .stream().map(r -> Duration.between(((java.time.OffsetDateTime) r.get("received_at")).toInstant(),
+                        ((java.time.OffsetDateTime) r.get("acknowledged_at")).toInstant()).toMillis()).sorted().toList();
+        int pvxCalls = sims.getList("/sim/peoplevox/_control/calls").size();
+        long refusals = sims.getList("/sim/peoplevox/_control/calls").stream()
+                .filter(c -> Integer.valueOf(-1).equals(c.get("responseId")) && "Authenticate".equals(c.get("operation")) == false)
+                .count();
+        int bcCalls = sims.getList("/sim/bluecherry/_control/calls").size();
+        double seconds = took.toMillis() / 1000.0;
+        System.out.println();
+        System.out.printf("orders acknowledged        %d of %d (held or failed: %d)%n", acknowledged, orders,
+                jdbc.queryForObject("select count(*) from outbox where status in ('HELD', 'FAILED')", Integer.class));
+        System.out.printf("time                       %.1f s%n", seconds);
+        System.out.printf("throughput                 %.0f orders/s%n", acknowledged / seconds);
+        System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d%n", pvxCalls, pvxCalls / (double) orders, refusals);
+        System.out.printf("Blue Cherry calls          %d (%.4f per order)%n", bcCalls, bcCalls / (double) orders);
+        System.out.printf("pick-to-acknowledged       p50 %d ms, p95 %d ms%n", percentile(latencies, 50), percentile(latencies, 95));
+        System.out.printf("peak heap (whole JVM)      %d MiB%n", peakHeap.get() / (1024 * 1024));
+        if (rateLimited) {
+            double ceiling = 15 / 15.0 * 100 / 2.0; // one call per second; a SaveData for headers and one for lines per 100 orders
+            System.out.printf("rate-limit ceiling         %.0f orders/s (15 calls / 15 s, 2 calls per 100 orders); reached %.0f%%%n",
+                    ceiling, 100 * acknowledged / seconds / ceiling);
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return Integer.parseInt(a.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}

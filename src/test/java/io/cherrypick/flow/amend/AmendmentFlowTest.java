@@ -1,0 +1,206 @@
+package io.cherrypick.flow.amend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.cherrypick.store.ExceptionRecord;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.support.FreePort;
+import io.cherrypick.support.Picks;
+import io.cherrypick.support.Simulators;
+
+/** Amendments and cancellations end to end, over the simulators: applied before the cut-off, exceptions after it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+        "cherrypick.flows.sales-order.enabled=true",
+        "cherrypick.flows.sales-order-change.enabled=true",
+        "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
+        "cherrypick.flows.sales-order.send-interval=100",
+        "cherrypick.flows.sales-order-change.interval=100",
+        "cherrypick.flows.sales-order.retry-backoff=200ms"})
+@ActiveProfiles("test")
+@DirtiesContext
+class AmendmentFlowTest {
+    static final int PORT = FreePort.find();
+    static final String A = "012345678905";
+    static final String B = "012345678912";
+    static final String C = "012345678929";
+
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+    }
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ExceptionStore exceptions;
+    @Autowired OrderLifecycleStore lifecycle;
+
+    Simulators sims;
+
+    @BeforeEach
+    void cleanWorld() {
+        sims = new Simulators(PORT);
+        sims.resetAll();
+        sims.seedPeoplevoxItems(List.of(A, B, C));
+        for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    @Test
+    void anAddressChangeBeforeAllocationIsApplied() {
+        release("AM1", A, B);
+        Map<String, Object> st = address("ST", "99 New Road", "Trenton");
+        Map<String, Object> bt = address("BT", "1 Main St", "Newark");
+        sims.post("/sim/bluecherry/_control/picks/AM1/modify", Map.of("pickaddress", Map.of("rows", List.of(bt, st))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "99 New Road".equals(fields("AM1").get("ShippingAddressLine1")));
+        assertThat(fields("AM1").get("ShippingAddressCity")).isEqualTo("Trenton");
+        assertThat(lifecycle.findPick("AM1").orElseThrow().note()).contains("ShippingAddressLine1: '1 Main St' -> '99 New Road'");
+        assertThat(exceptions.list("OPEN", null, null, "AM1", 10)).isEmpty();
+    }
+
+    @Test
+    void aQuantityIncreaseIsApplied() {
+        release("AM2", A, B);
+        sims.post("/sim/bluecherry/_control/picks/AM2/modify", Map.of("pickdetail", Map.of("rows",
+                List.of(line(1, A, 5), line(2, B, 2)))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("AM2", "1") == 5);
+        assertThat(quantity("AM2", "2")).isEqualTo(2);
+    }
+
+    @Test
+    void aRemovedLineBeforeAllocationIsEditedToZeroBecausePeoplevoxCannotDeleteLines() {
+        release("AM3", A, B, C);
+        sims.post("/sim/bluecherry/_control/picks/AM3/modify", Map.of("pickdetail", Map.of("rows",
+                List.of(line(1, A, 2), line(3, C, 2)))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("AM3", "2") == 0);
+        assertThat(lines("AM3")).hasSize(3);
+        assertThat(quantity("AM3", "1")).isEqualTo(2);
+        assertThat(quantity("AM3", "3")).isEqualTo(2);
+        assertThat(lifecycle.findPick("AM3").orElseThrow().note()).contains("line 2 removed").contains("quantity 0");
+    }
+
+    @Test
+    void aCancellationBeforeAllocationCancelsTheOrderInPeoplevox() {
+        release("AM4", A);
+        sims.post("/sim/bluecherry/_control/picks/AM4/void", Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Cancelled".equals(sims.peoplevoxOrder("AM4").get("status")));
+        assertThat(lifecycle.findPick("AM4").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
+    }
+
+    @Test
+    void aCancellationAfterAllocationBecomesAnExceptionAndLeavesPeoplevoxUntouched() {
+        release("AM5", A);
+        sims.post("/sim/peoplevox/_control/orders/AM5/advance", Map.of("to", "Allocated"));
+        sims.post("/sim/bluecherry/_control/picks/AM5/void", Map.of());
+
+        ExceptionRecord e = awaitException("AM5");
+        assertThat(e.category().name()).isEqualTo("AFTER_CUTOFF");
+        assertThat(e.owner().name()).isEqualTo("CX");
+        assertThat(e.message()).contains("Pick AM5").contains("Allocated").contains("cancelled in Blue Cherry");
+        assertThat(sims.peoplevoxOrder("AM5").get("status")).isEqualTo("Allocated");
+        assertThat(lifecycle.findPick("AM5").orElseThrow().exceptionOpen()).isTrue();
+        assertThat(lifecycle.findPick("AM5").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
+    }
+
+    @Test
+    void aChangeAfterDespatchBecomesAnExceptionWithBeforeAndAfter() {
+        release("AM6", A, B);
+        sims.post("/sim/peoplevox/_control/orders/AM6/advance", Map.of("to", "Despatched"));
+        sims.post("/sim/bluecherry/_control/picks/AM6/modify", Map.of("pickdetail", Map.of("rows",
+                List.of(line(1, A, 4), line(2, B, 2)))));
+
+        ExceptionRecord e = awaitException("AM6");
+        assertThat(e.category().name()).isEqualTo("AFTER_CUTOFF");
+        assertThat(e.message()).contains("Despatched").contains("line 1 changed").contains("x 2").contains("x 4");
+        assertThat(quantity("AM6", "1")).as("Peoplevox untouched").isEqualTo(2);
+        assertThat(e.status()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theWarehouseMovingPastTheCutoffBetweenReadAndWriteRaisesTheException() {
+        release("AM7", A, B);
+        sims.delete("/sim/peoplevox/_control/calls");
+        sims.peoplevoxFault(Map.of("operation", "SaveData", "type", "LATENCY", "count", 1, "delayMs", 2500));
+        sims.post("/sim/bluecherry/_control/picks/AM7/modify", Map.of("pickdetail", Map.of("rows",
+                List.of(line(1, A, 3), line(2, B, 2)))));
+        // the status read has happened; the write is on its way (slowed down): the warehouse allocates now
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sims.peoplevoxCalls("GetData", "Sales orders").isEmpty());
+        sims.post("/sim/peoplevox/_control/orders/AM7/advance", Map.of("to", "Allocated"));
+
+        ExceptionRecord e = awaitException("AM7");
+        assertThat(e.category().name()).isEqualTo("AFTER_CUTOFF");
+        assertThat(e.message()).contains("moved to Allocated while the change was being applied");
+    }
+
+    private void release(String pickNum, String... upcs) {
+        sims.createPicks(List.of(Picks.pick(pickNum, "NJ", upcs)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.findPick(pickNum)
+                .map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+    }
+
+    private ExceptionRecord awaitException(String key) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exceptions.list("OPEN", null, "sales-order-change", key, 10).isEmpty());
+        return exceptions.list("OPEN", null, "sales-order-change", key, 10).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fields(String order) {
+        return (Map<String, Object>) sims.peoplevoxOrder(order).get("fields");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lines(String order) {
+        return (List<Map<String, Object>>) sims.peoplevoxOrder(order).get("lines");
+    }
+
+    private int quantity(String order, String line) {
+        return lines(order).stream().filter(l -> line.equals(String.valueOf(l.get("line")))).findFirst()
+                .map(l -> ((Number) l.get("quantity")).intValue()).orElse(-1);
+    }
+
+    private static Map<String, Object> line(int seq, String upc, int qty) {
+        Map<String, Object> l = new java.util.LinkedHashMap<>();
+        l.put("line_seq", seq);
+        l.put("style", "01234");
+        l.put("color_code", "BLK");
+        l.put("size_desc", "M");
+        l.put("upc", upc);
+        l.put("price", 48.00);
+        l.put("bk_qty", qty);
+        l.put("total_qty", qty);
+        l.put("location", "NJ");
+        return l;
+    }
+
+    private static Map<String, Object> address(String type, String addr1, String city) {
+        Map<String, Object> a = new java.util.LinkedHashMap<>();
+        a.put("addr_type", type);
+        a.put("name", "Jane Doe");
+        a.put("addr1", addr1);
+        a.put("addr2", "");
+        a.put("city", city);
+        a.put("state", "NJ");
+        a.put("zipcode", "07102");
+        a.put("country", "US");
+        a.put("email", "jane@example.com");
+        return a;
+    }
+}
