@@ -26,9 +26,8 @@ import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
 import io.cherrypick.flow.OutboxBatch;
 import io.cherrypick.flow.item.ItemValidator.Candidate;
-import io.cherrypick.peoplevox.CsvTable;
-import io.cherrypick.peoplevox.IntegrationResponse;
 import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.RowWriter;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
 import io.cherrypick.store.OutboxRow;
@@ -104,9 +103,54 @@ public class ItemSender {
     private record Held(String key, ItemProblem problem) {
     }
 
-    /** One SKU of a style, mapped. */
-    private record SkuWork(StyleWork style, StyleSku sku, String itemCode, String barcode, Map<String, String> row,
-                           String fingerprint, String label) {
+    /** One SKU of a style, mapped (identity equality: it is a map key while its call is recorded). */
+    private static final class SkuWork {
+        private final StyleWork style;
+        private final StyleSku sku;
+        private final String itemCode;
+        private final String barcode;
+        private final Map<String, String> row;
+        private final String fingerprint;
+        private final String label;
+
+        SkuWork(StyleWork style, StyleSku sku, String itemCode, String barcode, Map<String, String> row, String fingerprint,
+                String label) {
+            this.style = style;
+            this.sku = sku;
+            this.itemCode = itemCode;
+            this.barcode = barcode;
+            this.row = row;
+            this.fingerprint = fingerprint;
+            this.label = label;
+        }
+
+        StyleWork style() {
+            return style;
+        }
+
+        StyleSku sku() {
+            return sku;
+        }
+
+        String itemCode() {
+            return itemCode;
+        }
+
+        String barcode() {
+            return barcode;
+        }
+
+        Map<String, String> row() {
+            return row;
+        }
+
+        String fingerprint() {
+            return fingerprint;
+        }
+
+        String label() {
+            return label;
+        }
     }
 
     /** Claims up to {@code styles-per-run} queued styles; an empty claim tells the scheduler there was nothing to do. */
@@ -205,55 +249,47 @@ public class ItemSender {
         for (SkuWork s : changed) {
             latest.put(s.itemCode() + "\u0000" + s.sku().describe(), s);
         }
-        List<SkuWork> unique = new ArrayList<>(latest.values());
-        Map<Candidate, SkuWork> byCandidate = new LinkedHashMap<>();
-        unique.forEach(s -> byCandidate.put(new Candidate(s.label(), s.sku(), s.itemCode(), s.barcode()), s));
-        validator.checkUnique(List.copyOf(byCandidate.keySet())).forEach((candidate, problem) -> {
-            SkuWork s = byCandidate.get(candidate);
-            s.style().problems.add(new Held(s.itemCode(), problem));
-            unique.remove(s);
-        });
+        List<SkuWork> candidates = new ArrayList<>(latest.values());
+        List<ItemProblem> problems = validator.checkUnique(candidates.stream()
+                .map(s -> new Candidate(s.label(), s.sku(), s.itemCode(), s.barcode())).toList());
+        List<SkuWork> unique = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            SkuWork s = candidates.get(i);
+            if (problems.get(i) == null) {
+                unique.add(s);
+            } else {
+                s.style().problems.add(new Held(s.itemCode(), problems.get(i)));
+            }
+        }
         return unique;
     }
 
     /** One SaveData call; records each row's outcome and settles the styles whose rows all have one. */
     private int save(OutboxBatch batch, List<SkuWork> call) {
-        List<String> fields = List.copyOf(call.get(0).row().keySet());
-        IntegrationResponse response = peoplevox.saveData(ItemFlow.TEMPLATE,
-                new CsvTable(fields, call.stream().map(SkuWork::row).toList()), 0);
-        List<SkuWork> accepted = new ArrayList<>();
-        Map<SkuWork, String> refused = new LinkedHashMap<>();
-        boolean perRow = response.statuses().size() == call.size();
-        for (int i = 0; i < call.size(); i++) {
-            SkuWork s = call.get(i);
-            boolean ok = perRow ? response.statuses().get(i).success() : response.ok();
-            if (ok) {
-                accepted.add(s);
-            } else {
-                refused.put(s, rowError(response.detail(), s.itemCode()));
-            }
-        }
-        Set<StyleWork> touched = new LinkedHashSet<>();
+        Map<SkuWork, List<Map<String, String>>> rows = new LinkedHashMap<>();
+        call.forEach(s -> rows.put(s, List.of(s.row())));
+        RowWriter.Outcome<SkuWork> outcome = RowWriter.save(peoplevox, ItemFlow.TEMPLATE, rows, SkuWork::itemCode);
         tx.executeWithoutResult(status -> {
-            for (SkuWork s : accepted) {
+            for (SkuWork s : outcome.saved()) {
                 catalog.remember(s.itemCode(), s.barcode(), s.fingerprint(), "SYNC");
                 synced.save(s.itemCode(), s.sku(), s.barcode(), s.style().row.revision(), s.row());
                 exceptions.resolveOpen(ItemFlow.FLOW, s.itemCode(), "synced to Peoplevox");
             }
         });
-        refused.forEach((s, why) -> s.style().problems.add(new Held(s.itemCode(), new ItemProblem(Category.REJECTED,
+        outcome.refused().forEach((s, why) -> s.style().problems.add(new Held(s.itemCode(), new ItemProblem(Category.REJECTED,
                 s.label() + ": Peoplevox refused the item: " + why))));
+        Set<StyleWork> touched = new LinkedHashSet<>();
         call.forEach(s -> {
             s.style().waiting--;
             touched.add(s.style());
         });
         touched.stream().filter(s -> s.waiting == 0 && !s.deferred).forEach(s -> settle(batch, s));
-        meters.counter("cherrypick.items", "outcome", "sent").increment(accepted.size());
-        log.info("{} item(s) saved in Peoplevox, {} refused", accepted.size(), refused.size());
-        if (!accepted.isEmpty()) {
-            heldOrders.releaseFor(accepted.stream().map(SkuWork::itemCode).collect(Collectors.toSet()));
+        meters.counter("cherrypick.items", "outcome", "sent").increment(outcome.saved().size());
+        log.info("{} item(s) saved in Peoplevox, {} refused", outcome.saved().size(), outcome.refused().size());
+        if (!outcome.saved().isEmpty()) {
+            heldOrders.releaseFor(outcome.saved().stream().map(SkuWork::itemCode).collect(Collectors.toSet()));
         }
-        return accepted.size();
+        return outcome.saved().size();
     }
 
     /** Records a style's outcome: SENT when every SKU is in Peoplevox as mapped, else HELD with an exception per problem. */
@@ -287,17 +323,5 @@ public class ItemSender {
                 "put back to fill the next run's first SaveData call (not a failure)")));
         deferred.forEach(s -> batch.settle(s.row.id()));
         log.debug("{} style(s) put back to fill the next run's first call", deferred.size());
-    }
-
-    /** The lines of Peoplevox's Detail about this item ("Row 3 (ItemCode): ..."), or the whole Detail. */
-    static String rowError(String detail, String itemCode) {
-        if (detail == null || detail.isBlank()) {
-            return "no detail given";
-        }
-        String mine = detail.lines().filter(l -> l.contains("(" + itemCode + ")")).collect(Collectors.joining(" "));
-        if (mine.isBlank()) {
-            mine = detail.lines().filter(l -> l.contains(itemCode)).collect(Collectors.joining(" "));
-        }
-        return mine.isBlank() ? detail.trim() : mine.trim();
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,9 +70,9 @@ public class ItemValidator {
 
     /**
      * For SKUs that passed {@link #check}: those whose ItemCode or Barcode is another item's, in Peoplevox (pvx_item,
-     * item_sku) or in an earlier candidate (first come keeps it). Returns the problem per failing candidate.
+     * item_sku) or in an earlier candidate (first come keeps it). Returns, per candidate in order, its problem or null.
      */
-    public Map<Candidate, ItemProblem> checkUnique(List<Candidate> candidates) {
+    public List<ItemProblem> checkUnique(List<Candidate> candidates) {
         Set<String> values = new HashSet<>();
         candidates.forEach(c -> {
             values.add(c.itemCode());
@@ -92,7 +91,7 @@ public class ItemValidator {
         Map<String, SyncedItem> syncedByCode = synced.find(codes);
         Category codeClash = itemCodes.strategy() == CodeStrategy.UPC ? Category.DUPLICATE_BARCODE : Category.VALIDATION;
 
-        Map<Candidate, ItemProblem> problems = new LinkedHashMap<>();
+        List<ItemProblem> problems = new ArrayList<>(candidates.size());
         Map<String, Candidate> codeTaken = new HashMap<>();
         Map<String, Candidate> barcodeTaken = new HashMap<>();
         for (Candidate c : candidates) {
@@ -114,9 +113,8 @@ public class ItemValidator {
                     problem = new ItemProblem(Category.DUPLICATE_BARCODE, c.label() + ": " + clash);
                 }
             }
-            if (problem != null) {
-                problems.put(c, problem);
-            } else {
+            problems.add(problem);
+            if (problem == null) {
                 codeTaken.putIfAbsent(code, c);
                 barcodeTaken.putIfAbsent(barcode, c);
             }
