@@ -1,6 +1,8 @@
 package io.cherrypick.flow.item;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
+import io.cherrypick.store.OutboxStore;
 
 /**
  * Compares Peoplevox's item types (GetData {@code Item types}, every page) with what the item flow last sent from Blue
@@ -36,15 +39,20 @@ public class ItemDriftCheck {
     static final String DEACTIVATED = "~D~";
     private static final Logger log = LoggerFactory.getLogger(ItemDriftCheck.class);
 
+    private static final Duration WAIT_FOR_SYNC = Duration.ofMinutes(5);
+
     private final PeoplevoxClient peoplevox;
     private final SyncedItemStore synced;
     private final ExceptionStore exceptions;
+    private final OutboxStore outbox;
     private final ObjectMapper json;
 
-    public ItemDriftCheck(PeoplevoxClient peoplevox, SyncedItemStore synced, ExceptionStore exceptions, ObjectMapper json) {
+    public ItemDriftCheck(PeoplevoxClient peoplevox, SyncedItemStore synced, ExceptionStore exceptions, OutboxStore outbox,
+                          ObjectMapper json) {
         this.peoplevox = peoplevox;
         this.synced = synced;
         this.exceptions = exceptions;
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -53,7 +61,8 @@ public class ItemDriftCheck {
     }
 
     /** Runs the check; returns the differences found (each recorded as an open DRIFT exception). */
-    public List<Drift> run() {
+    public List<Drift> run() throws InterruptedException {
+        waitForRunningSync();
         CsvTable items = peoplevox.getData(ItemFlow.TEMPLATE, "");
         List<Drift> drifts = compare(items, synced.all());
         Set<String> drifting = new HashSet<>();
@@ -73,6 +82,17 @@ public class ItemDriftCheck {
         log.info("item drift check: {} item type(s) in Peoplevox, {} difference(s), {} earlier difference(s) gone",
                 items.rows().size(), drifts.size(), resolved);
         return drifts;
+    }
+
+    /**
+     * Items saved by a send still in progress are in Peoplevox before Cherrypick records them: compare once no styles
+     * are being sent (up to a few minutes), so such items are not reported as made by hand.
+     */
+    private void waitForRunningSync() throws InterruptedException {
+        Instant giveUp = Instant.now().plus(WAIT_FOR_SYNC);
+        while (outbox.countByStatus(ItemFlow.FLOW).getOrDefault(OutboxStore.CLAIMED, 0) > 0 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+        }
     }
 
     /** The differences between Peoplevox's rows and the synced rows, in Peoplevox's order, then the missing ones. */
