@@ -77,19 +77,20 @@ public class PeoplevoxItemCatalog {
 
     /** Known items whose ItemCode or Barcode is one of {@code values} (fingerprints to compare, barcode owners). */
     public List<KnownItem> findByCodeOrBarcode(Collection<String> values) {
-        List<KnownItem> found = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Map<String, KnownItem> found = new java.util.LinkedHashMap<>();
         List<String> list = new ArrayList<>(new LinkedHashSet<>(values));
         for (int i = 0; i < list.size(); i += 500) {
-            jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where item_code in (:v) or barcode in (:v)",
-                    Map.of("v", list.subList(i, Math.min(list.size(), i + 500))), rs -> {
-                        if (seen.add(rs.getString("item_code"))) {
-                            found.add(new KnownItem(rs.getString("item_code"), rs.getString("barcode"),
-                                    rs.getString("fingerprint"), rs.getString("source")));
-                        }
-                    });
+            Map<String, Object> chunk = Map.of("v", list.subList(i, Math.min(list.size(), i + 500)));
+            // two queries, so each can use its index (an OR of the two IN lists scans the table)
+            for (String column : List.of("item_code", "barcode")) {
+                jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where " + column + " in (:v)", chunk,
+                        rs -> {
+                            found.putIfAbsent(rs.getString("item_code"), new KnownItem(rs.getString("item_code"),
+                                    rs.getString("barcode"), rs.getString("fingerprint"), rs.getString("source")));
+                        });
+            }
         }
-        return found;
+        return new ArrayList<>(found.values());
     }
 
     private Set<String> known(Collection<String> codes) {
