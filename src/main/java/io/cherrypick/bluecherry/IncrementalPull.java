@@ -20,8 +20,9 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * Paging is by key set, not by offset: each request asks for {@code last_mod ge '<watermark>'} and skips the records
  * already taken at exactly that watermark, so a record modified while we page (which moves to the end of the list)
  * cannot make another slip between pages. When a whole page shares one {@code last_mod}, the records of that second are
- * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}. Blue Cherry is assumed to
- * return records ordered by {@code last_mod} (the README lists this assumption).
+ * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}; a run that starts with whole
+ * pages already taken in the watermark's second reads only that second's tail. Blue Cherry is assumed to return records
+ * ordered by {@code last_mod} (the README lists this assumption).
  */
 @Component
 public class IncrementalPull {
@@ -51,70 +52,92 @@ public class IncrementalPull {
      */
     public Result pull(String resource, String cursorName, String naturalKeyField, RecordHandler handler) {
         int pageSize = blueCherry.pageSize();
-        Cursor cursor = cursors.load(cursorName);
-        int taken = 0;
+        Run run = new Run(resource, cursorName, naturalKeyField, handler, cursors.load(cursorName));
         boolean strictlyAfter = false;
+        if (run.cursor.watermark() != null && run.cursor.keysAtWatermark().size() >= pageSize) {
+            // the records already taken in the watermark's second fill whole pages: read only from where new ones would be
+            drainSecond(run, run.cursor.keysAtWatermark().size() / pageSize + 1, pageSize);
+            strictlyAfter = true;
+        }
         while (true) {
-            String filter = cursor.watermark() == null ? null
-                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + cursor.watermark() + "'";
+            String filter = run.cursor.watermark() == null ? null
+                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + run.cursor.watermark() + "'";
             List<JsonNode> page = blueCherry.getPage(resource, filter, 1, pageSize);
-            Cursor before = cursor;
-            PageResult result = store(page, cursor, cursorName, naturalKeyField, handler);
-            cursor = result.cursor();
-            taken += result.taken();
+            String before = run.cursor.watermark();
+            run.store(page);
             strictlyAfter = false;
             if (page.size() < pageSize) {
                 break;
             }
-            String watermark = cursor.watermark();
-            if (before.watermark() != null && before.watermark().equals(watermark)
+            String watermark = run.cursor.watermark();
+            if (before != null && before.equals(watermark)
                     && page.stream().allMatch(p -> watermark.equals(p.path("last_mod").asText()))) {
                 // a full page within one second: read that second by offset, then continue after it
-                for (int pageNo = 2; ; pageNo++) {
-                    List<JsonNode> same = blueCherry.getPage(resource, "last_mod eq '" + cursor.watermark() + "'", pageNo, pageSize);
-                    PageResult r = store(same, cursor, cursorName, naturalKeyField, handler);
-                    cursor = r.cursor();
-                    taken += r.taken();
-                    if (same.size() < pageSize) {
-                        break;
-                    }
-                }
+                drainSecond(run, 2, pageSize);
                 strictlyAfter = true;
             }
         }
-        return new Result(taken, cursor.watermark());
+        return new Result(run.taken, run.cursor.watermark());
     }
 
-    private record PageResult(Cursor cursor, int taken) {
-    }
-
-    private PageResult store(List<JsonNode> page, Cursor start, String cursorName, String naturalKeyField,
-                             RecordHandler handler) {
-        return tx.execute(status -> {
-            String watermark = start.watermark();
-            Set<String> keys = new HashSet<>(start.keysAtWatermark());
-            int taken = 0;
-            for (JsonNode record : page) {
-                String lastMod = record.path("last_mod").asText("");
-                String key = keyOf(record, naturalKeyField);
-                if (lastMod.equals(watermark) && keys.contains(key)) {
-                    continue;
-                }
-                if (handler.take(record, key, lastMod)) {
-                    taken++;
-                }
-                if (watermark == null || lastMod.compareTo(watermark) > 0) {
-                    watermark = lastMod;
-                    keys = new HashSet<>();
-                }
-                if (lastMod.equals(watermark)) {
-                    keys.add(key);
-                }
+    /** Reads the records of the watermark's second page by page from {@code firstPage} ({@code last_mod eq}). */
+    private void drainSecond(Run run, int firstPage, int pageSize) {
+        String second = run.cursor.watermark();
+        for (int pageNo = firstPage; ; pageNo++) {
+            List<JsonNode> same = blueCherry.getPage(run.resource, "last_mod eq '" + second + "'", pageNo, pageSize);
+            run.store(same);
+            if (same.size() < pageSize) {
+                return;
             }
-            Cursor next = new Cursor(watermark, keys);
-            cursors.save(cursorName, next);
-            return new PageResult(next, taken);
-        });
+        }
+    }
+
+    /** One pull as it moves its cursor: each page stored with the cursor in one transaction. */
+    private final class Run {
+        final String resource;
+        final String cursorName;
+        final String naturalKeyField;
+        final RecordHandler handler;
+        Cursor cursor;
+        int taken;
+
+        Run(String resource, String cursorName, String naturalKeyField, RecordHandler handler, Cursor cursor) {
+            this.resource = resource;
+            this.cursorName = cursorName;
+            this.naturalKeyField = naturalKeyField;
+            this.handler = handler;
+            this.cursor = cursor;
+        }
+
+        void store(List<JsonNode> page) {
+            Cursor start = cursor;
+            int[] takenHere = new int[1];
+            cursor = tx.execute(status -> {
+                String watermark = start.watermark();
+                Set<String> keys = new HashSet<>(start.keysAtWatermark());
+                for (JsonNode record : page) {
+                    String lastMod = record.path("last_mod").asText("");
+                    String key = keyOf(record, naturalKeyField);
+                    if (lastMod.equals(watermark) && keys.contains(key)) {
+                        continue;
+                    }
+                    if (handler.take(record, key, lastMod)) {
+                        takenHere[0]++;
+                    }
+                    if (watermark == null || lastMod.compareTo(watermark) > 0) {
+                        watermark = lastMod;
+                        keys = new HashSet<>();
+                    }
+                    if (lastMod.equals(watermark)) {
+                        keys.add(key);
+                    }
+                }
+                Cursor next = new Cursor(watermark, keys);
+                cursors.save(cursorName, next);
+                return next;
+            });
+            taken += takenHere[0];
+        }
     }
 
     private static String keyOf(JsonNode record, String naturalKeyField) {

@@ -10,6 +10,9 @@ public final class Gs1 {
 
     /** The check digit for the digits before it (weights 3,1,3,... from the right). */
     public static int checkDigit(String digitsWithoutCheck) {
+        if (digitsWithoutCheck == null || digitsWithoutCheck.isEmpty()) {
+            throw new IllegalArgumentException("GS1 payload is empty");
+        }
         int sum = 0;
         for (int i = 0; i < digitsWithoutCheck.length(); i++) {
             int digit = digitsWithoutCheck.charAt(digitsWithoutCheck.length() - 1 - i) - '0';
@@ -36,6 +39,22 @@ public final class Gs1 {
     /** UPC-A (12 digits) or EAN-13. */
     public static boolean isValidBarcode(String code) {
         return isValid(code, 12, 13);
+    }
+
+    public static boolean isValidUpcA(String code) {
+        return isValid(code, 12);
+    }
+
+    public static boolean isValidEan13(String code) {
+        return isValid(code, 13);
+    }
+
+    /** The EAN-13 form of a UPC-A: a leading zero; the check digit stays the same. */
+    public static String upcAToEan13(String upcA) {
+        if (!isValidUpcA(upcA)) {
+            throw new IllegalArgumentException("not a valid UPC-A: " + upcA);
+        }
+        return "0" + upcA;
     }
 
     /** Appends the check digit. */

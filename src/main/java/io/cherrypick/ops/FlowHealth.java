@@ -37,7 +37,8 @@ public class FlowHealth {
             Map<String, Integer> counts = outbox.countByStatus(flow);
             int backlog = counts.getOrDefault(OutboxStore.PENDING, 0) + counts.getOrDefault(OutboxStore.CLAIMED, 0);
             Instant lastSent = jdbc.query("select max(updated_at) as t from outbox where flow = :f and status = 'SENT'",
-                    Map.of("f", flow), (rs, i) -> Timestamps.read(rs, "t")).stream().findFirst().orElse(null);
+                    Map.of("f", flow), (rs, i) -> Timestamps.read(rs, "t")).stream().filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
             Long oldest = outbox.oldestWaiting(flow).map(t -> Duration.between(t, Instant.now()).toSeconds()).orElse(null);
             Integer open = jdbc.queryForObject("select count(*) from integration_exception where flow = :f and status = 'OPEN'",
                     Map.of("f", flow), Integer.class);

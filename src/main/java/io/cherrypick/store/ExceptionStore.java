@@ -77,11 +77,19 @@ public class ExceptionStore {
 
     /** Closes every open exception of a record, e.g. when it later went through. */
     public int resolveOpen(String flow, String businessKey, String reason) {
+        return resolveOpen(flow, List.of(businessKey), reason);
+    }
+
+    /** Closes every open exception of these records, in one statement. */
+    public int resolveOpen(String flow, java.util.Collection<String> businessKeys, String reason) {
+        if (businessKeys.isEmpty()) {
+            return 0;
+        }
         return jdbc.update("update integration_exception set status = 'RESOLVED', actioned_by = 'cherrypick',"
-                + " action_reason = :reason, actioned_at = :now where flow = :flow and business_key = :key"
+                + " action_reason = :reason, actioned_at = :now where flow = :flow and business_key in (:keys)"
                 + " and status in ('OPEN', 'REPLAYED')",
                 new MapSqlParameterSource().addValue("reason", reason).addValue("now", Timestamps.now())
-                        .addValue("flow", flow).addValue("key", businessKey));
+                        .addValue("flow", flow).addValue("keys", businessKeys));
     }
 
     /** Closes the open exceptions raised for these outbox rows (e.g. a record revision superseded by a newer one). */

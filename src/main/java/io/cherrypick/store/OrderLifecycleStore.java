@@ -44,20 +44,42 @@ public class OrderLifecycleStore {
                         .addValue("now", Timestamps.now()).addValue("pick", pickNum));
     }
 
+    /**
+     * Moves a pick to a state only while it is in one of {@code from}, so a late or repeated signal cannot move it
+     * back. With {@code warehouseAt} (the time Peoplevox gives for a status) the move also needs that time to be no
+     * earlier than the last status applied (in the same second: the forward-only {@code from} decides then), and records it.
+     * Returns true when the pick moved.
+     */
+    public boolean moveIfIn(String pickNum, LifecycleState state, String note, Collection<LifecycleState> from,
+                            Instant warehouseAt) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        String column = timeColumn(state);
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("state", state.name()).addValue("note", truncate(note))
+                .addValue("now", Timestamps.now()).addValue("pick", pickNum)
+                .addValue("from", from.stream().map(Enum::name).toList()).addValue("at", Timestamps.utc(warehouseAt));
+        return jdbc.update("update order_lifecycle set state = :state, note = :note, updated_at = :now"
+                + (column == null ? "" : ", " + column + " = :now")
+                + (warehouseAt == null ? "" : ", pvx_status_at = :at")
+                + " where pick_num = :pick and state in (:from)"
+                + (warehouseAt == null ? "" : " and (pvx_status_at is null or pvx_status_at <= :at)"), p) == 1;
+    }
+
     public void held(String pickNum, String reason) {
         moveTo(pickNum, LifecycleState.HELD_IN_BLUE_CHERRY, reason);
         flagException(pickNum, true);
     }
 
-    /** Sent and acknowledged by Peoplevox for the given revision. */
+    /** Sent and acknowledged by Peoplevox for the given revision (one batched statement). */
     public void acknowledged(Collection<String> pickNums, Map<String, String> siteByPick, Map<String, String> revisionByPick) {
-        for (String pick : pickNums) {
-            jdbc.update("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
-                    + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
-                    + " acknowledged_at = :now, updated_at = :now where pick_num = :pick",
-                    new MapSqlParameterSource().addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
-                            .addValue("now", Timestamps.now()).addValue("pick", pick));
-        }
+        java.time.OffsetDateTime now = Timestamps.now();
+        MapSqlParameterSource[] batch = pickNums.stream().map(pick -> new MapSqlParameterSource()
+                .addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
+                .addValue("now", now).addValue("pick", pick)).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
+                + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
+                + " acknowledged_at = :now, updated_at = :now where pick_num = :pick", batch);
     }
 
     /** A change to an order already in Peoplevox was applied. */

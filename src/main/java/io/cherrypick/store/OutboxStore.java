@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Durable queue of records to send, per flow. Several instances may run senders: {@link #claim} takes rows with
@@ -29,9 +30,11 @@ public class OutboxStore {
     public static final String SUPERSEDED = "SUPERSEDED";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    public OutboxStore(NamedParameterJdbcTemplate jdbc) {
+    public OutboxStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     /** Stores a record revision once; returns false when that revision is already stored. */
@@ -63,10 +66,17 @@ public class OutboxStore {
         // Claims that outlived staleAfter belong to an instance that died: release them, flagged as recovered.
         jdbc.update("update outbox set status = 'PENDING', recovered = true, claimed_by = null, claimed_at = null,"
                 + " next_attempt_at = :now where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
-        jdbc.update("update outbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now, updated_at = :now"
-                + " where id in (select id from outbox where flow = :flow and status = 'PENDING' and next_attempt_at <= :now"
-                + " order by id limit :limit for update skip locked)", p);
-        return jdbc.query("select * from outbox where claimed_by = :token order by id", p, ROW);
+        // lock the due rows (others skip them), then mark them ours, in one transaction
+        return tx.execute(status -> {
+            List<Long> ids = jdbc.queryForList("select id from outbox where flow = :flow and status = 'PENDING'"
+                    + " and next_attempt_at <= :now order by id limit :limit for update skip locked", p, Long.class);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            jdbc.update("update outbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now, updated_at = :now"
+                    + " where id in (:ids)", p.addValue("ids", ids));
+            return jdbc.query("select * from outbox where id in (:ids) order by id", p, ROW);
+        });
     }
 
     public void markSent(Collection<Long> ids) {

@@ -8,15 +8,22 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Tenant code lists (kind = {@code site}, {@code shipper}, ...): Blue Cherry value to Peoplevox value. Read on every use,
- * so a mapping added through the ops API applies to the next record without a restart.
+ * Tenant code lists (kind = {@code site}, {@code shipper}, ...): Blue Cherry value to Peoplevox value. Each kind is read
+ * from the database at most every {@link #CACHE_TTL_MILLIS} ms (senders look mappings up for every record of a batch);
+ * a change through this store applies at once on this instance, and within that time on the others.
  */
 @Repository
 public class ValueMappingStore {
     public static final String SITE = "site";
     public static final String SHIPPER = "shipper";
 
+    static final long CACHE_TTL_MILLIS = 2000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Map<String, String> values, long readAt) {
+    }
 
     public ValueMappingStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -26,20 +33,26 @@ public class ValueMappingStore {
         if (sourceValue == null) {
             return Optional.empty();
         }
-        return jdbc.queryForList("select target_value from value_mapping where kind = :kind and source_value = :source",
-                Map.of("kind", kind, "source", sourceValue), String.class).stream().findFirst();
+        return Optional.ofNullable(all(kind).get(sourceValue));
     }
 
     public Map<String, String> all(String kind) {
+        Cached cached = cache.get(kind);
+        if (cached != null && System.currentTimeMillis() - cached.readAt() < CACHE_TTL_MILLIS) {
+            return cached.values();
+        }
         Map<String, String> values = new TreeMap<>();
         jdbc.query("select source_value, target_value from value_mapping where kind = :kind", Map.of("kind", kind),
                 rs -> {
                     values.put(rs.getString("source_value"), rs.getString("target_value"));
                 });
-        return values;
+        Map<String, String> frozen = java.util.Collections.unmodifiableMap(values);
+        cache.put(kind, new Cached(frozen, System.currentTimeMillis()));
+        return frozen;
     }
 
     public void put(String kind, String sourceValue, String targetValue) {
+        cache.remove(kind);
         Map<String, Object> p = Map.of("kind", kind, "source", sourceValue, "target", targetValue, "now", Timestamps.now());
         if (jdbc.update("update value_mapping set target_value = :target, updated_at = :now where kind = :kind"
                 + " and source_value = :source", p) == 0) {
@@ -56,6 +69,7 @@ public class ValueMappingStore {
     }
 
     public boolean remove(String kind, String sourceValue) {
+        cache.remove(kind);
         return jdbc.update("delete from value_mapping where kind = :kind and source_value = :source",
                 Map.of("kind", kind, "source", sourceValue)) == 1;
     }

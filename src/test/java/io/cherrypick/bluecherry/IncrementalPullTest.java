@@ -47,7 +47,7 @@ class IncrementalPullTest {
 
         @Override
         public List<JsonNode> getPage(String resource, String filter, int pageNo, int pageSize) {
-            filters.add(filter);
+            filters.add(filter + " #" + pageNo);
             List<JsonNode> matching = records.stream().filter(r -> matches(r, filter))
                     .sorted(Comparator.comparing((ObjectNode r) -> r.path("last_mod").asText()).thenComparing(r -> r.path("pkey").asInt()))
                     .map(r -> (JsonNode) r.deepCopy()).toList();
@@ -128,12 +128,15 @@ class IncrementalPullTest {
         assertThat(first.watermark()).isEqualTo("2026-11-26 09:00:00");
         assertThat(taken).doesNotHaveDuplicates().hasSize(12);
         assertThat(bc.filters).as("the full second is read with eq, then moves on with gt")
-                .contains("last_mod eq '2026-11-26 09:00:00'").contains("last_mod gt '2026-11-26 09:00:00'");
+                .contains("last_mod eq '2026-11-26 09:00:00' #2").contains("last_mod gt '2026-11-26 09:00:00' #1");
 
         for (int i = 13; i <= 15; i++) {
             bc.put("S" + i, "2026-11-26 09:00:00");
         }
+        bc.filters.clear();
         assertThat(run().taken()).isEqualTo(3);
+        assertThat(bc.filters).as("12 taken in that second: only its tail (page 3 of 5) is read again")
+                .startsWith("last_mod eq '2026-11-26 09:00:00' #3");
         assertThat(taken).doesNotHaveDuplicates().hasSize(15);
         assertThat(run().taken()).as("nothing new").isZero();
     }

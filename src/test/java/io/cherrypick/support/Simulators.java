@@ -58,7 +58,24 @@ public final class Simulators {
     }
 
     public List<Map<String, Object>> peoplevoxCalls(String operation, String template) {
-        return getList("/sim/peoplevox/_control/calls?operation=" + operation + (template == null ? "" : "&template=" + template));
+        return http.get().uri(b -> {
+            b.path("/sim/peoplevox/_control/calls").queryParam("operation", operation);
+            if (template != null) {
+                b.queryParam("template", template);
+            }
+            return b.build();
+        }).retrieve().body(LIST);
+    }
+
+    /** Seeds items with plenty of stock at PrimarySite and LondonSite, so the warehouse can allocate orders for them. */
+    public void seedPeoplevoxItemsWithStock(List<String> itemCodes) {
+        seedPeoplevoxItems(itemCodes);
+        List<Map<String, Object>> stock = new java.util.ArrayList<>();
+        for (String code : itemCodes) {
+            stock.add(Map.of("itemCode", code, "site", "PrimarySite", "onHand", 1000));
+            stock.add(Map.of("itemCode", code, "site", "LondonSite", "onHand", 1000));
+        }
+        post("/sim/peoplevox/_control/seed", Map.of("stock", stock));
     }
 
     public void peoplevoxFault(Map<String, Object> fault) {

@@ -198,8 +198,8 @@ public class SalesOrderSender {
                 sentRevisions.add(idempotencyKey(r.row()));
                 sites.put(r.order().pickNum(), r.order().site());
                 revisions.put(r.order().pickNum(), r.order().revision());
-                exceptions.resolveOpen(SalesOrderFlow.FLOW, r.order().pickNum(), "released to Peoplevox");
             }
+            exceptions.resolveOpen(SalesOrderFlow.FLOW, sites.keySet(), "released to Peoplevox");
             outbox.markSent(acknowledged.stream().map(r -> r.row().id()).toList());
             lifecycle.acknowledged(sites.keySet(), sites, revisions);
         });

@@ -57,7 +57,7 @@ class AmendmentFlowTest {
     void cleanWorld() {
         sims = new Simulators(PORT);
         sims.resetAll();
-        sims.seedPeoplevoxItems(List.of(A, B, C));
+        sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
         for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
             jdbc.update("delete from " + table);
         }

@@ -1,0 +1,83 @@
+package io.cherrypick.flow.despatch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.cherrypick.store.Timestamps;
+
+/**
+ * The despatches taken (table {@code despatch}: its id is the despatch's isa_num) and the carton serial of each package
+ * (table {@code despatch_carton}: its id is the SSCC serial). Both are assigned once and read back, so a retry or a
+ * replay sends the same numbers.
+ */
+@Repository
+public class DespatchRegister {
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public DespatchRegister(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Of these despatch numbers, those already taken. */
+    public Set<String> known(Collection<String> despatchNumbers) {
+        if (despatchNumbers.isEmpty()) {
+            return Set.of();
+        }
+        return new TreeSet<>(jdbc.queryForList("select despatch_number from despatch where despatch_number in (:n)",
+                Map.of("n", despatchNumbers), String.class));
+    }
+
+    /** Records a despatch once; returns false when it was already taken. */
+    public boolean register(String despatchNumber, String pickNum, int units) {
+        if (!known(List.of(despatchNumber)).isEmpty()) {
+            return false;
+        }
+        try {
+            jdbc.update("insert into despatch (despatch_number, pick_num, units, created_at) values (:n, :pick, :units, :now)",
+                    new MapSqlParameterSource().addValue("n", despatchNumber).addValue("pick", pickNum)
+                            .addValue("units", units).addValue("now", Timestamps.now()));
+            return true;
+        } catch (DuplicateKeyException raceLost) {
+            return false;
+        }
+    }
+
+    /** The despatch's sequence number (its isa_num), if it was taken. */
+    public Optional<Long> sequence(String despatchNumber) {
+        return jdbc.queryForList("select id from despatch where despatch_number = :n", Map.of("n", despatchNumber), Long.class)
+                .stream().findFirst();
+    }
+
+    /** Units of the pick in this despatch and every despatch of the pick taken before it. */
+    public int unitsUpTo(String pickNum, String despatchNumber) {
+        Integer units = jdbc.queryForObject("select coalesce(sum(units), 0) from despatch where pick_num = :pick"
+                + " and id <= (select id from despatch where despatch_number = :n)", Map.of("pick", pickNum, "n", despatchNumber),
+                Integer.class);
+        return units == null ? 0 : units;
+    }
+
+    /** The serial of a package's carton number: assigned on first use, the same ever after. */
+    public long cartonSerial(String despatchNumber, String packageNumber) {
+        Map<String, Object> p = Map.of("d", despatchNumber, "p", packageNumber);
+        String select = "select id from despatch_carton where despatch_number = :d and package_number = :p";
+        List<Long> found = jdbc.queryForList(select, p, Long.class);
+        if (found.isEmpty()) {
+            try {
+                jdbc.update("insert into despatch_carton (despatch_number, package_number) values (:d, :p)", p);
+            } catch (DuplicateKeyException raceLost) {
+                // another sender assigned it a moment ago
+            }
+            found = jdbc.queryForList(select, p, Long.class);
+        }
+        return found.get(0);
+    }
+}
