@@ -78,6 +78,11 @@ abstract class AbstractItemFlowTest {
         sims.post("/sim/bluecherry/_control/styles", styles);
     }
 
+    /** last_mod has whole seconds: a change in the second already pulled would look like the revision already taken. */
+    private void nextSecond() {
+        sims.blueCherryClock(Map.of("advanceSeconds", 1));
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> peoplevoxItems() {
         return (List<Map<String, Object>>) sims.get("/sim/peoplevox/_control/state").get("items");
@@ -124,6 +129,7 @@ abstract class AbstractItemFlowTest {
 
         Styles.skus(style).get(1).put("retail_price", 24.50);
         Styles.skus(style).get(5).put("retail_price", 18.00);
+        nextSecond();
         createStyles(List.of(style));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> itemSaves().size() == 2);
@@ -132,6 +138,7 @@ abstract class AbstractItemFlowTest {
         assertThat(number(peoplevoxItem(Styles.upc(502, 6)).orElseThrow().get("RetailPrice"))).isEqualTo("18");
         assertThat(number(peoplevoxItem(Styles.upc(502, 1)).orElseThrow().get("RetailPrice"))).isEqualTo("20");
 
+        nextSecond();
         createStyles(List.of(style)); // touched, nothing changed
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from outbox where flow = 'item' and status = 'SENT'", Integer.class) == 3);
