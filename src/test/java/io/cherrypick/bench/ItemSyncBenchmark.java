@@ -45,6 +45,7 @@ public final class ItemSyncBenchmark {
                 "--cherrypick.simulator.scenario.enabled=false",
                 "--cherrypick.flows.sales-order.enabled=false",
                 "--cherrypick.flows.sales-order-change.enabled=false",
+                "--cherrypick.flows.despatch.enabled=false",
                 "--cherrypick.flows.item.enabled=false",
                 "--cherrypick.flows.item.pull-cron=0/1 * * * * ?",
                 "--cherrypick.flows.item.send-interval=20",
@@ -101,10 +102,12 @@ public final class ItemSyncBenchmark {
         System.out.printf("  Peoplevox calls          %d (SaveData %d carrying %d rows, other %d), %.4f per SKU; target <= %d%n",
                 firstCalls.total, firstCalls.saveData, firstCalls.rows, firstCalls.total - firstCalls.saveData,
                 firstCalls.total / (double) skus, skus / 100 + 10);
+        System.out.printf("  by operation             %s%n", firstCalls.byOperation);
         System.out.printf("  time                     %.1f s (%.0f SKUs/s); paced at 15 calls / 15 s it would be about %d s%n",
                 first.toMillis() / 1000.0, skus / (first.toMillis() / 1000.0), firstCalls.total);
         System.out.printf("second sync, no change     %d styles pulled again%s%n", styles.size(), resynced ? "" : " (TIMED OUT)");
-        System.out.printf("  Peoplevox calls          %d (SaveData %d)%n", secondCalls.total, secondCalls.saveData);
+        System.out.printf("  Peoplevox calls          %d (SaveData %d) %s%n", secondCalls.total, secondCalls.saveData,
+                secondCalls.byOperation);
         System.out.printf("  time                     %.1f s%n", second.toMillis() / 1000.0);
         boolean ok = synced && resynced && items == skus && firstCalls.total <= skus / 100 + 10 && secondCalls.saveData == 0;
         System.out.println(ok ? "RESULT: OK" : "RESULT: NOT MET");
@@ -141,14 +144,17 @@ public final class ItemSyncBenchmark {
         }
     }
 
-    private record Calls(int total, int saveData, int rows) {
+    private record Calls(int total, int saveData, int rows, Map<String, Long> byOperation) {
     }
 
     private static Calls calls(Simulators sims) {
         List<Map<String, Object>> calls = sims.getList("/sim/peoplevox/_control/calls");
         List<Map<String, Object>> saves = calls.stream().filter(c -> "SaveData".equals(c.get("operation"))).toList();
-        int rows = saves.stream().mapToInt(c -> ((Number) c.get("rows")).intValue()).sum();
-        return new Calls(calls.size(), saves.size(), rows);
+        int rows = saves.stream().mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
+        Map<String, Long> byOperation = calls.stream().collect(java.util.stream.Collectors.groupingBy(
+                c -> c.get("operation") + (c.get("template") == null ? "" : " " + c.get("template")),
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return new Calls(calls.size(), saves.size(), rows, byOperation);
     }
 
     /** Every style revision pulled and settled (none pending or claimed). */

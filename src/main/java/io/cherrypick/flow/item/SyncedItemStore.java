@@ -46,15 +46,16 @@ public class SyncedItemStore {
                 .addValue("color", sku.colorCode()).addValue("lbl", sku.lblCode()).addValue("dim", sku.dimension())
                 .addValue("size", sku.sizeDesc()).addValue("barcode", barcode).addValue("rev", revision)
                 .addValue("row", write(mappedRow)).addValue("now", Timestamps.now());
-        if (jdbc.update("update item_sku set style = :style, color_code = :color, lbl_code = :lbl, dimension = :dim,"
+        String update = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl, dimension = :dim,"
                 + " size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row, synced_at = :now"
-                + " where item_code = :code", p) == 0) {
+                + " where item_code = :code";
+        if (jdbc.update(update, p) == 0) {
             try {
                 jdbc.update("insert into item_sku (item_code, style, color_code, lbl_code, dimension, size_desc, barcode,"
                         + " revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size, :barcode,"
                         + " :rev, :row, :now)", p);
             } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
-                jdbc.update("update item_sku set mapped_row = :row, synced_at = :now where item_code = :code", p);
+                jdbc.update(update, p); // another instance inserted it first: ours is as new
             }
         }
     }
