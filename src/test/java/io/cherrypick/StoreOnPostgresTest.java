@@ -26,10 +26,7 @@ import io.cherrypick.support.EmbeddedPostgres;
 class StoreOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = EmbeddedPostgres.newDatabaseUrl();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgres.register(registry);
     }
 
     @Autowired OutboxStore outbox;

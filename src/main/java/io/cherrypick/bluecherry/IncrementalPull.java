@@ -20,9 +20,9 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * Paging is by key set, not by offset: each request asks for {@code last_mod ge '<watermark>'} and skips the records
  * already taken at exactly that watermark, so a record modified while we page (which moves to the end of the list)
  * cannot make another slip between pages. When a whole page shares one {@code last_mod}, the records of that second are
- * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}; a run that starts with whole
- * pages already taken in the watermark's second reads only that second's tail. Blue Cherry is assumed to return records
- * ordered by {@code last_mod} (the README lists this assumption).
+ * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}; when the records already
+ * taken in the watermark's second fill whole pages, a run starts reading that second at the first page that can hold
+ * new ones. Blue Cherry is assumed to return records ordered by {@code last_mod} (the README lists this assumption).
  */
 @Component
 public class IncrementalPull {
@@ -92,7 +92,7 @@ public class IncrementalPull {
         }
     }
 
-    /** One pull as it moves its cursor: each page stored with the cursor in one transaction. */
+    /** The cursor as a run moves it, and what the run took. */
     private final class Run {
         final String resource;
         final String cursorName;
@@ -110,34 +110,42 @@ public class IncrementalPull {
         }
 
         void store(List<JsonNode> page) {
-            Cursor start = cursor;
-            int[] takenHere = new int[1];
-            cursor = tx.execute(status -> {
-                String watermark = start.watermark();
-                Set<String> keys = new HashSet<>(start.keysAtWatermark());
-                for (JsonNode record : page) {
-                    String lastMod = record.path("last_mod").asText("");
-                    String key = keyOf(record, naturalKeyField);
-                    if (lastMod.equals(watermark) && keys.contains(key)) {
-                        continue;
-                    }
-                    if (handler.take(record, key, lastMod)) {
-                        takenHere[0]++;
-                    }
-                    if (watermark == null || lastMod.compareTo(watermark) > 0) {
-                        watermark = lastMod;
-                        keys = new HashSet<>();
-                    }
-                    if (lastMod.equals(watermark)) {
-                        keys.add(key);
-                    }
-                }
-                Cursor next = new Cursor(watermark, keys);
-                cursors.save(cursorName, next);
-                return next;
-            });
-            taken += takenHere[0];
+            PageResult result = IncrementalPull.this.store(page, cursor, cursorName, naturalKeyField, handler);
+            cursor = result.cursor();
+            taken += result.taken();
         }
+    }
+
+    private record PageResult(Cursor cursor, int taken) {
+    }
+
+    private PageResult store(List<JsonNode> page, Cursor start, String cursorName, String naturalKeyField,
+                             RecordHandler handler) {
+        return tx.execute(status -> {
+            String watermark = start.watermark();
+            Set<String> keys = new HashSet<>(start.keysAtWatermark());
+            int taken = 0;
+            for (JsonNode record : page) {
+                String lastMod = record.path("last_mod").asText("");
+                String key = keyOf(record, naturalKeyField);
+                if (lastMod.equals(watermark) && keys.contains(key)) {
+                    continue;
+                }
+                if (handler.take(record, key, lastMod)) {
+                    taken++;
+                }
+                if (watermark == null || lastMod.compareTo(watermark) > 0) {
+                    watermark = lastMod;
+                    keys = new HashSet<>();
+                }
+                if (lastMod.equals(watermark)) {
+                    keys.add(key);
+                }
+            }
+            Cursor next = new Cursor(watermark, keys);
+            cursors.save(cursorName, next);
+            return new PageResult(next, taken);
+        });
     }
 
     private static String keyOf(JsonNode record, String naturalKeyField) {

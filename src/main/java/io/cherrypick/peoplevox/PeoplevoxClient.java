@@ -179,14 +179,23 @@ public class PeoplevoxClient {
     }
 
     private IntegrationResponse post(String operation, String envelope) {
-        if (rateLimiter != null) {
-            try {
-                rateLimiter.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted while pacing " + operation, e);
-            }
+        if (rateLimiter == null) {
+            return exchange(operation, envelope);
         }
+        try {
+            rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted while pacing " + operation, e);
+        }
+        try {
+            return exchange(operation, envelope);
+        } finally {
+            rateLimiter.release();
+        }
+    }
+
+    private IntegrationResponse exchange(String operation, String envelope) {
         meters.counter("cherrypick.api.calls", "system", "peoplevox", "operation", operation).increment();
         HttpRequest request = HttpRequest.newBuilder(URI.create(props.serviceUrl()))
                 .timeout(props.timeout())

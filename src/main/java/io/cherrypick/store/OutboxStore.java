@@ -58,6 +58,14 @@ public class OutboxStore {
 
     /** Claims up to {@code limit} due rows of a flow for this instance, oldest first, stale claims included. */
     public List<OutboxRow> claim(String flow, String instanceId, int limit, Duration staleAfter) {
+        return claim(flow, instanceId, limit, staleAfter, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #claim(String, String, int, Duration)}, but claims nothing while fewer than {@code limit} rows are due and
+     * the oldest of them has waited less than {@code linger}: a full batch costs the target one call, a partial one the same.
+     */
+    public List<OutboxRow> claim(String flow, String instanceId, int limit, Duration staleAfter, Duration linger) {
         Instant now = Instant.now();
         String token = instanceId + "/" + UUID.randomUUID();
         MapSqlParameterSource p = new MapSqlParameterSource()
@@ -66,6 +74,17 @@ public class OutboxStore {
         // Claims that outlived staleAfter belong to an instance that died: release them, flagged as recovered.
         jdbc.update("update outbox set status = 'PENDING', recovered = true, claimed_by = null, claimed_at = null,"
                 + " next_attempt_at = :now where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
+        if (!linger.isZero()) {
+            boolean waitForMore = jdbc.query("select count(*) as n, min(created_at) as oldest from outbox"
+                    + " where flow = :flow and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
+                        rs.next();
+                        Instant oldest = Timestamps.read(rs, "oldest");
+                        return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
+                    });
+            if (Boolean.TRUE.equals(waitForMore)) {
+                return List.of();
+            }
+        }
         // lock the due rows (others skip them), then mark them ours, in one transaction
         return tx.execute(status -> {
             List<Long> ids = jdbc.queryForList("select id from outbox where flow = :flow and status = 'PENDING'"

@@ -31,7 +31,8 @@ import io.cherrypick.support.Simulators;
  *        -Dexec.args="--orders=3000 --ratelimited"
  * </pre>
  * With {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces itself;
- * the ceiling printed is what that limit allows at 100 orders per SaveData.
+ * the ceiling printed is what that limit allows at 100 orders per SaveData. The catalogue's 500 items are recorded as
+ * synced by the item flow (so orders need no item lookups); {@code --cold-catalogue} makes Cherrypick look them up.
  */
 public final class OrderFlowBenchmark {
     public static void main(String[] args) throws Exception {
@@ -56,13 +57,14 @@ public final class OrderFlowBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
                 .run(props.toArray(String[]::new));
         try {
-            run(app, port, orders, rateLimited);
+            run(app, port, orders, rateLimited, List.of(args).contains("--cold-catalogue"));
         } finally {
             app.close();
         }
     }
 
-    private static void run(ConfigurableApplicationContext app, int port, int orders, boolean rateLimited) throws Exception {
+    private static void run(ConfigurableApplicationContext app, int port, int orders, boolean rateLimited, boolean coldCatalogue)
+            throws Exception {
         Simulators sims = new Simulators(port);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         CamelContext camel = app.getBean(CamelContext.class);
@@ -74,6 +76,11 @@ public final class OrderFlowBenchmark {
             catalogue.add(io.cherrypick.gs1.Gs1.withCheckDigit(String.format("40000%06d", i)));
         }
         sims.seedPeoplevoxItems(catalogue);
+        if (!coldCatalogue) {
+            // as after an item-master sync: Cherrypick knows these items exist in Peoplevox and does not look them up
+            io.cherrypick.catalog.PeoplevoxItemCatalog known = app.getBean(io.cherrypick.catalog.PeoplevoxItemCatalog.class);
+            catalogue.forEach(code -> known.remember(code, code, null, "SYNC"));
+        }
         int lines = 0;
         for (int start = 0; start < orders; start += 500) {
             List<Map<String, Object>> chunk = new ArrayList<>();

@@ -14,6 +14,14 @@ public final class EmbeddedPostgres {
     private EmbeddedPostgres() {
     }
 
+    /** Points a Spring test context at a fresh database on the shared server. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = newDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
     public static synchronized String newDatabaseUrl() {
         try {
             if (server == null) {

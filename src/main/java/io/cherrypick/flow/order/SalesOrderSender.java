@@ -86,7 +86,7 @@ public class SalesOrderSender {
     /** Claims up to one SaveData's worth of queued picks; an empty claim tells the scheduler there was nothing to do. */
     public OutboxBatch claim(Exchange exchange) {
         OutboxBatch batch = new OutboxBatch(SalesOrderFlow.FLOW,
-                outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter()));
+                outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter(), props.batchLinger()));
         exchange.setProperty(OutboxBatch.PROPERTY, batch);
         if (batch.isEmpty()) {
             exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);

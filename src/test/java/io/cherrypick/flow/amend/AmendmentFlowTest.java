@@ -10,53 +10,34 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
-import io.cherrypick.support.FreePort;
 import io.cherrypick.support.Picks;
-import io.cherrypick.support.Simulators;
+import io.cherrypick.support.FlowTestSupport;
 
 /** Amendments and cancellations end to end, over the simulators: applied before the cut-off, exceptions after it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.sales-order.enabled=true",
         "cherrypick.flows.sales-order-change.enabled=true",
         "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
         "cherrypick.flows.sales-order.send-interval=100",
         "cherrypick.flows.sales-order-change.interval=100",
         "cherrypick.flows.sales-order.retry-backoff=200ms"})
-@ActiveProfiles("test")
-@DirtiesContext
-class AmendmentFlowTest {
-    static final int PORT = FreePort.find();
+class AmendmentFlowTest extends FlowTestSupport {
     static final String A = "012345678905";
     static final String B = "012345678912";
     static final String C = "012345678929";
 
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
 
-    Simulators sims;
 
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        sims.resetAll();
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
         for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
             jdbc.update("delete from " + table);

@@ -21,14 +21,8 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
@@ -39,17 +33,15 @@ import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.OutboxStore;
 import io.cherrypick.store.ValueMappingStore;
-import io.cherrypick.support.FreePort;
 import io.cherrypick.support.Picks;
-import io.cherrypick.support.Simulators;
+import io.cherrypick.support.FlowTestSupport;
 
 /**
  * The despatch flow end to end over real HTTP: a pick released in the Blue Cherry simulator goes through the order flow
  * into the Peoplevox simulator, is advanced there through its control API, and its despatch comes back through the
  * webhook (or the report poll) to Blue Cherry's OrderShipment. Subclasses choose the database (H2, PostgreSQL).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.sales-order.enabled=true",
         "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
         "cherrypick.flows.sales-order.send-interval=100",
@@ -62,22 +54,13 @@ import io.cherrypick.support.Simulators;
         "cherrypick.webhooks.token=despatch-test-token",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300000"})
-@ActiveProfiles("test")
-@DirtiesContext
-abstract class AbstractDespatchFlowTest {
-    static final int PORT = FreePort.find();
+abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     static final String TOKEN = "despatch-test-token";
     static final String A = "012345678905";
     static final String B = "012345678912";
     static final String C = "012345678929";
     static final Duration WAIT = Duration.ofSeconds(40);
 
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired OutboxStore outbox;
@@ -85,15 +68,10 @@ abstract class AbstractDespatchFlowTest {
     @Autowired PeoplevoxSubscriptions subscriptions;
     @Autowired CamelContext camel;
 
-    Simulators sims;
-    RestClient api;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
-        sims.resetAll();
         sims.seedPeoplevoxItems(List.of(A, B, C));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
                 .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));

@@ -11,15 +11,8 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.PeoplevoxClient;
@@ -29,16 +22,14 @@ import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.OutboxRow;
 import io.cherrypick.store.OutboxStore;
-import io.cherrypick.support.FreePort;
 import io.cherrypick.support.Picks;
-import io.cherrypick.support.Simulators;
+import io.cherrypick.support.FlowTestSupport;
 
 /**
  * The order flow end to end: the YAML routes in routes/, the runtime, and the Blue Cherry and Peoplevox simulators over
  * real HTTP on the runtime's port. Subclasses choose the database (H2, PostgreSQL).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.sales-order.enabled=true",
         "cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
         "cherrypick.flows.sales-order.send-interval=100",
@@ -48,36 +39,21 @@ import io.cherrypick.support.Simulators;
         "cherrypick.bluecherry.page-size=5",
         "cherrypick.peoplevox.timeout=2s",
         "cherrypick.metrics.refresh=300"})
-@ActiveProfiles("test")
-@AutoConfigureObservability
-@DirtiesContext
-abstract class AbstractOrderFlowTest {
-    static final int PORT = FreePort.find();
+abstract class AbstractOrderFlowTest extends FlowTestSupport {
     static final String A = "012345678905";
     static final String B = "012345678912";
     static final String C = "012345678929";
     static final String UNKNOWN = "099999999993";
 
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired OutboxStore outbox;
     @Autowired PeoplevoxClient peoplevox;
     @Autowired CamelContext camel;
 
-    Simulators sims;
-    RestClient api;
 
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        api = RestClient.builder().baseUrl("http://localhost:" + PORT).build();
-        sims.resetAll();
         sims.seedPeoplevoxItems(List.of(A, B, C));
         for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log")) {

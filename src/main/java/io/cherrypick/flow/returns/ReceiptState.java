@@ -1,0 +1,11 @@
+package io.cherrypick.flow.returns;
+
+/** Where one received return (Peoplevox return code + item) is on its way to Blue Cherry. */
+public enum ReceiptState {
+    /** Booked in by Peoplevox, queued for Blue Cherry. */
+    RECEIVED,
+    /** Blue Cherry accepted the return receipt. */
+    CONFIRMED_IN_BLUE_CHERRY,
+    /** Held or refused: an exception with the receipt waits for a person (replay queues it again). */
+    EXCEPTION
+}
