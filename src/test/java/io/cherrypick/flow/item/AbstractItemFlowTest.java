@@ -11,12 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
@@ -26,16 +21,14 @@ import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
-import io.cherrypick.support.FreePort;
+import io.cherrypick.support.FlowTestSupport;
 import io.cherrypick.support.Picks;
-import io.cherrypick.support.Simulators;
 
 /**
  * The item master flow end to end: the YAML routes in routes/, the runtime, and the Blue Cherry and Peoplevox simulators
  * over real HTTP on the runtime's port. Subclasses choose the database (H2, PostgreSQL).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+@TestPropertySource(properties = {
         "cherrypick.flows.item.enabled=true",
         "cherrypick.flows.item.pull-cron=0/1 * * * * ?",
         "cherrypick.flows.item.send-interval=100",
@@ -47,31 +40,15 @@ import io.cherrypick.support.Simulators;
         "cherrypick.bluecherry.page-size=5",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300"})
-@ActiveProfiles("test")
-@DirtiesContext
-abstract class AbstractItemFlowTest {
-    static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired JdbcTemplate jdbc;
+abstract class AbstractItemFlowTest extends FlowTestSupport {
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired PeoplevoxClient peoplevox;
 
-    Simulators sims;
-
     @BeforeEach
     void cleanWorld() {
-        sims = new Simulators(PORT);
-        sims.resetAll();
-        for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor",
-                "CAMEL_MESSAGEPROCESSED", "pvx_item", "item_sku", "audit_log")) {
-            jdbc.update("delete from " + table);
-        }
+        emptyTables(List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
+                "pvx_item", "item_sku", "audit_log"));
     }
 
     private void createStyles(List<Map<String, Object>> styles) {

@@ -9,9 +9,6 @@ import io.cherrypick.support.EmbeddedPostgres;
 class ItemFlowPostgresTest extends AbstractItemFlowTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = EmbeddedPostgres.newDatabaseUrl();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgres.register(registry);
     }
 }
