@@ -107,7 +107,7 @@ public class ItemValidator {
                     c.sku().dimension(), c.sku().sizeDesc())) {
                 problem = new ItemProblem(codeClash, c.label() + ": ItemCode " + code + " (from " + itemCodes.sourceFieldName()
                         + ") is also the ItemCode of " + earlier.sku().describe() + ", which was sent first");
-            } else {
+            } else if (!barcode.isEmpty()) {
                 String clash = barcodeClash(code, barcode, knownByCode, knownByBarcode, syncedByCode, codeTaken, barcodeTaken);
                 if (clash != null) {
                     problem = new ItemProblem(Category.DUPLICATE_BARCODE, c.label() + ": " + clash);
@@ -116,7 +116,9 @@ public class ItemValidator {
             problems.add(problem);
             if (problem == null) {
                 codeTaken.putIfAbsent(code, c);
-                barcodeTaken.putIfAbsent(barcode, c);
+                if (!barcode.isEmpty()) {
+                    barcodeTaken.putIfAbsent(barcode, c);
+                }
             }
         }
         return problems;
