@@ -71,6 +71,28 @@ public class PeoplevoxItemCatalog {
         }
     }
 
+    /** An item known to be in Peoplevox: its barcode, and the fingerprint of what the item flow last sent for it. */
+    public record KnownItem(String itemCode, String barcode, String fingerprint, String source) {
+    }
+
+    /** Known items whose ItemCode or Barcode is one of {@code values} (fingerprints to compare, barcode owners). */
+    public List<KnownItem> findByCodeOrBarcode(Collection<String> values) {
+        Map<String, KnownItem> found = new java.util.LinkedHashMap<>();
+        List<String> list = new ArrayList<>(new LinkedHashSet<>(values));
+        for (int i = 0; i < list.size(); i += 500) {
+            Map<String, Object> chunk = Map.of("v", list.subList(i, Math.min(list.size(), i + 500)));
+            // two queries, so each can use its index (an OR of the two IN lists scans the table)
+            for (String column : List.of("item_code", "barcode")) {
+                jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where " + column + " in (:v)", chunk,
+                        rs -> {
+                            found.putIfAbsent(rs.getString("item_code"), new KnownItem(rs.getString("item_code"),
+                                    rs.getString("barcode"), rs.getString("fingerprint"), rs.getString("source")));
+                        });
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
     private Set<String> known(Collection<String> codes) {
         Set<String> found = new java.util.HashSet<>();
         List<String> list = new ArrayList<>(codes);

@@ -92,6 +92,17 @@ public class ExceptionStore {
                         .addValue("flow", flow).addValue("keys", businessKeys));
     }
 
+    /** Closes the open exceptions raised for these outbox rows (e.g. a record revision superseded by a newer one). */
+    public int resolveOpenOfOutboxRows(java.util.Collection<Long> outboxIds, String reason) {
+        if (outboxIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update integration_exception set status = 'RESOLVED', actioned_by = 'cherrypick',"
+                + " action_reason = :reason, actioned_at = :now where outbox_id in (:ids) and status in ('OPEN', 'REPLAYED')",
+                new MapSqlParameterSource().addValue("reason", reason).addValue("now", Timestamps.now())
+                        .addValue("ids", outboxIds));
+    }
+
     public Map<String, Integer> openByCategory() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         jdbc.query("select category, count(*) as n from integration_exception where status = 'OPEN' group by category",

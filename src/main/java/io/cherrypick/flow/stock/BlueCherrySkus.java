@@ -28,8 +28,9 @@ import io.cherrypick.store.Timestamps;
  * The one place the stock flow learns Blue Cherry's SKU (style, colour, label, dimension, size, UPC) for a Peoplevox
  * ItemCode, kept in table {@code bc_sku}. Codes it does not hold are looked for in Blue Cherry's style API: styles
  * changed since the last read ({@code last_mod ge} a cursor; the first read takes every style), every size row turned
- * into its ItemCode by {@link ItemCodes}. That read happens at most once per {@code skuRefreshEvery}. The item master
- * flow can feed the table directly with {@link #remember}.
+ * into its ItemCode by {@link ItemCodes}. That read happens at most once per {@code skuRefreshEvery}. What the item
+ * master flow synced ({@code item_sku}) serves too when its barcode is a UPC; the item flow can also feed the table
+ * directly with {@link #remember}.
  * <p>
  * A SKU is <em>known</em> when Blue Cherry's catalogue has it ({@code bc_sku}) or Cherrypick knows it exists in
  * Peoplevox as an item synced from Blue Cherry ({@code pvx_item}).
@@ -174,6 +175,7 @@ public class BlueCherrySkus {
         return count;
     }
 
+    /** From {@code bc_sku}, else from what the item master flow synced ({@code item_sku}, when its barcode is a UPC). */
     private Map<String, SkuTuple> read(Collection<String> codes) {
         Map<String, SkuTuple> found = new HashMap<>();
         List<String> list = new ArrayList<>(new LinkedHashSet<>(codes));
@@ -184,6 +186,19 @@ public class BlueCherrySkus {
                                 rs.getString("color_code"), rs.getString("lbl_code"), rs.getString("dimension"),
                                 rs.getString("size_desc"), nullToEmpty(rs.getString("upc")), nullToEmpty(rs.getString("ean")),
                                 nullToEmpty(rs.getString("division")), nullToEmpty(rs.getString("season"))));
+                    });
+        }
+        list.removeAll(found.keySet());
+        for (int i = 0; i < list.size(); i += IN_LIST) {
+            jdbc.query("select item_code, style, color_code, lbl_code, dimension, size_desc, barcode from item_sku"
+                    + " where item_code in (:codes)", Map.of("codes", list.subList(i, Math.min(list.size(), i + IN_LIST))),
+                    rs -> {
+                        String barcode = nullToEmpty(rs.getString("barcode"));
+                        if (barcode.length() == 12) {
+                            found.put(rs.getString("item_code"), new SkuTuple(rs.getString("item_code"),
+                                    rs.getString("style"), rs.getString("color_code"), rs.getString("lbl_code"),
+                                    rs.getString("dimension"), rs.getString("size_desc"), barcode, "", "", ""));
+                        }
                     });
         }
         return found;

@@ -85,7 +85,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", stock));
         emptyTables(List.of("stock_level", "stock_channel", "stock_refresh", "bc_sku", "stock_bc_post",
                 "stock_reconciliation", "stock_variance", "inbox", "integration_exception", "sync_cursor", "pvx_item",
-                "audit_log", "pvx_subscription"));
+                "audit_log", "pvx_subscription", "item_sku"));
         jdbc.update("delete from value_mapping where kind in ('stock-buffer', 'stock-settings', 'site')");
         mappings.put(ValueMappingStore.SITE, "NJ", "PrimarySite");
         mappings.put(ValueMappingStore.SITE, "LDN", "LondonSite");

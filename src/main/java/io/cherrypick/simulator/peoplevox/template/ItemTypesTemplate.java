@@ -57,22 +57,24 @@ final class ItemTypesTemplate extends KeyedTemplate {
     String validate(Warehouse warehouse, Record merged, Record existing) {
         String itemCode = merged.text("ItemCode");
         String barcode = merged.text("Barcode");
-        for (Record other : warehouse.table(Warehouse.Table.ITEMS).values()) {
-            String otherCode = other.text("ItemCode");
-            if (otherCode.equals(itemCode)) {
-                continue;
-            }
-            if (barcode.equals(other.text("Barcode"))) {
-                return "Barcode '" + barcode + "' is already used by item '" + otherCode + "'";
-            }
-            if (barcode.equals(otherCode)) {
-                return "Barcode '" + barcode + "' is already the ItemCode of item '" + otherCode + "'";
-            }
-            if (itemCode.equals(other.text("Barcode"))) {
-                return "ItemCode '" + itemCode + "' is already the Barcode of item '" + otherCode + "'";
-            }
+        String barcodeOwner = warehouse.itemCodeWithBarcode(barcode);
+        if (barcodeOwner != null && !barcodeOwner.equals(itemCode)) {
+            return "Barcode '" + barcode + "' is already used by item '" + barcodeOwner + "'";
+        }
+        Record itemWithThatCode = warehouse.item(barcode);
+        if (itemWithThatCode != null && !barcode.equals(itemCode)) {
+            return "Barcode '" + barcode + "' is already the ItemCode of item '" + barcode + "'";
+        }
+        String codeOwner = warehouse.itemCodeWithBarcode(itemCode);
+        if (codeOwner != null && !codeOwner.equals(itemCode)) {
+            return "ItemCode '" + itemCode + "' is already the Barcode of item '" + codeOwner + "'";
         }
         return null;
+    }
+
+    @Override
+    void afterSave(Warehouse warehouse, Record previous, Record saved) {
+        warehouse.indexBarcode(previous == null ? null : previous.text("Barcode"), saved.text("Barcode"), saved.text("ItemCode"));
     }
 
     @Override
@@ -93,5 +95,7 @@ final class ItemTypesTemplate extends KeyedTemplate {
     @Override
     void afterDelete(Warehouse warehouse, Record deleted, String oldItemCode) {
         warehouse.forgetStock(oldItemCode);
+        // a deactivated item keeps its barcode, now under its ~D~ code
+        warehouse.indexBarcode(deleted.text("Barcode"), deleted.text("Barcode"), deleted.text("ItemCode"));
     }
 }

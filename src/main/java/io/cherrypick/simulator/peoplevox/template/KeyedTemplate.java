@@ -43,6 +43,10 @@ abstract class KeyedTemplate extends Template {
     void afterDelete(Warehouse warehouse, Record deleted, String oldKeyValue) {
     }
 
+    /** Called after a record was created or updated ({@code previous} is null for a new one). */
+    void afterSave(Warehouse warehouse, Record previous, Record saved) {
+    }
+
     /** Defaults for a record that is being created. */
     void applyCreateDefaults(Record created) {
     }
@@ -88,6 +92,7 @@ abstract class KeyedTemplate extends Template {
             return RowResult.failed(row, error);
         }
         records.put(key, merged);
+        afterSave(warehouse, existing, merged);
         return RowResult.saved(row);
     }
 

@@ -51,6 +51,7 @@ public final class Warehouse {
     private final EventSink events;
 
     private final Map<Table, Map<String, Record>> tables = new EnumMap<>(Table.class);
+    private final Map<String, String> barcodes = new java.util.HashMap<>();
     private final Map<String, SalesOrder> orders = new LinkedHashMap<>();
     private final Map<String, StockLevel> stock = new LinkedHashMap<>();
     private final List<Despatch> despatches = new ArrayList<>();
@@ -72,6 +73,7 @@ public final class Warehouse {
         for (Table table : Table.values()) {
             tables.put(table, new LinkedHashMap<>());
         }
+        barcodes.clear();
         orders.clear();
         stock.clear();
         despatches.clear();
@@ -111,6 +113,24 @@ public final class Warehouse {
     /** The live table; the caller must hold the warehouse lock while using it. */
     public synchronized Map<String, Record> table(Table table) {
         return tables.get(table);
+    }
+
+    /** The ItemCode of the item that has this Barcode, if any (an index: uniqueness checks stay fast at 50,000 items). */
+    public synchronized String itemCodeWithBarcode(String barcode) {
+        return barcode == null ? null : barcodes.get(barcode);
+    }
+
+    /** Keeps the barcode index in step with an item saved with {@code barcode} (it had {@code previousBarcode}). */
+    public synchronized void indexBarcode(String previousBarcode, String barcode, String itemCode) {
+        if (previousBarcode != null && itemCode.equals(barcodes.get(previousBarcode))) {
+            barcodes.remove(previousBarcode);
+        }
+        if (previousBarcode != null && !previousBarcode.equals(barcode)) {
+            barcodes.remove(previousBarcode, itemCode);
+        }
+        if (barcode != null) {
+            barcodes.put(barcode, itemCode);
+        }
     }
 
     public synchronized Record item(String itemCode) {

@@ -1,0 +1,109 @@
+package io.cherrypick.flow.item;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.store.Timestamps;
+
+/** The item_sku table: per ItemCode, the Blue Cherry SKU it was synced from and the row Peoplevox was sent. */
+@Repository
+public class SyncedItemStore {
+    private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {
+    };
+    private static final int IN_LIST = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public SyncedItemStore(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A synced SKU: its ItemCode, Blue Cherry key, barcode and the mapped row last sent. */
+    public record SyncedItem(String itemCode, String style, String colorCode, String lblCode, String dimension,
+                             String sizeDesc, String barcode, Map<String, String> mappedRow) {
+        public String describe() {
+            return StyleSku.describe(style, colorCode, lblCode, dimension, sizeDesc);
+        }
+    }
+
+    /** Records what was sent for a SKU Peoplevox accepted (insert or replace). */
+    public void save(String itemCode, StyleSku sku, String barcode, String revision, Map<String, String> mappedRow) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", itemCode).addValue("style", sku.styleCode())
+                .addValue("color", sku.colorCode()).addValue("lbl", sku.lblCode()).addValue("dim", sku.dimension())
+                .addValue("size", sku.sizeDesc()).addValue("barcode", barcode).addValue("rev", revision)
+                .addValue("row", write(mappedRow)).addValue("now", Timestamps.now());
+        String update = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl, dimension = :dim,"
+                + " size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row, synced_at = :now"
+                + " where item_code = :code";
+        if (jdbc.update(update, p) == 0) {
+            try {
+                jdbc.update("insert into item_sku (item_code, style, color_code, lbl_code, dimension, size_desc, barcode,"
+                        + " revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size, :barcode,"
+                        + " :rev, :row, :now)", p);
+            } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
+                jdbc.update(update, p); // another instance inserted it first: ours is as new
+            }
+        }
+    }
+
+    /** The synced SKUs among {@code itemCodes}, by ItemCode. */
+    public Map<String, SyncedItem> find(Collection<String> itemCodes) {
+        Map<String, SyncedItem> found = new HashMap<>();
+        List<String> codes = new ArrayList<>(itemCodes);
+        for (int i = 0; i < codes.size(); i += IN_LIST) {
+            jdbc.query("select * from item_sku where item_code in (:codes)",
+                    Map.of("codes", codes.subList(i, Math.min(codes.size(), i + IN_LIST))),
+                    rs -> {
+                        SyncedItem item = read(rs);
+                        found.put(item.itemCode(), item);
+                    });
+        }
+        return found;
+    }
+
+    /** Every synced SKU, by ItemCode (the drift check's view of Blue Cherry). */
+    public Map<String, SyncedItem> all() {
+        Map<String, SyncedItem> all = new HashMap<>();
+        jdbc.query("select * from item_sku", Map.of(), rs -> {
+            SyncedItem item = read(rs);
+            all.put(item.itemCode(), item);
+        });
+        return all;
+    }
+
+    private SyncedItem read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SyncedItem(rs.getString("item_code"), rs.getString("style"), rs.getString("color_code"),
+                rs.getString("lbl_code"), rs.getString("dimension"), rs.getString("size_desc"), rs.getString("barcode"),
+                readRow(rs.getString("mapped_row")));
+    }
+
+    private String write(Map<String, String> row) {
+        try {
+            return json.writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("mapped item row could not be written as JSON", e);
+        }
+    }
+
+    private Map<String, String> readRow(String text) {
+        try {
+            return json.readValue(text, ROW);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("item_sku.mapped_row is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.cherrypick.flow.item;
+
+/** The item master flow on the embedded default database (H2). */
+class ItemFlowH2Test extends AbstractItemFlowTest {
+}

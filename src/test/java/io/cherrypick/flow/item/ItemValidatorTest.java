@@ -1,0 +1,69 @@
+package io.cherrypick.flow.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cherrypick.catalog.ItemCodes;
+import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.failure.Category;
+
+/** The checks of one mapped row (uniqueness against the database is covered by ItemSenderTest). */
+class ItemValidatorTest {
+    private final ItemValidator validator = new ItemValidator(ItemMapperTest.defaults(),
+            new ItemCodes(new ItemProperties(null, null)), null, null);
+    private static final String LABEL = "Style 01234 colour BLK size M (ItemCode 012345678905)";
+
+    private static Map<String, String> row(String... pairs) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("ItemCode", "012345678905");
+        row.put("Name", "Classic Tee BLK M");
+        row.put("Barcode", "012345678905");
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put(pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+
+    @Test
+    void aCompleteRowPasses() {
+        assertThat(validator.check(LABEL, row("Attribute1", "01234", "RetailPrice", "20", "Barcode", "4006381333931"))).isEmpty();
+    }
+
+    @Test
+    void aWrongCheckDigitNamesTheSkuTheFieldAndTheRightDigit() {
+        List<ItemProblem> problems = validator.check(LABEL, row("Barcode", "012345678906"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.category()).isEqualTo(Category.VALIDATION);
+            assertThat(p.message()).startsWith(LABEL).contains("Barcode '012345678906'").contains("check digit")
+                    .contains("end in 5");
+        });
+        assertThat(validator.check(LABEL, row("Barcode", "ABC123"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("not a UPC-A (12 digits) or EAN-13"));
+    }
+
+    @Test
+    void aTooLongNameIsAnExceptionNotCutShort() {
+        String name = "A".repeat(51);
+        assertThat(validator.check(LABEL, row("Name", name))).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("Name is 51 characters, Peoplevox allows 50").contains("{style_name:30}"));
+        assertThat(validator.check(LABEL, row("Attribute12", "x".repeat(501)))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("Attribute12 is 501 characters, Peoplevox allows 500"));
+        assertThat(validator.check(LABEL, row("Description", "d".repeat(250)))).isEmpty();
+    }
+
+    @Test
+    void requiredFieldsAndNumbers() {
+        Map<String, String> row = row("RetailPrice", "twenty");
+        row.put("Barcode", "");
+        row.remove("Name");
+        List<ItemProblem> problems = validator.check(LABEL, row);
+        assertThat(problems).extracting(ItemProblem::message).anySatisfy(m -> assertThat(m).contains("Barcode is empty"))
+                .anySatisfy(m -> assertThat(m).contains("Name is empty"))
+                .anySatisfy(m -> assertThat(m).contains("RetailPrice 'twenty' is not a number"));
+    }
+}
