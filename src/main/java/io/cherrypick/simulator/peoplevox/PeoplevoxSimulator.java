@@ -317,6 +317,9 @@ public class PeoplevoxSimulator {
             next = next.withTemplates(templates.canonical(change.templates()));
         }
         settings.set(next);
+        if (change.rateLimitEnabled() != null || change.rateLimitRequests() != null || change.rateLimitWindowSeconds() != null) {
+            rateLimiter.reset(); // new limits count from now
+        }
         return config();
     }
 
