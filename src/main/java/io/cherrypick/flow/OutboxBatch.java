@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.camel.Exchange;
+
 import io.cherrypick.store.OutboxRow;
 
 /**
@@ -21,6 +23,19 @@ public final class OutboxBatch {
     public OutboxBatch(String flow, List<OutboxRow> rows) {
         this.flow = flow;
         this.rows = List.copyOf(rows);
+    }
+
+    /**
+     * The batch a sender run claimed, kept on the exchange for the failure handler; an empty claim tells the scheduler
+     * there was nothing to do.
+     */
+    public static OutboxBatch attach(Exchange exchange, String flow, List<OutboxRow> claimed) {
+        OutboxBatch batch = new OutboxBatch(flow, claimed);
+        exchange.setProperty(PROPERTY, batch);
+        if (batch.isEmpty()) {
+            SchedulerRun.nothingPolled(exchange);
+        }
+        return batch;
     }
 
     public String flow() {

@@ -73,4 +73,10 @@ public class ValueMappingStore {
         return jdbc.update("delete from value_mapping where kind = :kind and source_value = :source",
                 Map.of("kind", kind, "source", sourceValue)) == 1;
     }
+
+    /** Removes every value of a kind (e.g. to start a test or a re-seed from nothing); returns how many. */
+    public int removeKind(String kind) {
+        cache.remove(kind);
+        return jdbc.update("delete from value_mapping where kind = :kind", Map.of("kind", kind));
+    }
 }

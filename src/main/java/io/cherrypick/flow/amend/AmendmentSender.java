@@ -95,13 +95,8 @@ public class AmendmentSender {
     }
 
     public OutboxBatch claim(Exchange exchange) {
-        OutboxBatch batch = new OutboxBatch(SalesOrderFlow.CHANGE_FLOW, outbox.claim(SalesOrderFlow.CHANGE_FLOW, instanceId,
+        return OutboxBatch.attach(exchange, SalesOrderFlow.CHANGE_FLOW, outbox.claim(SalesOrderFlow.CHANGE_FLOW, instanceId,
                 orderProps.batchSize(), orderProps.staleClaimAfter()));
-        exchange.setProperty(OutboxBatch.PROPERTY, batch);
-        if (batch.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return batch;
     }
 
     /** Applies the batch's changes; returns how many were applied in Peoplevox. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.RetryPolicy;
+import io.cherrypick.flow.SchedulerRun;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.InboxEvent;
@@ -77,8 +78,7 @@ public class DespatchInbox {
     public int process(Exchange exchange) {
         List<InboxEvent> events = inbox.claim(DespatchFlow.FLOW, instanceId, CLAIM, props.staleClaimAfter());
         if (events.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-            return 0;
+            return SchedulerRun.nothingPolled(exchange);
         }
         Map<String, List<InboxEvent>> byDespatch = new LinkedHashMap<>();
         List<Long> done = new ArrayList<>();

@@ -155,13 +155,8 @@ public class ItemSender {
 
     /** Claims up to {@code styles-per-run} queued styles; an empty claim tells the scheduler there was nothing to do. */
     public OutboxBatch claim(Exchange exchange) {
-        OutboxBatch batch = new OutboxBatch(ItemFlow.FLOW,
+        return OutboxBatch.attach(exchange, ItemFlow.FLOW,
                 outbox.claim(ItemFlow.FLOW, instanceId, props.stylesPerRun(), props.staleClaimAfter()));
-        exchange.setProperty(OutboxBatch.PROPERTY, batch);
-        if (batch.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return batch;
     }
 
     /** Sends the changed, valid SKUs of the claimed styles and settles every style. Returns how many items Peoplevox saved. */

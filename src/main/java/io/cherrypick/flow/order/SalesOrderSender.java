@@ -85,13 +85,8 @@ public class SalesOrderSender {
 
     /** Claims up to one SaveData's worth of queued picks; an empty claim tells the scheduler there was nothing to do. */
     public OutboxBatch claim(Exchange exchange) {
-        OutboxBatch batch = new OutboxBatch(SalesOrderFlow.FLOW,
+        return OutboxBatch.attach(exchange, SalesOrderFlow.FLOW,
                 outbox.claim(SalesOrderFlow.FLOW, instanceId, props.batchSize(), props.staleClaimAfter(), props.batchLinger()));
-        exchange.setProperty(OutboxBatch.PROPERTY, batch);
-        if (batch.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return batch;
     }
 
     /** Settles picks that were already sent or cannot be sent (held with an exception); returns the rest, mapped. */

@@ -79,13 +79,8 @@ public class ExpectedReturnSender {
     }
 
     public OutboxBatch claim(Exchange exchange) {
-        OutboxBatch batch = new OutboxBatch(ReturnsFlow.AUTHORISATION_FLOW, outbox.claim(ReturnsFlow.AUTHORISATION_FLOW,
+        return OutboxBatch.attach(exchange, ReturnsFlow.AUTHORISATION_FLOW, outbox.claim(ReturnsFlow.AUTHORISATION_FLOW,
                 instanceId, props.batchSize(), props.staleClaimAfter()));
-        exchange.setProperty(OutboxBatch.PROPERTY, batch);
-        if (batch.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return batch;
     }
 
     /** Holds the RAs Peoplevox cannot take (exception with the RA); returns the rest with their rows. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.failure.Category;
+import io.cherrypick.flow.SchedulerRun;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.InboxEvent;
 import io.cherrypick.store.InboxStore;
@@ -60,8 +61,7 @@ public class ReturnInbox {
     public int process(Exchange exchange) {
         List<InboxEvent> events = inbox.claim(ReturnsFlow.RECEIPT_FLOW, instanceId, CLAIM, props.staleClaimAfter());
         if (events.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-            return 0;
+            return SchedulerRun.nothingPolled(exchange);
         }
         for (InboxEvent event : events) {
             PvxReturn received;

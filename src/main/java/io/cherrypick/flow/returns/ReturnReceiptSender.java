@@ -97,13 +97,8 @@ public class ReturnReceiptSender {
     }
 
     public OutboxBatch claim(Exchange exchange) {
-        OutboxBatch batch = new OutboxBatch(ReturnsFlow.RECEIPT_FLOW, outbox.claim(ReturnsFlow.RECEIPT_FLOW, instanceId,
+        return OutboxBatch.attach(exchange, ReturnsFlow.RECEIPT_FLOW, outbox.claim(ReturnsFlow.RECEIPT_FLOW, instanceId,
                 props.receiptBatchSize(), props.staleClaimAfter()));
-        exchange.setProperty(OutboxBatch.PROPERTY, batch);
-        if (batch.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return batch;
     }
 
     /** Settles receipts already confirmed or that cannot be matched (held); returns the rest with their Blue Cherry rows. */

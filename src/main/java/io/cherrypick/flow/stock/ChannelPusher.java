@@ -18,6 +18,7 @@ import io.cherrypick.channel.ChannelStockUpdate;
 import io.cherrypick.channel.StockChannel;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.flow.SchedulerRun;
 import io.cherrypick.flow.stock.ChannelQueue.Claimed;
 import io.cherrypick.flow.stock.ChannelQueue.Settled;
 import io.cherrypick.flow.stock.ChannelRules.Rules;
@@ -88,10 +89,7 @@ public class ChannelPusher {
                 }
             }
         }
-        if (handled == 0 && exchange != null) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        }
-        return handled;
+        return handled == 0 ? SchedulerRun.nothingPolled(exchange) : handled;
     }
 
     /**

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.RetryPolicy;
+import io.cherrypick.flow.SchedulerRun;
 import io.cherrypick.flow.stock.StockFlow.StockChannels;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.store.ExceptionStore;
@@ -87,8 +88,7 @@ public class StockInbox {
     public int process(Exchange exchange) {
         List<InboxEvent> events = inbox.claim(StockFlow.FLOW, instanceId, props.claimSize(), props.staleClaimAfter());
         if (events.isEmpty()) {
-            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-            return 0;
+            return SchedulerRun.nothingPolled(exchange);
         }
         List<Read> reads = new ArrayList<>();
         for (InboxEvent event : events) {

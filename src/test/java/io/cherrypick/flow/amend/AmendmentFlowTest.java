@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -36,8 +35,8 @@ class AmendmentFlowTest extends FlowTestSupport {
     @Autowired OrderLifecycleStore lifecycle;
 
 
-    @BeforeEach
-    void cleanWorld() {
+    @Override
+    protected void prepareWorld() {
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
         for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
             jdbc.update("delete from " + table);

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -66,12 +64,11 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     @Autowired OutboxStore outbox;
     @Autowired ValueMappingStore mappings;
     @Autowired PeoplevoxSubscriptions subscriptions;
-    @Autowired CamelContext camel;
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void cleanWorld() {
+    @Override
+    protected void prepareWorld() {
         sims.seedPeoplevoxItems(List.of(A, B, C));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
                 .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -45,8 +44,8 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired PeoplevoxClient peoplevox;
 
-    @BeforeEach
-    void cleanWorld() {
+    @Override
+    protected void prepareWorld() {
         emptyTables(List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
                 "pvx_item", "item_sku", "audit_log"));
     }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -22,6 +20,7 @@ import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.OutboxRow;
 import io.cherrypick.store.OutboxStore;
+import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.FlowTestSupport;
 
@@ -49,17 +48,17 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired OutboxStore outbox;
     @Autowired PeoplevoxClient peoplevox;
-    @Autowired CamelContext camel;
+    @Autowired ValueMappingStore mappings;
 
 
-    @BeforeEach
-    void cleanWorld() {
+    @Override
+    protected void prepareWorld() {
         sims.seedPeoplevoxItems(List.of(A, B, C));
         for (String table : List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log")) {
             jdbc.update("delete from " + table);
         }
-        jdbc.update("delete from value_mapping where source_value = 'MIA'");
+        mappings.remove(ValueMappingStore.SITE, "MIA");
     }
 
     @Test

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -65,12 +63,11 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired PeoplevoxSubscriptions subscriptions;
-    @Autowired CamelContext camel;
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void cleanWorld() {
+    @Override
+    protected void prepareWorld() {
         sims.post("/sim/channel/_control/reset", Map.of());
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
         emptyTables(List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",

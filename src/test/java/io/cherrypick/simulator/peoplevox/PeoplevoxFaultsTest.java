@@ -53,6 +53,10 @@ class PeoplevoxFaultsTest extends PeoplevoxTestSupport {
                 .isInstanceOf(HttpTimeoutException.class);
         // The fault was used up: the next call answers at once.
         assertThat(soap.getData("Sites", null).responseId()).isZero();
+        // Like the real service, the held request is still carried out after the client gave up; wait for it here, or
+        // it lands in the next test (where it counted against that test's rate limit).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> controlOk(HttpMethod.GET, "/calls?operation=GetData", null).size() == 2);
     }
 
     @Test
@@ -146,9 +150,6 @@ class PeoplevoxFaultsTest extends PeoplevoxTestSupport {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("intermittent in the full suite only (an unidentified extra call counted in the 15-s window;"
-            + " passes alone and in the simulator suite); the refusal is covered by rateLimitWindowIsConfigurable and"
-            + " PeoplevoxRateLimitPropertyTest — to investigate, see the closing note of session 1")
     void rateLimitRefusesRequestsOverTheLimitWhenSwitchedOn() {
         config(Map.of("rateLimitEnabled", true));
         for (int i = 0; i < 15; i++) {
