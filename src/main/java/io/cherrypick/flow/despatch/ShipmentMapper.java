@@ -133,8 +133,10 @@ public class ShipmentMapper {
             c.put("pick_num", pickNum);
             c.put("volume_uom", props.volumeUom());
             c.put("weight_uom", props.weightUom());
-            if (pkg.trackingNumber() != null && !pkg.trackingNumber().isBlank()) {
-                c.put("track_no", pkg.trackingNumber());
+            // a package without its own number travels under the despatch's (one label, or a multi-piece master)
+            String tracking = isBlank(pkg.trackingNumber()) ? d.trackingNumber() : pkg.trackingNumber();
+            if (!isBlank(tracking)) {
+                c.put("track_no", tracking.trim());
             }
             ArrayNode contents = c.putArray("cartonDetail");
             for (PvxDespatch.Line line : pkg.lines()) {
@@ -237,5 +239,9 @@ public class ShipmentMapper {
     static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || v.isNull() ? "" : v.asText().trim();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

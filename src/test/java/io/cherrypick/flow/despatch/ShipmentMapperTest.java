@@ -70,6 +70,20 @@ class ShipmentMapperTest {
     }
 
     @Test
+    void aPackageWithoutItsOwnTrackingNumberCarriesTheDespatchsAndNoneIsLeftOutOnlyWhenBothAreMissing() {
+        PvxDespatch d = new PvxDespatch("DES3", "P1", "UPS", "UPS Ground", "1ZMASTER", "14/06/2026 16:55:07", "PrimarySite",
+                List.of(pkg("DES3-1", "", "1", line(A, 1)), pkg("DES3-2", "1ZOWN", "1", line(B, 1))));
+        JsonNode cartons = mapper.map(input(d, false)).shipment().path("cartonHeader");
+        assertThat(cartons.get(0).path("track_no").asText()).isEqualTo("1ZMASTER");
+        assertThat(cartons.get(1).path("track_no").asText()).isEqualTo("1ZOWN");
+
+        PvxDespatch untracked = new PvxDespatch("DES4", "P1", "UPS", "UPS Ground", "", "14/06/2026 16:55:07", "PrimarySite",
+                List.of(pkg("DES4-1", null, "1", line(A, 1))));
+        JsonNode carton = mapper.map(input(untracked, false)).shipment().path("cartonHeader").get(0);
+        assertThat(carton.has("track_no")).as("Blue Cherry: a valid number or no value").isFalse();
+    }
+
+    @Test
     void aPartDespatchSaysNotComplete() {
         PvxDespatch d = new PvxDespatch("DES2", "P1", "UPS", "UPS Ground", "1ZA", "2026-06-14 16:55:07", "PrimarySite",
                 List.of(pkg("DES2-1", "1ZA", "1", line(A, 1))));

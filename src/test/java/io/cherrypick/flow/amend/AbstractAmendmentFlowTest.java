@@ -18,7 +18,10 @@ import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.FlowTestSupport;
 
-/** Amendments and cancellations end to end, over the simulators: applied before the cut-off, exceptions after it. */
+/**
+ * Amendments and cancellations end to end, over the simulators: applied before the cut-off, exceptions after it.
+ * Subclasses choose the database (H2, PostgreSQL).
+ */
 @TestPropertySource(properties = {
         "cherrypick.flows.sales-order.enabled=true",
         "cherrypick.flows.sales-order-change.enabled=true",
@@ -26,7 +29,7 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.flows.sales-order.send-interval=100",
         "cherrypick.flows.sales-order-change.interval=100",
         "cherrypick.flows.sales-order.retry-backoff=200ms"})
-class AmendmentFlowTest extends FlowTestSupport {
+abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     static final String A = "012345678905";
     static final String B = "012345678912";
     static final String C = "012345678929";
