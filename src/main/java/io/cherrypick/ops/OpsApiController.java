@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.cherrypick.ops.alert.AlertLog;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
@@ -41,15 +42,20 @@ public class OpsApiController {
     private final FlowHealth health;
     private final ValueMappingStore mappings;
     private final AuditLog audit;
+    private final StuckOrders stuck;
+    private final AlertLog alerts;
 
     public OpsApiController(ExceptionStore exceptions, ExceptionActions actions, OrderLifecycleStore lifecycle,
-                            FlowHealth health, ValueMappingStore mappings, AuditLog audit) {
+                            FlowHealth health, ValueMappingStore mappings, AuditLog audit, StuckOrders stuck,
+                            AlertLog alerts) {
         this.exceptions = exceptions;
         this.actions = actions;
         this.lifecycle = lifecycle;
         this.health = health;
         this.mappings = mappings;
         this.audit = audit;
+        this.stuck = stuck;
+        this.alerts = alerts;
     }
 
     public record Reason(String reason) {
@@ -107,6 +113,13 @@ public class OpsApiController {
                 "openExceptions", exceptions.list(ExceptionRecord.OPEN, null, null, o.pickNum(), 20))).toList());
     }
 
+    /** Orders in one state past its limit ({@code cherrypick.ops.stuck-after}), the longest-waiting first. */
+    @GetMapping("/orders/stuck")
+    public Map<String, Object> stuckOrders(@RequestParam(required = false) LifecycleState state,
+                                           @RequestParam(defaultValue = "100") int limit) {
+        return Map.of("counts", stuck.counts(), "orders", stuck.list(state, Math.max(1, Math.min(limit, 1000))));
+    }
+
     @GetMapping("/orders")
     public List<OrderLifecycle> orders(@RequestParam(required = false) LifecycleState state,
                                        @RequestParam(required = false) Boolean exception,
@@ -117,7 +130,7 @@ public class OpsApiController {
     @GetMapping("/flows")
     public Map<String, Object> flows() {
         return Map.of("flows", health.flows(), "pulls", health.pulls(), "ordersByState", lifecycle.countByState(),
-                "openExceptionsByCategory", exceptions.openByCategory());
+                "stuckOrdersByState", stuck.counts(), "openExceptionsByCategory", exceptions.openByCategory());
     }
 
     @GetMapping("/mappings/{kind}")
@@ -143,6 +156,12 @@ public class OpsApiController {
             audit.record(user, "UNMAP", "mapping", kind + ":" + source, null);
         }
         return mappings.all(kind);
+    }
+
+    /** The alerts told to the chat (or only logged), newest first, with delivery attempts and the last error. */
+    @GetMapping("/alerts")
+    public List<AlertLog.Alert> alerts(@RequestParam(defaultValue = "50") int limit) {
+        return alerts.recent(Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/audit")

@@ -18,20 +18,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Business gauges for Prometheus, read from the store every 15 s (not on every scrape): orders by lifecycle state,
- * open exceptions by category, per-flow backlog and age of the oldest waiting record.
+ * stuck orders by state, open exceptions by category, per-flow backlog and age of the oldest waiting record.
  */
 @Component
 public class StoreMetrics {
     private final OrderLifecycleStore lifecycle;
     private final ExceptionStore exceptions;
     private final FlowHealth health;
+    private final StuckOrders stuck;
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    public StoreMetrics(OrderLifecycleStore lifecycle, ExceptionStore exceptions, FlowHealth health, MeterRegistry meters) {
+    public StoreMetrics(OrderLifecycleStore lifecycle, ExceptionStore exceptions, FlowHealth health, StuckOrders stuck,
+                        MeterRegistry meters) {
         this.lifecycle = lifecycle;
         this.exceptions = exceptions;
         this.health = health;
+        this.stuck = stuck;
         this.meters = meters;
         for (LifecycleState s : LifecycleState.values()) {
             gauge("cherrypick.orders", "state", s.name());
@@ -44,6 +47,7 @@ public class StoreMetrics {
     @Scheduled(fixedDelayString = "${cherrypick.metrics.refresh:15000}", initialDelay = 5000)
     public void refresh() {
         lifecycle.countByState().forEach((state, n) -> gauge("cherrypick.orders", "state", state.name()).set(n));
+        stuck.counts().forEach((state, n) -> gauge("cherrypick.orders.stuck", "state", state.name()).set(n));
         Map<String, Integer> open = exceptions.openByCategory();
         for (Category c : Category.values()) {
             gauge("cherrypick.exceptions.open", "category", c.name()).set(open.getOrDefault(c.name(), 0));

@@ -103,6 +103,12 @@ public class ExceptionStore {
                         .addValue("ids", outboxIds));
     }
 
+    /** Open exceptions first seen at or after {@code since}, oldest first. */
+    public List<ExceptionRecord> openSince(java.time.Instant since, int limit) {
+        return jdbc.query("select * from integration_exception where status = 'OPEN' and first_seen >= :since order by id"
+                + " limit :limit", Map.of("since", Timestamps.utc(since), "limit", limit), ROW);
+    }
+
     public Map<String, Integer> openByCategory() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         jdbc.query("select category, count(*) as n from integration_exception where status = 'OPEN' group by category",

@@ -137,6 +137,30 @@ public class OrderLifecycleStore {
         return counts;
     }
 
+    /**
+     * Picks that have been in {@code state} since before {@code before} (by that state's time column, or the last update
+     * for a state without one), the longest-waiting first.
+     */
+    public List<OrderLifecycle> inStateSince(LifecycleState state, Instant before, int limit) {
+        String since = sinceColumn(state);
+        return jdbc.query("select * from order_lifecycle where state = :state and " + since + " < :before order by " + since
+                + " limit :limit", new MapSqlParameterSource().addValue("state", state.name())
+                .addValue("before", Timestamps.utc(before)).addValue("limit", limit), ROW);
+    }
+
+    /** How many picks {@link #inStateSince} would find without a limit. */
+    public int countInStateSince(LifecycleState state, Instant before) {
+        Integer n = jdbc.queryForObject("select count(*) from order_lifecycle where state = :state and " + sinceColumn(state)
+                + " < :before", new MapSqlParameterSource().addValue("state", state.name())
+                .addValue("before", Timestamps.utc(before)), Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    private static String sinceColumn(LifecycleState state) {
+        String column = timeColumn(state);
+        return column == null ? "updated_at" : "coalesce(" + column + ", updated_at)";
+    }
+
     private static String timeColumn(LifecycleState state) {
         return switch (state) {
             case QUEUED_IN_CHERRYPICK -> null;

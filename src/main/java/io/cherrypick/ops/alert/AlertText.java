@@ -1,0 +1,79 @@
+package io.cherrypick.ops.alert;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.cherrypick.ops.StuckOrders.StuckOrder;
+import io.cherrypick.store.ExceptionRecord;
+import io.cherrypick.store.LifecycleState;
+
+/** The words of an alert: plain text with a line per group, readable in any chat. */
+final class AlertText {
+    private AlertText() {
+    }
+
+    static String of(List<ExceptionRecord> newExceptions, List<StuckOrder> newlyStuck, int examples, String linkBase) {
+        StringBuilder text = new StringBuilder("Cherrypick: ");
+        if (!newExceptions.isEmpty()) {
+            text.append(plural(newExceptions.size(), "new exception", "new exceptions"));
+        }
+        if (!newlyStuck.isEmpty()) {
+            text.append(newExceptions.isEmpty() ? "" : ", ")
+                    .append(plural(newlyStuck.size(), "order newly stuck", "orders newly stuck"));
+        }
+        if (!newExceptions.isEmpty()) {
+            text.append("\n\nNew exceptions (").append(linkBase).append("/api/exceptions?status=OPEN):");
+            Map<String, List<ExceptionRecord>> groups = newExceptions.stream().collect(Collectors.groupingBy(
+                    e -> e.flow() + " · " + e.category() + " (for " + e.owner().name().toLowerCase() + ")",
+                    LinkedHashMap::new, Collectors.toList()));
+            groups.forEach((group, records) -> {
+                text.append("\n• ").append(group).append(" ×").append(records.size());
+                records.stream().limit(examples).forEach(e -> text.append("\n    ").append(e.businessKey()).append(": ")
+                        .append(oneLine(e.message())));
+                more(text, records.size(), examples);
+            });
+        }
+        if (!newlyStuck.isEmpty()) {
+            text.append("\n\nStuck orders (").append(linkBase).append("/api/orders/stuck):");
+            Map<LifecycleState, List<StuckOrder>> groups = newlyStuck.stream().collect(Collectors.groupingBy(
+                    StuckOrder::state, LinkedHashMap::new, Collectors.toList()));
+            groups.forEach((state, orders) -> {
+                StuckOrder first = orders.get(0);
+                text.append("\n• ").append(state).append(" for over ").append(duration(first.limitMinutes()))
+                        .append(" ×").append(orders.size()).append(", waiting for ").append(first.waitingFor());
+                orders.stream().limit(examples).forEach(o -> text.append("\n    pick ").append(o.pickNum())
+                        .append(o.ordNum() == null ? "" : " (order " + o.ordNum() + ")").append(": ")
+                        .append(duration(o.minutesInState())).append(o.pvxSite() == null ? "" : " at " + o.pvxSite())
+                        .append(o.exceptionOpen() ? ", has an open exception" : ""));
+                more(text, orders.size(), examples);
+            });
+        }
+        return text.toString();
+    }
+
+    private static void more(StringBuilder text, int size, int examples) {
+        if (size > examples) {
+            text.append("\n    and ").append(size - examples).append(" more");
+        }
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String oneLine(String message) {
+        String s = message == null ? "" : message.replaceAll("\\s+", " ").strip();
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    static String duration(long minutes) {
+        Duration d = Duration.ofMinutes(minutes);
+        if (d.toDays() > 0) {
+            return d.toDays() + "d " + d.toHoursPart() + "h";
+        }
+        return d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m";
+    }
+}

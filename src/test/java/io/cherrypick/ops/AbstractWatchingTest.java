@@ -1,0 +1,202 @@
+package io.cherrypick.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.failure.Category;
+import io.cherrypick.ops.alert.Alerter;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.NewException;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.Timestamps;
+
+/**
+ * Watching the orders and the exceptions: stuck orders by state limit (JSON API, metrics) and alerts to a chat webhook
+ * (a real HTTP receiver), grouped, told once, sent again when the chat refused them. Subclasses choose the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cherrypick.ops.stuck-after.PICKING=0",
+        "cherrypick.ops.stuck-after.ACKNOWLEDGED=90m",
+        "cherrypick.alerts.link-base=https://cherrypick.example.com/"})
+@ActiveProfiles("test")
+@AutoConfigureObservability
+abstract class AbstractWatchingTest {
+    static final ChatReceiver CHAT = new ChatReceiver();
+    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+    static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    @DynamicPropertySource
+    static void chat(DynamicPropertyRegistry registry) {
+        registry.add("cherrypick.alerts.webhook-url", CHAT::url);
+    }
+
+    @LocalServerPort int port;
+    @Autowired OrderLifecycleStore lifecycle;
+    @Autowired ExceptionStore exceptions;
+    @Autowired Alerter alerter;
+    @Autowired StoreMetrics metrics;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+    RestClient api;
+
+    @BeforeEach
+    void startFromNothing() {
+        List.of("alert", "alert_subject", "integration_exception", "order_lifecycle").forEach(t -> jdbc.update("delete from " + t));
+        CHAT.reset();
+        api = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A pick that entered {@code state} {@code ago} ago. */
+    void order(String pick, LifecycleState state, Duration ago) {
+        lifecycle.received(pick, "O" + pick, null, "WEB01", "NJ", "2026-11-27 08:00:00");
+        lifecycle.moveTo(pick, state, null);
+        String column = switch (state) {
+            case QUEUED_IN_CHERRYPICK -> "received_at"; // a queued pick has no step time: its last update counts
+            case HELD_IN_BLUE_CHERRY -> "held_at";
+            case ACKNOWLEDGED -> "acknowledged_at";
+            case PICKING -> "picking_at";
+            case DESPATCHED -> "despatched_at";
+            case CONFIRMED_IN_BLUE_CHERRY -> "confirmed_at";
+            default -> throw new IllegalArgumentException(state.name());
+        };
+        jdbc.update("update order_lifecycle set " + column + " = ?, updated_at = ? where pick_num = ?",
+                Timestamps.utc(Instant.now().minus(ago)), Timestamps.utc(Instant.now().minus(ago)), pick);
+    }
+
+    long exception(String flow, String key, Category category, String message) {
+        return exceptions.record(NewException.of(flow, flow + "-route", key, category, message, "{\"key\":\"" + key + "\"}", null));
+    }
+
+    @Test
+    void ordersPastTheirStatesLimitAreListedLongestWaitingFirstWithWhatTheyWaitFor() {
+        order("S1", LifecycleState.DESPATCHED, Duration.ofHours(3));
+        order("S2", LifecycleState.DESPATCHED, Duration.ofMinutes(10));
+        order("S3", LifecycleState.HELD_IN_BLUE_CHERRY, Duration.ofHours(5));
+        order("S4", LifecycleState.CONFIRMED_IN_BLUE_CHERRY, Duration.ofDays(20));
+        order("S5", LifecycleState.QUEUED_IN_CHERRYPICK, Duration.ofHours(1));
+        order("S6", LifecycleState.PICKING, Duration.ofDays(2)); // PICKING=0: never stuck
+        order("S7", LifecycleState.ACKNOWLEDGED, Duration.ofHours(2)); // limit set to 90m
+        order("S8", LifecycleState.ACKNOWLEDGED, Duration.ofMinutes(60));
+
+        Map<String, Object> all = api.get().uri("/api/orders/stuck").retrieve().body(MAP);
+        List<Map<String, Object>> orders = list(all.get("orders"));
+        assertThat(orders).extracting(o -> o.get("pickNum")).containsExactly("S3", "S1", "S7", "S5");
+        assertThat(map(all.get("counts"))).containsEntry("DESPATCHED", 1).containsEntry("HELD_IN_BLUE_CHERRY", 1)
+                .containsEntry("ACKNOWLEDGED", 1).containsEntry("QUEUED_IN_CHERRYPICK", 1).doesNotContainKey("PICKING")
+                .doesNotContainKey("CONFIRMED_IN_BLUE_CHERRY");
+
+        List<Map<String, Object>> despatched = list(api.get().uri("/api/orders/stuck?state=DESPATCHED").retrieve()
+                .body(MAP).get("orders"));
+        assertThat(despatched).hasSize(1);
+        Map<String, Object> s1 = despatched.get(0);
+        assertThat(s1.get("ordNum")).isEqualTo("OS1");
+        assertThat(s1.get("limitMinutes")).isEqualTo(120);
+        assertThat(((Number) s1.get("minutesInState")).intValue()).isBetween(179, 181);
+        assertThat((String) s1.get("waitingFor")).contains("confirmed in Blue Cherry");
+        assertThat(map(orders.get(0)).get("waitingFor").toString()).contains("open exception");
+
+        assertThat(map(api.get().uri("/api/flows").retrieve().body(MAP).get("stuckOrdersByState")))
+                .containsEntry("DESPATCHED", 1);
+        metrics.refresh();
+        assertThat(api.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("cherrypick_orders_stuck{application=\"cherrypick\",state=\"DESPATCHED\"} 1.0")
+                .contains("cherrypick_orders_stuck{application=\"cherrypick\",state=\"ACKNOWLEDGED\"} 1.0");
+    }
+
+    @Test
+    void oneMessageGroupsNewExceptionsAndNewlyStuckOrdersAndEachIsToldOnce() throws Exception {
+        exception("sales-order", "P1", Category.SKU_MISMATCH, "Pick P1 line 2: item 099999999993 does not exist in Peoplevox");
+        exception("sales-order", "P2", Category.SKU_MISMATCH, "Pick P2 line 1: item 099999999986 does not exist in Peoplevox");
+        exception("despatch", "DES1", Category.API_TIMEOUT, "Despatch DES1: Blue Cherry\ntimed out after 30 s");
+        order("S1", LifecycleState.DESPATCHED, Duration.ofHours(3));
+        order("S2", LifecycleState.DESPATCHED, Duration.ofMinutes(5));
+
+        Alerter.Run first = alerter.run();
+        assertThat(first.composed()).isTrue();
+        assertThat(first.delivered()).isEqualTo(1);
+        assertThat(CHAT.bodies()).hasSize(1);
+        String text = text(CHAT.bodies().get(0));
+        assertThat(text).startsWith("Cherrypick: 3 new exceptions, 1 order newly stuck")
+                .contains("https://cherrypick.example.com/api/exceptions?status=OPEN")
+                .contains("sales-order · SKU_MISMATCH (for support) ×2")
+                .contains("P1: Pick P1 line 2: item 099999999993 does not exist in Peoplevox")
+                .contains("despatch · API_TIMEOUT (for support) ×1")
+                .contains("DES1: Despatch DES1: Blue Cherry timed out after 30 s")
+                .contains("DESPATCHED for over 2h 0m ×1, waiting for its despatch to be confirmed in Blue Cherry")
+                .contains("pick S1 (order OS1): 3h 0m")
+                .doesNotContain("S2");
+
+        // nothing new: nothing said; a repeat of an open exception is the same exception
+        exception("sales-order", "P1", Category.SKU_MISMATCH, "Pick P1 line 2: item 099999999993 does not exist in Peoplevox");
+        assertThat(alerter.run().composed()).isFalse();
+        assertThat(CHAT.bodies()).hasSize(1);
+
+        exception("stock", "channel:web", Category.API_ERROR, "Channel web answered 503");
+        alerter.run();
+        assertThat(CHAT.bodies()).hasSize(2);
+        assertThat(text(CHAT.bodies().get(1))).startsWith("Cherrypick: 1 new exception\n")
+                .contains("stock · API_ERROR").doesNotContain("P1").doesNotContain("S1");
+
+        List<Map<String, Object>> history = api.get().uri("/api/alerts").retrieve().body(LIST);
+        assertThat(history).hasSize(2).allMatch(a -> a.get("deliveredAt") != null);
+    }
+
+    @Test
+    void aMessageTheChatRefusedIsSentAgainFirstAndNothingIsLostOrDoubled() throws Exception {
+        CHAT.answer(503);
+        exception("returns", "RA-1", Category.VALIDATION, "Return RA-1: line 1 has no UPC");
+        Alerter.Run refused = alerter.run();
+        assertThat(refused.delivered()).isZero();
+        assertThat(refused.undelivered()).isEqualTo(1);
+        Map<String, Object> kept = api.get().uri("/api/alerts").retrieve().body(LIST).get(0);
+        assertThat(kept.get("deliveredAt")).isNull();
+        assertThat(kept.get("attempts")).isEqualTo(1);
+        assertThat((String) kept.get("lastError")).isEqualTo("HTTP 503: no_service");
+
+        CHAT.answer(200);
+        exception("returns", "RA-2", Category.VALIDATION, "Return RA-2: quantity 0");
+        Alerter.Run recovered = alerter.run();
+        assertThat(recovered.delivered()).isEqualTo(2);
+        assertThat(CHAT.bodies()).hasSize(2);
+        assertThat(text(CHAT.bodies().get(0))).contains("RA-1").doesNotContain("RA-2");
+        assertThat(text(CHAT.bodies().get(1))).contains("RA-2").doesNotContain("RA-1");
+        assertThat(alerter.run().delivered()).isZero();
+        assertThat(CHAT.bodies()).hasSize(2);
+    }
+
+    private String text(String body) throws Exception {
+        return json.readTree(body).path("text").asText();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
