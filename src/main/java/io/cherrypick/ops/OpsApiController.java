@@ -1,9 +1,18 @@
 package io.cherrypick.ops;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,10 +53,11 @@ public class OpsApiController {
     private final AuditLog audit;
     private final StuckOrders stuck;
     private final AlertLog alerts;
+    private final OrderReconciliation reconciliation;
 
     public OpsApiController(ExceptionStore exceptions, ExceptionActions actions, OrderLifecycleStore lifecycle,
                             FlowHealth health, ValueMappingStore mappings, AuditLog audit, StuckOrders stuck,
-                            AlertLog alerts) {
+                            AlertLog alerts, OrderReconciliation reconciliation) {
         this.exceptions = exceptions;
         this.actions = actions;
         this.lifecycle = lifecycle;
@@ -56,6 +66,7 @@ public class OpsApiController {
         this.audit = audit;
         this.stuck = stuck;
         this.alerts = alerts;
+        this.reconciliation = reconciliation;
     }
 
     public record Reason(String reason) {
@@ -156,6 +167,39 @@ public class OpsApiController {
             audit.record(user, "UNMAP", "mapping", kind + ":" + source, null);
         }
         return mappings.all(kind);
+    }
+
+    /**
+     * Orders reconciliation per day, location and site ({@code from}, {@code to}: days, both included; default the last
+     * 7 days), as JSON or, with {@code format=csv}, as a spreadsheet file.
+     */
+    @GetMapping("/reconciliation/orders")
+    public ResponseEntity<?> orderReconciliation(@RequestParam(required = false) LocalDate from,
+                                                 @RequestParam(required = false) LocalDate to,
+                                                 @RequestParam(defaultValue = "json") String format) throws IOException {
+        LocalDate last = to != null ? to : LocalDate.now(reconciliation.zone());
+        LocalDate first = from != null ? from : last.minusDays(6);
+        if (ChronoUnit.DAYS.between(first, last) > 366) {
+            return ResponseEntity.badRequest().body(Map.of("error", "a report covers at most 366 days"));
+        }
+        OrderReconciliation.Report report;
+        try {
+            report = reconciliation.report(first, last);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(report);
+        }
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            for (List<String> line : OrderReconciliation.csv(report)) {
+                printer.printRecord(line);
+            }
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders-" + first + "-" + last + ".csv\"")
+                .body(csv.toString());
     }
 
     /** The alerts told to the chat (or only logged), newest first, with delivery attempts and the last error. */

@@ -15,15 +15,15 @@ import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 
 /**
- * Orders that stay in a lifecycle state longer than its limit ({@link StuckOrderProperties}): what ops and customer
+ * Orders that stay in a lifecycle state longer than its limit ({@link OpsProperties}): what ops and customer
  * service chase before the customer does. Each one says what it waits for, so the reader knows whom to ask.
  */
 @Service
 public class StuckOrders {
     private final OrderLifecycleStore lifecycle;
-    private final StuckOrderProperties props;
+    private final OpsProperties props;
 
-    public StuckOrders(OrderLifecycleStore lifecycle, StuckOrderProperties props) {
+    public StuckOrders(OrderLifecycleStore lifecycle, OpsProperties props) {
         this.lifecycle = lifecycle;
         this.props = props;
     }

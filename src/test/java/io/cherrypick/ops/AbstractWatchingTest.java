@@ -31,13 +31,15 @@ import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.Timestamps;
 
 /**
- * Watching the orders and the exceptions: stuck orders by state limit (JSON API, metrics) and alerts to a chat webhook
- * (a real HTTP receiver), grouped, told once, sent again when the chat refused them. Subclasses choose the database.
+ * Watching the orders and the exceptions: stuck orders by state limit (JSON API, metrics), alerts to a chat webhook
+ * (a real HTTP receiver), grouped, told once, sent again when the chat refused them, and the orders reconciliation for
+ * finance. Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cherrypick.ops.stuck-after.PICKING=0",
         "cherrypick.ops.stuck-after.ACKNOWLEDGED=90m",
-        "cherrypick.alerts.link-base=https://cherrypick.example.com/"})
+        "cherrypick.alerts.link-base=https://cherrypick.example.com/",
+        "cherrypick.ops.report-zone=America/New_York"})
 @ActiveProfiles("test")
 @AutoConfigureObservability
 abstract class AbstractWatchingTest {
@@ -63,7 +65,8 @@ abstract class AbstractWatchingTest {
 
     @BeforeEach
     void startFromNothing() {
-        List.of("alert", "alert_subject", "integration_exception", "order_lifecycle").forEach(t -> jdbc.update("delete from " + t));
+        List.of("alert", "alert_subject", "integration_exception", "order_lifecycle", "despatch")
+                .forEach(t -> jdbc.update("delete from " + t));
         CHAT.reset();
         api = RestClient.builder().baseUrl("http://localhost:" + port).build();
     }
@@ -139,7 +142,7 @@ abstract class AbstractWatchingTest {
         assertThat(CHAT.bodies()).hasSize(1);
         String text = text(CHAT.bodies().get(0));
         assertThat(text).startsWith("Cherrypick: 3 new exceptions, 1 order newly stuck")
-                .contains("https://cherrypick.example.com/api/exceptions?status=OPEN")
+                .contains("https://cherrypick.example.com/ops#/exceptions?status=OPEN")
                 .contains("sales-order · SKU_MISMATCH (for support) ×2")
                 .contains("P1: Pick P1 line 2: item 099999999993 does not exist in Peoplevox")
                 .contains("despatch · API_TIMEOUT (for support) ×1")
@@ -184,6 +187,64 @@ abstract class AbstractWatchingTest {
         assertThat(text(CHAT.bodies().get(1))).contains("RA-2").doesNotContain("RA-1");
         assertThat(alerter.run().delivered()).isZero();
         assertThat(CHAT.bodies()).hasSize(2);
+    }
+
+    /** A pick with the given step times (UTC instants as text; null for a step not reached). */
+    void journey(String pick, String location, String site, LifecycleState state, String received, String held,
+                 String released, String acknowledged, String despatched, String confirmed) {
+        jdbc.update("insert into order_lifecycle (pick_num, ord_num, bc_location, pvx_site, state, exception_open,"
+                + " received_at, held_at, released_at, acknowledged_at, despatched_at, confirmed_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?)", pick, "O" + pick, location, site, state.name(),
+                at(received), at(held), at(released), at(acknowledged), at(despatched), at(confirmed), at(received));
+    }
+
+    static java.time.OffsetDateTime at(String instant) {
+        return instant == null ? null : Timestamps.utc(Instant.parse(instant));
+    }
+
+    @Test
+    void financeSeesEachDayPerLocationAndSiteInTheReportZoneAndTheDespatchesNotYetConfirmed() {
+        // days in New York (UTC-5 in November): 03:00Z on the 21st is still the 20th there
+        journey("R1", "NJ", "PrimarySite", LifecycleState.CONFIRMED_IN_BLUE_CHERRY, "2026-11-20T14:00:00Z", null,
+                "2026-11-20T14:05:00Z", "2026-11-20T14:06:00Z", "2026-11-21T03:00:00Z", "2026-11-21T15:00:00Z");
+        journey("R2", "NJ", "PrimarySite", LifecycleState.DESPATCHED, "2026-11-20T16:00:00Z", null,
+                "2026-11-20T16:05:00Z", "2026-11-20T16:06:00Z", "2026-11-21T16:00:00Z", null);
+        journey("R3", "MIA", null, LifecycleState.HELD_IN_BLUE_CHERRY, "2026-11-20T18:00:00Z", "2026-11-20T18:00:01Z",
+                null, null, null, null);
+        journey("R4", "NJ", "PrimarySite", LifecycleState.CONFIRMED_IN_BLUE_CHERRY, "2026-11-10T10:00:00Z", null,
+                "2026-11-10T10:05:00Z", "2026-11-10T10:06:00Z", "2026-11-10T20:00:00Z", "2026-11-10T21:00:00Z");
+        jdbc.update("insert into despatch (despatch_number, pick_num, units, created_at) values ('D1', 'R1', 3, ?),"
+                + " ('D2', 'R2', 2, ?), ('D4', 'R4', 7, ?)", at("2026-11-21T03:00:00Z"), at("2026-11-21T16:00:00Z"),
+                at("2026-11-10T20:00:00Z"));
+
+        Map<String, Object> report = api.get().uri("/api/reconciliation/orders?from=2026-11-20&to=2026-11-21").retrieve()
+                .body(MAP);
+        assertThat(report.get("zone")).isEqualTo("America/New_York");
+        List<Map<String, Object>> rows = list(report.get("rows"));
+        assertThat(rows).extracting(r -> r.get("day") + " " + r.get("bcLocation") + " " + r.get("pvxSite"))
+                .containsExactly("2026-11-20 MIA null", "2026-11-20 NJ PrimarySite", "2026-11-21 NJ PrimarySite");
+        assertThat(rows.get(0)).containsEntry("received", 1).containsEntry("held", 1).containsEntry("released", 0);
+        assertThat(rows.get(1)).containsEntry("received", 2).containsEntry("released", 2).containsEntry("acknowledged", 2)
+                .containsEntry("despatched", 1).containsEntry("despatchedUnits", 3).containsEntry("confirmed", 0);
+        assertThat(rows.get(2)).containsEntry("despatched", 1).containsEntry("despatchedUnits", 2)
+                .containsEntry("confirmed", 1).containsEntry("despatchedNotConfirmed", 1);
+        assertThat(map(report.get("total"))).containsEntry("received", 3).containsEntry("despatched", 2)
+                .containsEntry("despatchedUnits", 5).containsEntry("confirmed", 1).containsEntry("despatchedNotConfirmed", 1);
+        assertThat(list(report.get("despatchedNotConfirmed"))).extracting(g -> g.get("pickNum")).containsExactly("R2");
+
+        String csv = api.get().uri("/api/reconciliation/orders?from=2026-11-20&to=2026-11-21&format=csv").retrieve()
+                .body(String.class);
+        assertThat(csv.split("\r\n")).containsExactly(
+                "day,bc_location,pvx_site,received,held,released,acknowledged,despatched,despatched_units,confirmed,"
+                        + "cancelled,despatched_not_confirmed",
+                "2026-11-20,MIA,,1,1,0,0,0,0,0,0,0",
+                "2026-11-20,NJ,PrimarySite,2,0,2,2,1,3,0,0,0",
+                "2026-11-21,NJ,PrimarySite,0,0,0,0,1,2,1,0,1",
+                "total,,,3,1,2,2,2,5,1,0,1");
+
+        String backwards = api.get().uri("/api/reconciliation/orders?from=2026-11-21&to=2026-11-20").exchange((req, res) ->
+                res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes()));
+        assertThat(backwards).startsWith("400").contains("'to' (2026-11-20) is before 'from' (2026-11-21)");
     }
 
     private String text(String body) throws Exception {

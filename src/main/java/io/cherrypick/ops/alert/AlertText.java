@@ -25,7 +25,7 @@ final class AlertText {
                     .append(plural(newlyStuck.size(), "order newly stuck", "orders newly stuck"));
         }
         if (!newExceptions.isEmpty()) {
-            text.append("\n\nNew exceptions (").append(linkBase).append("/api/exceptions?status=OPEN):");
+            text.append("\n\nNew exceptions (").append(linkBase).append("/ops#/exceptions?status=OPEN):");
             Map<String, List<ExceptionRecord>> groups = newExceptions.stream().collect(Collectors.groupingBy(
                     e -> e.flow() + " · " + e.category() + " (for " + e.owner().name().toLowerCase() + ")",
                     LinkedHashMap::new, Collectors.toList()));
@@ -37,7 +37,7 @@ final class AlertText {
             });
         }
         if (!newlyStuck.isEmpty()) {
-            text.append("\n\nStuck orders (").append(linkBase).append("/api/orders/stuck):");
+            text.append("\n\nStuck orders (").append(linkBase).append("/ops#/stuck):");
             Map<LifecycleState, List<StuckOrder>> groups = newlyStuck.stream().collect(Collectors.groupingBy(
                     StuckOrder::state, LinkedHashMap::new, Collectors.toList()));
             groups.forEach((state, orders) -> {

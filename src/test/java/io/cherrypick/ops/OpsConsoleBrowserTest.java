@@ -1,0 +1,158 @@
+package io.cherrypick.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.cherrypick.failure.Category;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.NewException;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.Timestamps;
+
+/**
+ * The console at /ops in a real browser (headless Chromium): support reviews an exception and its payload and resolves
+ * it under their name, customer service finds an order, text from the systems stays text. Needs Debian's
+ * {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them and sets {@code cherrypick.browser-tests=required},
+ * so in CI a missing browser fails the build instead of skipping this test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OpsConsoleBrowserTest {
+    static final Path CHROMIUM = Path.of(System.getProperty("cherrypick.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("cherrypick.chromedriver", "/usr/bin/chromedriver"));
+    static final String HOSTILE = "item <img src=x onerror=\"window.hacked=1\"> does not exist in Peoplevox";
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+    @Autowired ExceptionStore exceptions;
+    @Autowired OrderLifecycleStore lifecycle;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void openBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "required".equals(System.getProperty("cherrypick.browser-tests"))) {
+            fail("browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        }
+        assumeTrue(present, "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void startFromNothing() {
+        List.of("integration_exception", "order_lifecycle", "audit_log").forEach(t -> jdbc.update("delete from " + t));
+        browser.get("http://localhost:" + port + "/ops");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private void waitForText(By what, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+    }
+
+    private void open(String hash) {
+        browser.get("http://localhost:" + port + "/ops#" + hash);
+    }
+
+    @Test
+    void supportReviewsAnExceptionWithItsPayloadAndResolvesItUnderTheirName() {
+        long id = exceptions.record(NewException.of("sales-order", "sales-order-to-wms", "PX1", Category.SKU_MISMATCH,
+                "Pick PX1 line 2: " + HOSTILE, "{\"pick_num\":\"PX1\",\"lines\":[{\"upc\":\"099999999993\"}]}", null));
+        lifecycle.received("PX1", "OPX1", "PO-77", "WEB01", "NJ", "2026-11-27 08:00:00");
+        lifecycle.held("PX1", "SKU 099999999993 does not exist in Peoplevox");
+
+        open("/");
+        waitForText(By.tagName("main"), "Open exceptions by category");
+        browser.findElement(By.linkText("SKU_MISMATCH")).click();
+        waitForText(By.tagName("main"), "PX1");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains(HOSTILE);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.hacked === undefined"))
+                .as("text from the systems is shown, never run").isEqualTo(true);
+
+        browser.findElement(By.linkText(String.valueOf(id))).click();
+        assertThat(waitFor(By.id("payload")).getText()).contains("\"pick_num\": \"PX1\"").contains("\"upc\": \"099999999993\"");
+
+        waitFor(By.id("resolve")).click();
+        waitForText(By.id("notice"), "Enter your name");
+        assertThat(exceptions.find(id).orElseThrow().status()).isEqualTo("OPEN");
+
+        browser.findElement(By.id("operator")).sendKeys("sam.support");
+        browser.findElement(By.id("reason")).sendKeys("item created by hand after the call with the buyer");
+        browser.findElement(By.id("resolve")).click();
+        waitForText(By.id("notice"), "is now RESOLVED");
+        assertThat(exceptions.find(id).orElseThrow().status()).isEqualTo("RESOLVED");
+        assertThat(exceptions.find(id).orElseThrow().actionedBy()).isEqualTo("sam.support");
+
+        open("/audit");
+        waitForText(By.tagName("main"), "sam.support");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("item created by hand");
+    }
+
+    @Test
+    void customerServiceFindsAnOrderByItsOrderNumberAndOpsSeesTheStuckOnes() {
+        lifecycle.received("PX2", "OPX2", "PO-78", "WEB01", "NJ", "2026-11-27 08:00:00");
+        lifecycle.moveTo("PX2", LifecycleState.DESPATCHED, null);
+        jdbc.update("update order_lifecycle set despatched_at = ? where pick_num = 'PX2'",
+                Timestamps.utc(Instant.now().minus(Duration.ofHours(3))));
+
+        open("/orders");
+        WebElement search = waitFor(By.name("q"));
+        search.sendKeys("OPX2");
+        browser.findElement(By.xpath("//button[text()='Find']")).click();
+        waitForText(By.tagName("main"), "Pick PX2 (order OPX2)");
+        String card = browser.findElement(By.cssSelector("section.order")).getText();
+        assertThat(card).contains("DESPATCHED").contains("Received from Blue Cherry").contains("Despatched");
+
+        open("/orders?q=NOPE");
+        waitForText(By.tagName("main"), "No pick or order NOPE is known to Cherrypick.");
+
+        open("/stuck");
+        waitForText(By.tagName("main"), "PX2");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("confirmed in Blue Cherry");
+
+        open("/reconciliation");
+        waitForText(By.tagName("main"), "Orders reconciliation");
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/reconciliation/orders?format=csv");
+    }
+}
