@@ -14,6 +14,8 @@ const STEPS = [['receivedAt', 'Received from Blue Cherry'], ['heldAt', 'Held in 
 
 operator.value = localStorage.getItem('cherrypick.operator') || '';
 operator.addEventListener('input', () => localStorage.setItem('cherrypick.operator', operator.value.trim()));
+/** The signed-in person when sign-in is on (their own name is recorded, whatever the field says). */
+let signedIn = null;
 
 /** An element with attributes (on* keys are listeners) and children (nodes, or values shown as text). */
 function el(tag, attrs, ...children) {
@@ -48,10 +50,23 @@ function say(message, kind) {
 async function api(path, options = {}) {
   const headers = {'Accept': 'application/json', 'X-Cherrypick-User': operator.value.trim() || 'anonymous'};
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const csrf = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  if (csrf) headers['X-XSRF-TOKEN'] = decodeURIComponent(csrf.substring('XSRF-TOKEN='.length));
   const response = await fetch('/api' + path, {method: options.method || 'GET', headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body)});
   const body = await response.text();
-  const data = body ? JSON.parse(body) : null;
+  let data = null;
+  try {
+    data = body ? JSON.parse(body) : null;
+  } catch (notJson) {
+    data = {error: body.substring(0, 200)};
+  }
+  if (response.status === 401) {
+    throw new Error('Your sign-in has ended: reload the page to sign in again.');
+  }
+  if (response.status === 403) {
+    throw new Error('Your role may not do this (ask an admin if you need to).');
+  }
   if (!response.ok) {
     throw new Error((data && (data.error || data.message)) || ('HTTP ' + response.status));
   }
@@ -60,6 +75,7 @@ async function api(path, options = {}) {
 
 /** Actions are recorded with the operator's name: ask for it before acting. */
 function operatorName() {
+  if (signedIn) return signedIn;
   const name = operator.value.trim();
   if (!name) {
     say('Enter your name (top right) first: every action is recorded with it.', 'error');
@@ -309,5 +325,20 @@ async function render() {
   }
 }
 
+/** With sign-in on, the header shows who is signed in (and a way out) instead of the name field. */
+async function whoAmI() {
+  try {
+    const me = await api('/me');
+    if (me.name) {
+      signedIn = me.name;
+      operator.parentElement.replaceWith(el('span', {class: 'operator', id: 'signed-in'},
+        'Signed in as ' + me.name + (me.roles.length ? ' (' + me.roles.join(', ').toLowerCase() + ')' : '') + ' · ',
+        el('a', {href: '/logout'}, 'sign out')));
+    }
+  } catch (e) {
+    // the page itself will say what failed
+  }
+}
+
 window.addEventListener('hashchange', () => { say(''); render(); });
-render();
+whoAmI().then(render);

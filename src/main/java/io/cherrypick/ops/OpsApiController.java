@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cherrypick.ops.alert.AlertLog;
+import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
@@ -37,13 +37,12 @@ import io.cherrypick.store.ValueMappingStore;
 
 /**
  * JSON API for support, CX and admins: exceptions (list, show with payload, replay one or many, resolve, discard),
- * order lifecycle lookup, flow health, mappings and the audit log. The acting person is named in the
- * {@code X-Cherrypick-User} header and recorded with every action.
+ * order lifecycle lookup, stuck orders, reconciliation, alerts, flow health, mappings and the audit log. Every action
+ * is recorded with the acting {@link Operator}.
  */
 @RestController
 @RequestMapping("/api")
 public class OpsApiController {
-    private static final String USER = "X-Cherrypick-User";
 
     private final ExceptionStore exceptions;
     private final ExceptionActions actions;
@@ -90,27 +89,27 @@ public class OpsApiController {
     }
 
     @PostMapping("/exceptions/{id}/replay")
-    public ExceptionRecord replay(@PathVariable long id, @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
-        return actions.replay(id, user);
+    public ExceptionRecord replay(@PathVariable long id, Operator operator) {
+        return actions.replay(id, operator.name());
     }
 
     @PostMapping("/exceptions/replay")
     public ExceptionActions.BulkResult replayAll(@RequestParam(required = false) String category,
                                                  @RequestParam(required = false) String flow,
-                                                 @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
-        return actions.replayAll(category, flow, user);
+                                                 Operator operator) {
+        return actions.replayAll(category, flow, operator.name());
     }
 
     @PostMapping("/exceptions/{id}/resolve")
     public ExceptionRecord resolve(@PathVariable long id, @RequestBody Reason body,
-                                   @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
-        return actions.close(id, ExceptionRecord.RESOLVED, user, body.reason());
+                                   Operator operator) {
+        return actions.close(id, ExceptionRecord.RESOLVED, operator.name(), body.reason());
     }
 
     @PostMapping("/exceptions/{id}/discard")
     public ExceptionRecord discard(@PathVariable long id, @RequestBody Reason body,
-                                   @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
-        return actions.close(id, ExceptionRecord.DISCARDED, user, body.reason());
+                                   Operator operator) {
+        return actions.close(id, ExceptionRecord.DISCARDED, operator.name(), body.reason());
     }
 
     /** "Where is this order?" by pick number or Blue Cherry order number, with the open exceptions of each pick. */
@@ -151,20 +150,20 @@ public class OpsApiController {
 
     @PutMapping("/mappings/{kind}/{source}")
     public Map<String, String> putMapping(@PathVariable String kind, @PathVariable String source, @RequestBody Mapping body,
-                                          @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+                                          Operator operator) {
         if (body.target() == null || body.target().isBlank()) {
             throw new ExceptionActions.NotActionable("mapping " + kind + " '" + source + "': field target is empty");
         }
         mappings.put(kind, source, body.target().trim());
-        audit.record(user, "MAP", "mapping", kind + ":" + source, "-> " + body.target().trim());
+        audit.record(operator.name(), "MAP", "mapping", kind + ":" + source, "-> " + body.target().trim());
         return mappings.all(kind);
     }
 
     @DeleteMapping("/mappings/{kind}/{source}")
     public Map<String, String> deleteMapping(@PathVariable String kind, @PathVariable String source,
-                                             @RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+                                             Operator operator) {
         if (mappings.remove(kind, source)) {
-            audit.record(user, "UNMAP", "mapping", kind + ":" + source, null);
+            audit.record(operator.name(), "UNMAP", "mapping", kind + ":" + source, null);
         }
         return mappings.all(kind);
     }

@@ -1,11 +1,7 @@
 package io.cherrypick.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,18 +28,15 @@ import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.NewException;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.Timestamps;
+import io.cherrypick.support.HeadlessChromium;
 
 /**
  * The console at /ops in a real browser (headless Chromium): support reviews an exception and its payload and resolves
- * it under their name, customer service finds an order, text from the systems stays text. Needs Debian's
- * {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them and sets {@code cherrypick.browser-tests=required},
- * so in CI a missing browser fails the build instead of skipping this test.
+ * it under their name, customer service finds an order, text from the systems stays text ({@link HeadlessChromium}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OpsConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getProperty("cherrypick.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("cherrypick.chromedriver", "/usr/bin/chromedriver"));
     static final String HOSTILE = "item <img src=x onerror=\"window.hacked=1\"> does not exist in Peoplevox";
     static WebDriver browser;
 
@@ -57,16 +47,7 @@ class OpsConsoleBrowserTest {
 
     @BeforeAll
     static void openBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "required".equals(System.getProperty("cherrypick.browser-tests"))) {
-            fail("browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-        }
-        assumeTrue(present, "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,18 +19,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.flow.stock.StockReconciler.ChannelVariance;
 import io.cherrypick.flow.stock.StockReconciler.Summary;
+import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.Timestamps;
 
 /**
  * Stock for finance, support and CX (JSON): the variance per SKU and site of the latest reconciliation, the levels
  * held and what each channel and Blue Cherry were told, and two actions (run a reconciliation now; full overlay to Blue
- * Cherry now), recorded in the audit log with the {@code X-Cherrypick-User} header.
+ * Cherry now), recorded in the audit log with the acting {@link Operator}.
  */
 @RestController
 @RequestMapping("/api")
 public class StockApiController {
-    private static final String USER = "X-Cherrypick-User";
     private static final TypeReference<List<ChannelVariance>> CHANNELS = new TypeReference<>() {
     };
 
@@ -86,18 +85,18 @@ public class StockApiController {
 
     /** Reconciles now (reads every SKU and site from Peoplevox). */
     @PostMapping("/reconciliation/stock/run")
-    public Summary reconcileNow(@RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+    public Summary reconcileNow(Operator operator) {
         Summary summary = reconciler.reconcile(StockReconciler.MANUAL);
-        audit.record(user, "RECONCILE", "stock", Long.toString(summary.id()), summary.corrected() + " level(s) corrected");
+        audit.record(operator.name(), "RECONCILE", "stock", Long.toString(summary.id()), summary.corrected() + " level(s) corrected");
         return summary;
     }
 
     /** Reconciles, then tells Blue Cherry every level (what the nightly full overlay does). */
     @PostMapping("/stock/full-overlay")
-    public Map<String, Object> fullOverlay(@RequestHeader(value = USER, defaultValue = "anonymous") String user) {
+    public Map<String, Object> fullOverlay(Operator operator) {
         Summary summary = reconciler.reconcile(BlueCherryStockSender.FULL);
         BlueCherryStockSender.Sent sent = blueCherry.sendAll();
-        audit.record(user, "FULL_OVERLAY", "stock", Long.toString(summary.id()), sent.rows() + " row(s) in " + sent.posts()
+        audit.record(operator.name(), "FULL_OVERLAY", "stock", Long.toString(summary.id()), sent.rows() + " row(s) in " + sent.posts()
                 + " PhysicalInventoryTM POST(s)");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reconciliation", summary);

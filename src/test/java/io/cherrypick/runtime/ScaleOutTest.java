@@ -1,0 +1,110 @@
+package io.cherrypick.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.cherrypick.CherrypickApplication;
+import io.cherrypick.support.EmbeddedPostgres;
+import io.cherrypick.support.FreePort;
+import io.cherrypick.support.Picks;
+import io.cherrypick.support.Simulators;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Two Cherrypick instances on one PostgreSQL database, as in production scale-out: clustered Quartz (both join one
+ * scheduler cluster, each pull fires once), senders claiming rows with SKIP LOCKED, one idempotent repository. Instance
+ * A runs the simulators; B talks to them over HTTP. Every pick reaches Peoplevox exactly once, and both instances send.
+ */
+class ScaleOutTest {
+    static final List<String> ITEMS = List.of("012345678905", "012345678912", "012345678929");
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private ConfigurableApplicationContext start(String name, int port, String databaseUrl, int simulatorPort)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--cherrypick.instance-id=" + name,
+                "--cherrypick.data-dir=" + Files.createTempDirectory("cherrypick-" + name),
+                "--cherrypick.simulator.scenario.enabled=false",
+                "--cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
+                "--cherrypick.flows.sales-order.send-interval=50",
+                "--cherrypick.flows.sales-order.batch-size=10",
+                "--cherrypick.flows.sales-order-change.enabled=false",
+                "--cherrypick.flows.despatch.enabled=false",
+                "--cherrypick.flows.returns.enabled=false",
+                "--cherrypick.flows.item.enabled=false",
+                "--cherrypick.flows.stock.enabled=false",
+                "--cherrypick.alerts.enabled=false",
+                "--cherrypick.metrics.refresh=600000",
+                "--logging.level.org.apache.camel=WARN"));
+        if (simulatorPort != port) {
+            args.add("--cherrypick.simulator.enabled=false");
+            args.add("--cherrypick.peoplevox.base-url=http://localhost:" + simulatorPort + "/sim/peoplevox");
+            args.add("--cherrypick.bluecherry.base-url=http://localhost:" + simulatorPort + "/sim/bluecherry");
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
+                .run(args.toArray(String[]::new));
+        instances.add(app);
+        return app;
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEveryPickOnceAndShareTheWork() throws Exception {
+        String database = EmbeddedPostgres.newDatabaseUrl();
+        int portA = FreePort.find();
+        int portB = FreePort.find();
+        ConfigurableApplicationContext a = start("instance-a", portA, database, portA);
+        ConfigurableApplicationContext b = start("instance-b", portB, database, portA);
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from qrtz_scheduler_state", Integer.class) == 2);
+
+        Simulators sims = new Simulators(portA);
+        sims.seedPeoplevoxItems(ITEMS);
+        List<Map<String, Object>> picks = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            picks.add(Picks.pick("SO" + i, "NJ", ITEMS.get(i % 3)));
+        }
+        sims.createPicks(picks);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
+                "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'", Integer.class) == 300);
+        assertThat(sims.peoplevoxOrders()).hasSize(300);
+        int headerRows = sims.peoplevoxCalls("SaveData", "Sales orders").stream()
+                .mapToInt(c -> ((Number) c.get("rows")).intValue()).sum();
+        assertThat(headerRows).as("no pick sent twice by the two instances").isEqualTo(300);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where flow = 'sales-order' and status = 'SENT'",
+                Integer.class)).isEqualTo(300);
+
+        double sentByA = saveDataCalls(a);
+        double sentByB = saveDataCalls(b);
+        System.out.printf("scale-out: SaveData calls by instance A %.0f, by instance B %.0f%n", sentByA, sentByB);
+        assertThat(sentByA).as("instance A sent some batches").isPositive();
+        assertThat(sentByB).as("instance B sent some batches").isPositive();
+    }
+
+    private static double saveDataCalls(ConfigurableApplicationContext app) {
+        return app.getBean(MeterRegistry.class).find("cherrypick.api.calls").tag("operation", "SaveData").counters()
+                .stream().mapToDouble(c -> c.count()).sum();
+    }
+}
