@@ -1,5 +1,7 @@
 package io.cherrypick.ops;
 
+import static io.cherrypick.support.JsonViews.list;
+import static io.cherrypick.support.JsonViews.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -249,15 +251,5 @@ abstract class AbstractWatchingTest {
 
     private String text(String body) throws Exception {
         return json.readTree(body).path("text").asText();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object o) {
-        return (List<Map<String, Object>>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
     }
 }

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -38,27 +37,18 @@ import io.cherrypick.support.HeadlessChromium;
 @ActiveProfiles("test")
 class OpsConsoleBrowserTest {
     static final String HOSTILE = "item <img src=x onerror=\"window.hacked=1\"> does not exist in Peoplevox";
-    static WebDriver browser;
+    @RegisterExtension
+    static final HeadlessChromium CHROMIUM = new HeadlessChromium();
+    WebDriver browser;
 
     @LocalServerPort int port;
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void startFromNothing() {
+        browser = CHROMIUM.driver();
         List.of("integration_exception", "order_lifecycle", "audit_log").forEach(t -> jdbc.update("delete from " + t));
         browser.get("http://localhost:" + port + "/ops");
         ((JavascriptExecutor) browser).executeScript("localStorage.clear()");

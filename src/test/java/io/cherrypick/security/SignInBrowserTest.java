@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,21 +30,16 @@ import io.cherrypick.support.HeadlessChromium;
         "cherrypick.security.users=sam:SUPPORT:{noop}sam-pass,cleo:CX:{noop}cleo-pass"})
 @ActiveProfiles("test")
 class SignInBrowserTest {
-    static WebDriver browser;
+    @RegisterExtension
+    static final HeadlessChromium CHROMIUM = new HeadlessChromium();
+    WebDriver browser;
 
     @LocalServerPort int port;
     @Autowired ExceptionStore exceptions;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @BeforeEach
+    void useTheBrowser() {
+        browser = CHROMIUM.driver();
     }
 
     private void signIn(String user) {

@@ -6,23 +6,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver for the console's browser tests. Without them a browser test is skipped, unless
- * {@code cherrypick.browser-tests=required} (what {@code .ci/run} sets, after installing them): then it fails.
+ * Debian's Chromium, driven headless, for the console's browser tests: register it with
+ * {@code @RegisterExtension static final HeadlessChromium BROWSER = new HeadlessChromium();}; it opens before the class's
+ * tests and quits after them. Without Chromium and chromedriver the tests are skipped, unless
+ * {@code cherrypick.browser-tests=required} (what {@code .ci/run} sets, after installing them): then they fail.
  */
-public final class HeadlessChromium {
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of(System.getProperty("cherrypick.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("cherrypick.chromedriver", "/usr/bin/chromedriver"));
 
-    private HeadlessChromium() {
+    private WebDriver driver;
+
+    public WebDriver driver() {
+        return driver;
     }
 
-    public static WebDriver open() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "required".equals(System.getProperty("cherrypick.browser-tests"))) {
             fail("browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
@@ -32,6 +41,14 @@ public final class HeadlessChromium {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        driver = new ChromeDriver(service, options);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.cherrypick.flow.despatch;
 
+import static io.cherrypick.support.JsonViews.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -304,11 +305,6 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> request(Map<String, Object> shipment) {
         return (Map<String, Object>) shipment.get("request");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 
     private String trackingOf(String pick) {

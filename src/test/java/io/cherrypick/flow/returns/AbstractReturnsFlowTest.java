@@ -1,5 +1,6 @@
 package io.cherrypick.flow.returns;
 
+import static io.cherrypick.support.JsonViews.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -401,11 +402,6 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
 
     private List<Map<String, Object>> channelLevels() {
         return list(sims.get("/sim/channel/_control/state").get("levels"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 
     private HttpResponse<String> postReturnsEvent(Map<String, String> fields) throws Exception {

@@ -1,5 +1,7 @@
 package io.cherrypick.flow.stock;
 
+import static io.cherrypick.support.JsonViews.list;
+import static io.cherrypick.support.JsonViews.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -456,15 +458,5 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + type))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 }
