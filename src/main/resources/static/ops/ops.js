@@ -287,7 +287,29 @@ async function reconciliation(params) {
     el('h2', {}, 'Despatched, not yet confirmed in Blue Cherry (not invoiced)'),
     table([['Pick', g => link('#/orders?q=' + encodeURIComponent(g.pickNum), g.pickNum)], ['Order', g => g.ordNum],
       ['Location', g => g.bcLocation], ['Site', g => g.pvxSite], ['Despatched', g => when(g.despatchedAt)],
-      ['Exception', g => g.exceptionOpen ? 'open' : '']], report.despatchedNotConfirmed, 'None.')];
+      ['Exception', g => g.exceptionOpen ? 'open' : '']], report.despatchedNotConfirmed, 'None.'),
+    await stockVariances()];
+}
+
+/** The last stock reconciliation: what differs between Peoplevox, Blue Cherry and the channels, per SKU and site. */
+async function stockVariances() {
+  let report;
+  try {
+    report = await api('/reconciliation/stock?onlyVariances=true&limit=500');
+  } catch (e) {
+    return el('p', {class: 'muted'}, 'Stock variances: ' + e.message);
+  }
+  const run = report.reconciliation;
+  return [el('h2', {}, 'Stock variances'),
+    el('p', {class: 'muted', id: 'stock-run'}, run
+      ? 'Last reconciliation ' + when(run.finishedAt || run.startedAt) + ' (' + run.kind + ', ' + run.status + '): '
+        + run.reportRows + ' rows read, ' + run.corrected + ' levels corrected.'
+      : 'No stock reconciliation has run yet.'),
+    table([['SKU', v => v.itemCode], ['Site', v => v.site], ['Location', v => v.bcLocation],
+      ['Peoplevox on hand', v => v.pvxOnHand, 'num'], ['Blue Cherry told', v => v.blueCherryTold, 'num'],
+      ['Blue Cherry variance', v => v.blueCherryVariance, v => v.blueCherryVariance ? 'num warn' : 'num'],
+      ['Channel variance', v => v.channelVariance, v => v.channelVariance ? 'num warn' : 'num'],
+      ['Corrected', v => v.corrected ? 'yes' : '']], report.rows, 'No variance.')];
 }
 
 async function alerts() {

@@ -15,7 +15,7 @@ import io.cherrypick.store.LifecycleState;
  * <li>{@code stuckAfter}: how long an order may stay in a lifecycle state before it counts as stuck
  * ({@code cherrypick.ops.stuck-after.<STATE>}, e.g. {@code cherrypick.ops.stuck-after.DESPATCHED=4h}); a state set to
  * {@code 0} is never stuck. The defaults suit a same-day warehouse and the default schedules: the despatch batch runs
- * every 15 minutes, so a despatch not confirmed in Blue Cherry within 2 hours is a stall, not a wait. Final states
+ * every 5 minutes, so a despatch not confirmed in Blue Cherry within 2 hours is a stall, not a wait. Final states
  * (confirmed, cancelled) are never stuck.</li>
  * <li>{@code reportZone}: the time zone whose days the reconciliation reports count in (default UTC).</li>
  * </ul>
@@ -40,6 +40,6 @@ public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, ZoneId rep
         merged.remove(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
         merged.remove(LifecycleState.CANCELLED);
         merged.values().removeIf(d -> d == null || d.isZero() || d.isNegative());
-        stuckAfter = Map.copyOf(merged);
+        stuckAfter = java.util.Collections.unmodifiableMap(merged); // in lifecycle order
     }
 }

@@ -122,8 +122,21 @@ class OpsConsoleBrowserTest {
         waitForText(By.tagName("main"), "PX2");
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("confirmed in Blue Cherry");
 
+        // finance: the orders report and the last stock reconciliation's variances
+        jdbc.update("delete from stock_variance");
+        jdbc.update("delete from stock_reconciliation");
+        long run = 7;
+        jdbc.update("insert into stock_reconciliation (id, kind, started_at, finished_at, report_rows, corrected,"
+                + " channel_pushes, bc_variances, channel_variances, unknown_skus, status) values"
+                + " (?, 'SCHEDULED', ?, ?, 51, 1, 0, 1, 0, 0, 'DONE')", run, Timestamps.utc(Instant.now()),
+                Timestamps.utc(Instant.now()));
+        jdbc.update("insert into stock_variance (item_code, site, reconciliation_id, bc_location, pvx_on_hand, bc_told_on_hand,"
+                + " bc_variance, channel_variance, has_variance, corrected, reconciled_at) values ('012345678905',"
+                + " 'PrimarySite', ?, 'NJ', 17, 20, -3, 0, true, true, ?)", run, Timestamps.utc(Instant.now()));
         open("/reconciliation");
-        waitForText(By.tagName("main"), "Orders reconciliation");
+        waitForText(By.tagName("main"), "Stock variances");
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/reconciliation/orders?format=csv");
+        assertThat(browser.findElement(By.id("stock-run")).getText()).contains("51 rows read, 1 levels corrected");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("012345678905 PrimarySite NJ 17 20 -3 0 yes");
     }
 }
