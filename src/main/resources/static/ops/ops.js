@@ -256,6 +256,57 @@ function orderCard(o, openExceptions) {
         ['Message', e => e.message]], openExceptions)] : []);
 }
 
+const RETURN_STATES = ['AUTHORISED', 'EXPECTED_IN_PEOPLEVOX', 'RECEIVED', 'CONFIRMED_IN_BLUE_CHERRY', 'CLOSED_IN_BLUE_CHERRY'];
+const RETURN_STEPS = [['authorisedAt', 'Authorised in Blue Cherry'], ['expectedAt', 'Expected in Peoplevox'],
+  ['receivedAt', 'Received by the warehouse'], ['confirmedAt', 'Receipt confirmed in Blue Cherry']];
+
+async function returns(params) {
+  const q = params.get('q');
+  const search = el('form', {class: 'filters', onsubmit: event => {
+    event.preventDefault();
+    const value = event.target.elements.q.value.trim();
+    location.hash = '#/returns' + (value ? '?q=' + encodeURIComponent(value) : '');
+  }}, el('label', {}, 'Return authorisation (RA) number', el('input', {name: 'q', value: q || ''})),
+  el('button', {type: 'submit'}, 'Find'));
+  const parts = [el('h1', {}, 'Where is this return?'), search];
+  if (q) {
+    let ra;
+    try {
+      ra = await api('/returns/' + encodeURIComponent(q));
+    } catch (notFound) {
+      parts.push(el('p', {id: 'not-found'}, 'No return authorisation ' + q + ' is known to Cherrypick.'));
+      return parts;
+    }
+    parts.push(returnCard(ra));
+    return parts;
+  }
+  const state = params.get('state');
+  const list = await api('/returns?limit=200' + (state ? '&state=' + state : ''));
+  parts.push(filterForm([['state', 'State', [''].concat(RETURN_STATES)]], params, '#/returns'));
+  parts.push(table([['RA', r => link('#/returns?q=' + encodeURIComponent(r.raNum), r.raNum)], ['Order', r => r.ordNum],
+    ['Pick', r => r.pickNum], ['Customer', r => r.customer], ['State', r => r.state],
+    ['Exception', r => r.exceptionOpen ? 'open' : ''], ['Updated', r => when(r.updatedAt)]], list, 'No return yet.'));
+  return parts;
+}
+
+function returnCard(ra) {
+  return el('section', {class: 'return'},
+    el('h2', {}, 'Return ' + ra.raNum + (ra.ordNum ? ' (order ' + ra.ordNum + ', pick ' + ra.pickNum + ')' : '')),
+    el('p', {}, el('span', {class: 'state'}, ra.state), ra.note ? ' — ' + ra.note : ''),
+    table([['Step', s => s[1]], ['When', s => when(ra[s[0]])]], RETURN_STEPS.filter(s => ra[s[0]]), 'No step recorded yet.'),
+    el('h2', {}, 'Lines'),
+    table([['Line', l => l.lineSeq, 'num'], ['Item', l => l.itemCode], ['Style', l => l.style], ['Colour', l => l.colorCode],
+      ['Size', l => l.sizeDesc], ['Authorised', l => l.authorised, 'num'], ['Credited', l => l.credited, 'num'],
+      ['Open', l => l.open, 'num']], ra.lines),
+    el('h2', {}, 'Received by the warehouse'),
+    table([['Return', r => r.returnCode], ['Item', r => r.itemCode], ['Quantity', r => r.quantity, 'num'],
+      ['Condition', r => r.condition], ['Disposition', r => r.disposition], ['State', r => r.state],
+      ['Received', r => when(r.receivedAt)], ['Confirmed', r => when(r.confirmedAt)]], ra.receipts, 'Nothing received yet.'),
+    ra.openExceptions.length ? [el('h2', {}, 'Open exceptions'),
+      table([['#', e => link('#/exceptions/' + e.id, String(e.id))], ['Category', e => e.category],
+        ['Message', e => e.message]], ra.openExceptions)] : []);
+}
+
 async function stuck(params) {
   const state = params.get('state');
   const data = await api('/orders/stuck?limit=500' + (state ? '&state=' + state : ''));
@@ -337,7 +388,7 @@ async function render() {
   const name = parts[0] || 'overview';
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === name));
   const views = {overview, exceptions: () => parts[1] ? exception(parts[1]) : exceptions(params),
-    orders: () => orders(params), stuck: () => stuck(params), reconciliation: () => reconciliation(params), alerts, audit};
+    orders: () => orders(params), returns: () => returns(params), stuck: () => stuck(params), reconciliation: () => reconciliation(params), alerts, audit};
   const show = views[name] || overview;
   try {
     const content = await show(params);

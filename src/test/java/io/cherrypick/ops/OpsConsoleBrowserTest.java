@@ -101,7 +101,7 @@ class OpsConsoleBrowserTest {
     }
 
     @Test
-    void customerServiceFindsAnOrderByItsOrderNumberAndOpsSeesTheStuckOnes() {
+    void customerServiceFindsAnOrderAndAReturnOpsSeesTheStuckOnesAndFinanceTheReconciliation() {
         lifecycle.received("PX2", "OPX2", "PO-78", "WEB01", "NJ", "2026-11-27 08:00:00");
         lifecycle.moveTo("PX2", LifecycleState.DESPATCHED, null);
         jdbc.update("update order_lifecycle set despatched_at = ? where pick_num = 'PX2'",
@@ -117,6 +117,24 @@ class OpsConsoleBrowserTest {
 
         open("/orders?q=NOPE");
         waitForText(By.tagName("main"), "No pick or order NOPE is known to Cherrypick.");
+
+        // a return: where is it, what was authorised and what is still open
+        jdbc.update("delete from return_authorisation_line");
+        jdbc.update("delete from return_authorisation");
+        jdbc.update("insert into return_authorisation (ra_num, ord_num, pick_num, customer, bc_location, reason_code,"
+                + " revision, fingerprint, state, exception_open, note, authorised_at, expected_at, updated_at) values"
+                + " ('RA-9', 'OPX2', 'PX2', 'WEB01', 'NJ', 'WS', 'r1', 'f1', 'EXPECTED_IN_PEOPLEVOX', false,"
+                + " 'expected in Peoplevox at PrimarySite', ?, ?, ?)", Timestamps.utc(Instant.now()),
+                Timestamps.utc(Instant.now()), Timestamps.utc(Instant.now()));
+        jdbc.update("insert into return_authorisation_line (ra_num, line_seq, style, color_code, size_desc, upc, item_code,"
+                + " ra_qty) values ('RA-9', 1, '01234', 'BLK', 'M', '012345678905', '012345678905', 2)");
+        open("/returns");
+        waitForText(By.tagName("main"), "RA-9");
+        browser.findElement(By.linkText("RA-9")).click();
+        waitForText(By.tagName("main"), "Return RA-9 (order OPX2, pick PX2)");
+        String ret = browser.findElement(By.cssSelector("section.return")).getText();
+        assertThat(ret).contains("EXPECTED_IN_PEOPLEVOX").contains("Expected in Peoplevox")
+                .contains("1 012345678905 01234 BLK M 2 0 2").contains("Nothing received yet.");
 
         open("/stuck");
         waitForText(By.tagName("main"), "PX2");
