@@ -41,7 +41,10 @@ class ScaleOutTest {
 
     @AfterEach
     void stopInstances() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        // B first: it reads the simulators that run in A
+        for (int i = instances.size() - 1; i >= 0; i--) {
+            instances.get(i).close();
+        }
     }
 
     private ConfigurableApplicationContext start(String name, int port, String databaseUrl, int simulatorPort)

@@ -27,8 +27,8 @@ public final class Picks {
         p.put("frgt_amt", 7.95);
         p.put("tax_amt", 1.10);
         p.put("disc_amt", 0);
-        Map<String, Object> st = address("ST");
-        Map<String, Object> bt = address("BT");
+        Map<String, Object> st = address("ST", "1 Main St", "Newark");
+        Map<String, Object> bt = address("BT", "1 Main St", "Newark");
         p.put("pickaddress", Map.of("rows", List.of(bt, st)));
         List<Map<String, Object>> lines = new ArrayList<>();
         int seq = 1;
@@ -53,13 +53,14 @@ public final class Picks {
         return p;
     }
 
-    private static Map<String, Object> address(String type) {
+    /** A pick address row ({@code ST} ship-to, {@code BT} bill-to) in New Jersey. */
+    public static Map<String, Object> address(String type, String addr1, String city) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("addr_type", type);
         a.put("name", "Jane Doe");
-        a.put("addr1", "1 Main St");
+        a.put("addr1", addr1);
         a.put("addr2", "");
-        a.put("city", "Newark");
+        a.put("city", city);
         a.put("state", "NJ");
         a.put("zipcode", "07102");
         a.put("country", "US");

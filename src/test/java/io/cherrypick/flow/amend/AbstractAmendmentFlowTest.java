@@ -37,7 +37,6 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
 
-
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
@@ -49,8 +48,8 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     @Test
     void anAddressChangeBeforeAllocationIsApplied() {
         release("AM1", A, B);
-        Map<String, Object> st = address("ST", "99 New Road", "Trenton");
-        Map<String, Object> bt = address("BT", "1 Main St", "Newark");
+        Map<String, Object> st = Picks.address("ST", "99 New Road", "Trenton");
+        Map<String, Object> bt = Picks.address("BT", "1 Main St", "Newark");
         sims.post("/sim/bluecherry/_control/picks/AM1/modify", Map.of("pickaddress", Map.of("rows", List.of(bt, st))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "99 New Road".equals(fields("AM1").get("ShippingAddressLine1")));
@@ -171,19 +170,5 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         l.put("total_qty", qty);
         l.put("location", "NJ");
         return l;
-    }
-
-    private static Map<String, Object> address(String type, String addr1, String city) {
-        Map<String, Object> a = new java.util.LinkedHashMap<>();
-        a.put("addr_type", type);
-        a.put("name", "Jane Doe");
-        a.put("addr1", addr1);
-        a.put("addr2", "");
-        a.put("city", city);
-        a.put("state", "NJ");
-        a.put("zipcode", "07102");
-        a.put("country", "US");
-        a.put("email", "jane@example.com");
-        return a;
     }
 }
