@@ -363,6 +363,54 @@ async function stockVariances() {
       ['Corrected', v => v.corrected ? 'yes' : '']], report.rows, 'No variance.')];
 }
 
+/** The mapping kinds the flows read, and what their values mean. */
+const MAPPING_KINDS = {
+  'site': 'Blue Cherry location → Peoplevox site reference (orders, returns, stock)',
+  'shipper': 'Blue Cherry shipper → Peoplevox service type (orders)',
+  'carrier': 'Peoplevox service type or carrier → Blue Cherry shipper/SCAC, e.g. UPS/UPSN (despatches)',
+  'return-disposition': 'Peoplevox return condition → Blue Cherry disposition A, D or Q (returns)',
+  'return-reason': 'Peoplevox return reason → Blue Cherry reason code (returns)',
+  'stock-buffer': 'units held back from the channels: <site>:<sku>, *:<sku>, <site> or * → units (stock)',
+  'stock-settings': 'peak-mode → on / off (stock)'
+};
+
+async function mappings(params) {
+  const counts = await api('/mappings');
+  const kinds = Array.from(new Set(Object.keys(MAPPING_KINDS).concat(Object.keys(counts)))).sort();
+  const kind = params.get('kind');
+  const parts = [el('h1', {}, 'Mappings'),
+    el('p', {class: 'muted'}, 'Changes apply to the next record, without a restart, and are recorded in the audit log.'),
+    table([['Kind', k => link('#/mappings?kind=' + encodeURIComponent(k), k)], ['Values', k => counts[k] || 0, 'num'],
+      ['Meaning', k => MAPPING_KINDS[k] || '']], kinds)];
+  if (!kind) return parts;
+  const values = await api('/mappings/' + encodeURIComponent(kind));
+  const source = el('input', {id: 'mapping-source', placeholder: 'from'});
+  const target = el('input', {id: 'mapping-target', placeholder: 'to'});
+  const change = async (method, from, to) => {
+    if (!operatorName()) return;
+    if (!from) {
+      say('Say which value to map (the "from" field).', 'error');
+      return;
+    }
+    try {
+      await api('/mappings/' + encodeURIComponent(kind) + '/' + encodeURIComponent(from),
+        {method, body: method === 'PUT' ? {target: to} : undefined});
+      say(kind + ' ' + from + (method === 'PUT' ? ' → ' + to : ' removed') + '.', 'ok');
+      render();
+    } catch (e) {
+      say(e.message, 'error');
+    }
+  };
+  parts.push(el('h2', {}, 'Mapping ' + kind),
+    table([['From', r => r[0]], ['To', r => r[1]],
+      ['', r => el('button', {onclick: () => change('DELETE', r[0])}, 'Remove')]], Object.entries(values),
+    'No value yet.'),
+    el('div', {class: 'actions'}, source, target,
+      el('button', {id: 'mapping-save', onclick: () => change('PUT', source.value.trim(), target.value.trim())},
+        'Add or change')));
+  return parts;
+}
+
 async function alerts() {
   const rows = await api('/alerts?limit=100');
   return [el('h1', {}, 'Alerts told to the chat'),
@@ -388,7 +436,8 @@ async function render() {
   const name = parts[0] || 'overview';
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === name));
   const views = {overview, exceptions: () => parts[1] ? exception(parts[1]) : exceptions(params),
-    orders: () => orders(params), returns: () => returns(params), stuck: () => stuck(params), reconciliation: () => reconciliation(params), alerts, audit};
+    orders: () => orders(params), returns: () => returns(params), stuck: () => stuck(params),
+    mappings: () => mappings(params), reconciliation: () => reconciliation(params), alerts, audit};
   const show = views[name] || overview;
   try {
     const content = await show(params);

@@ -87,7 +87,8 @@ public class ExceptionActions {
     @Transactional
     public ExceptionRecord close(long id, String newStatus, String actor, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new NotActionable("a reason is required to " + newStatus.toLowerCase() + " an exception");
+            String verb = ExceptionRecord.RESOLVED.equals(newStatus) ? "resolve" : "discard";
+            throw new NotActionable("exception " + id + ": say why you " + verb + " it (field reason is empty)");
         }
         ExceptionRecord e = exceptions.find(id).orElseThrow(() -> new NotActionable("exception " + id + " does not exist"));
         if (!exceptions.action(id, newStatus, actor, reason)) {

@@ -143,6 +143,12 @@ public class OpsApiController {
                 "stuckOrdersByState", stuck.counts(), "openExceptionsByCategory", exceptions.openByCategory());
     }
 
+    /** The mapping kinds that hold values, with how many each. */
+    @GetMapping("/mappings")
+    public Map<String, Integer> mappingKinds() {
+        return mappings.kinds();
+    }
+
     @GetMapping("/mappings/{kind}")
     public Map<String, String> mappings(@PathVariable String kind) {
         return mappings.all(kind);

@@ -51,6 +51,16 @@ public class ValueMappingStore {
         return frozen;
     }
 
+    /** Every kind that holds values, with how many. */
+    public Map<String, Integer> kinds() {
+        Map<String, Integer> kinds = new TreeMap<>();
+        jdbc.query("select kind, count(*) as n from value_mapping group by kind", Map.of(),
+                rs -> {
+                    kinds.put(rs.getString("kind"), rs.getInt("n"));
+                });
+        return kinds;
+    }
+
     public void put(String kind, String sourceValue, String targetValue) {
         cache.remove(kind);
         Map<String, Object> p = Map.of("kind", kind, "source", sourceValue, "target", targetValue, "now", Timestamps.now());

@@ -51,7 +51,8 @@ class OpsConsoleBrowserTest {
         browser = CHROMIUM.driver();
         List.of("integration_exception", "order_lifecycle", "audit_log").forEach(t -> jdbc.update("delete from " + t));
         browser.get("http://localhost:" + port + "/ops");
-        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()"); // the operator's name of an earlier test
+        browser.get("about:blank"); // so the next page loads afresh
     }
 
     private WebElement waitFor(By what) {
@@ -89,6 +90,8 @@ class OpsConsoleBrowserTest {
         assertThat(exceptions.find(id).orElseThrow().status()).isEqualTo("OPEN");
 
         browser.findElement(By.id("operator")).sendKeys("sam.support");
+        browser.findElement(By.id("resolve")).click();
+        waitForText(By.id("notice"), "exception " + id + ": say why you resolve it (field reason is empty)");
         browser.findElement(By.id("reason")).sendKeys("item created by hand after the call with the buyer");
         browser.findElement(By.id("resolve")).click();
         waitForText(By.id("notice"), "is now RESOLVED");
@@ -98,6 +101,29 @@ class OpsConsoleBrowserTest {
         open("/audit");
         waitForText(By.tagName("main"), "sam.support");
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("item created by hand");
+    }
+
+    @Test
+    void anIntegratorMapsANewLocationToASiteAndRemovesItAgain() {
+        jdbc.update("delete from value_mapping where kind = 'site' and source_value = 'MIA'");
+        open("/mappings");
+        waitForText(By.tagName("main"), "Blue Cherry location → Peoplevox site reference");
+        browser.findElement(By.linkText("site")).click();
+        waitFor(By.id("mapping-source")).sendKeys("MIA");
+        browser.findElement(By.id("mapping-target")).sendKeys("PrimarySite");
+        browser.findElement(By.id("operator")).sendKeys("ian.integrator");
+        browser.findElement(By.id("mapping-save")).click();
+        waitForText(By.id("notice"), "site MIA → PrimarySite.");
+        assertThat(jdbc.queryForList("select target_value from value_mapping where kind = 'site' and source_value = 'MIA'",
+                String.class)).containsExactly("PrimarySite");
+        assertThat(jdbc.queryForObject("select actor from audit_log where action = 'MAP' and target_id = 'site:MIA'",
+                String.class)).isEqualTo("ian.integrator");
+
+        WebElement row = waitFor(By.xpath("//tr[td[1][text()='MIA']]"));
+        row.findElement(By.tagName("button")).click();
+        waitForText(By.id("notice"), "site MIA removed.");
+        assertThat(jdbc.queryForObject("select count(*) from value_mapping where kind = 'site' and source_value = 'MIA'",
+                Integer.class)).isZero();
     }
 
     @Test
