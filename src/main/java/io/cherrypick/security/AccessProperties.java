@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("cherrypick.security")
 public record AccessProperties(boolean enabled, List<String> users) {
     public AccessProperties {
-        users = users == null ? List.of() : List.copyOf(new ArrayList<>(users));
+        users = users == null ? List.of() : List.copyOf(users);
     }
 
     /** One person who may sign in. */

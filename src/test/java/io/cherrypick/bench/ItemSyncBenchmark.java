@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 
 import org.apache.camel.CamelContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +33,8 @@ import io.cherrypick.support.Simulators;
  * second per call.
  */
 public final class ItemSyncBenchmark {
+    private static final Duration POLL = Duration.ofMillis(200);
+
     public static void main(String[] args) throws Exception {
         int skus = intArg(args, "--skus", 50_000);
         boolean rateLimited = List.of(args).contains("--ratelimited");
@@ -80,19 +81,19 @@ public final class ItemSyncBenchmark {
         Instant start = Instant.now();
         camel.getRouteController().startRoute("item-pull");
         camel.getRouteController().startRoute("item-master-to-wms");
-        boolean synced = await(Duration.ofMinutes(60), () ->
-                count(jdbc, "select count(*) from pvx_item where source = 'SYNC'") >= skus && queueEmpty(jdbc, styles.size()));
+        boolean synced = BenchRuns.await(Duration.ofMinutes(60), POLL, () -> BenchRuns.count(jdbc,
+                "select count(*) from pvx_item where source = 'SYNC'") >= skus && queueEmpty(jdbc, styles.size()));
         Duration first = Duration.between(start, Instant.now());
         Calls firstCalls = calls(sims);
-        int items = count(jdbc, "select count(*) from pvx_item where source = 'SYNC'");
+        int items = BenchRuns.count(jdbc, "select count(*) from pvx_item where source = 'SYNC'");
         int inPeoplevox = ((List<?>) sims.get("/sim/peoplevox/_control/state").get("items")).size();
-        int exceptions = count(jdbc, "select count(*) from integration_exception where status = 'OPEN'");
+        int exceptions = BenchRuns.count(jdbc, "select count(*) from integration_exception where status = 'OPEN'");
 
         // every style touched in Blue Cherry (last_mod moves on), nothing changed
         sims.delete("/sim/peoplevox/_control/calls");
         Instant touched = Instant.now();
         postStyles(sims, styles);
-        boolean resynced = await(Duration.ofMinutes(30), () -> queueEmpty(jdbc, 2 * styles.size()));
+        boolean resynced = BenchRuns.await(Duration.ofMinutes(30), POLL, () -> queueEmpty(jdbc, 2 * styles.size()));
         Duration second = Duration.between(touched, Instant.now());
         Calls secondCalls = calls(sims);
 
@@ -159,24 +160,8 @@ public final class ItemSyncBenchmark {
 
     /** Every style revision pulled and settled (none pending or claimed). */
     private static boolean queueEmpty(JdbcTemplate jdbc, int revisions) {
-        return count(jdbc, "select count(*) from outbox where flow = 'item'") >= revisions
-                && count(jdbc, "select count(*) from outbox where flow = 'item' and status in ('PENDING', 'CLAIMED')") == 0;
-    }
-
-    private static int count(JdbcTemplate jdbc, String sql) {
-        Integer n = jdbc.queryForObject(sql, Integer.class);
-        return n == null ? 0 : n;
-    }
-
-    private static boolean await(Duration max, BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(max);
-        while (Instant.now().isBefore(deadline)) {
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return BenchRuns.count(jdbc, "select count(*) from outbox where flow = 'item'") >= revisions
+                && BenchRuns.count(jdbc, "select count(*) from outbox where flow = 'item' and status in ('PENDING', 'CLAIMED')") == 0;
     }
 
     private static int intArg(String[] args, String name, int fallback) {

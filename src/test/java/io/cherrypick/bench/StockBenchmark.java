@@ -99,7 +99,8 @@ public final class StockBenchmark {
         URI webhook = URI.create("http://localhost:" + port + "/webhooks/peoplevox/AvailabilityChanges");
         // warm-up: the first event reads Blue Cherry's styles; not measured
         post(http, webhook, skus.get(0), 0, Instant.now()).join();
-        Thread.sleep(3000);
+        BenchRuns.await(Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> ((Number) sims.get("/sim/channel/_control/state").get("updates")).intValue() >= 1);
         sims.post("/sim/channel/_control/reset", Map.of());
         sims.delete("/sim/bluecherry/_control/calls");
 
@@ -125,7 +126,10 @@ public final class StockBenchmark {
         }
         Duration posting = Duration.between(started, Instant.now());
         long refused = answers.stream().map(CompletableFuture::join).filter(r -> r.statusCode() != 200).count();
-        Thread.sleep(5000); // let the last windows close
+        // the last windows close: every SKU's last level reaches the channel (or a minute passes, and the figures say so)
+        Map<String, Instant> lastSent = new HashMap<>();
+        sent.forEach(e -> lastSent.merge(e.sku(), e.at(), (a, b) -> a.isAfter(b) ? a : b));
+        BenchRuns.await(Duration.ofMinutes(1), Duration.ofMillis(500), () -> lastLevelsArrived(sims, lastSent));
         int bcPosts = sims.getList("/sim/bluecherry/_control/calls?path=PhysicalInventoryTM&method=POST").size();
 
         // latency: from posting an event to the channel receiving a level of that SKU observed at or after it
@@ -156,6 +160,16 @@ public final class StockBenchmark {
                 bcPosts, 1000.0 * bcPosts / total);
         System.out.printf("  at the default 15 min    one POST per batch of up to 1,000 SKU x locations: %.3f per 1,000 events"
                 + " at %d events/s%n", 1000.0 / (rate * 900.0), rate);
+    }
+
+    /** Whether the channel received, for every SKU, a level observed at or after the last event posted for it. */
+    private static boolean lastLevelsArrived(Simulators sims, Map<String, Instant> lastSent) {
+        Map<String, Instant> newest = new HashMap<>();
+        for (Map<String, Object> u : sims.getList("/sim/channel/_control/updates")) {
+            newest.merge((String) u.get("sku"), Instant.parse((String) u.get("observedAt")), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return lastSent.entrySet().stream().allMatch(e -> newest.containsKey(e.getKey())
+                && !newest.get(e.getKey()).isBefore(e.getValue()));
     }
 
     private static CompletableFuture<HttpResponse<String>> post(HttpClient http, URI webhook, String sku, int level, Instant at) {
