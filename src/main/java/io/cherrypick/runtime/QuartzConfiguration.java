@@ -2,10 +2,13 @@ package io.cherrypick.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * Clustered Quartz on the application's database (Spring Boot's JDBC job store, settings under spring.quartz): every
  * instance shares the QRTZ_ tables, so each schedule fires on one instance only. PostgreSQL stores job data as bytea
  * and needs Quartz's PostgreSQL delegate; H2 works with the standard one.
+ * <p>
+ * Shutdown is bounded ({@link QuartzShutdown}): Quartz itself would wait without end for a worker that retries a
+ * database write the database no longer takes.
  */
 @Configuration
 public class QuartzConfiguration {
@@ -27,7 +33,15 @@ public class QuartzConfiguration {
                 merged.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
             }
             factory.setQuartzProperties(merged);
+            // the bounded wait happens in QuartzShutdown, before this factory shuts the scheduler down
+            factory.setWaitForJobsToCompleteOnShutdown(false);
         };
+    }
+
+    @Bean
+    QuartzShutdown quartzShutdown(Scheduler scheduler,
+                                  @Value("${cherrypick.quartz.shutdown-timeout:30s}") Duration shutdownTimeout) {
+        return new QuartzShutdown(scheduler, shutdownTimeout);
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -3,41 +3,34 @@ package io.cherrypick.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.RouteController;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import io.cherrypick.CherrypickApplication;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.support.AppProcess;
 import io.cherrypick.support.EmbeddedPostgres;
 import io.cherrypick.support.FreePort;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.Simulators;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Two Cherrypick instances on one PostgreSQL database, as in production scale-out: clustered Quartz (both join one
- * scheduler cluster, each pull fires once), senders claiming rows with SKIP LOCKED, one idempotent repository. Instance
- * A runs the simulators; B talks to them over HTTP. Every pick reaches Peoplevox exactly once, each instance sends
- * (alone, then both at once), and no Quartz firing is lost to an instance still starting.
+ * Two Cherrypick instances on one PostgreSQL database, as in production scale-out, each in a JVM of its own: clustered
+ * Quartz (both join one scheduler cluster, each pull fires once), senders claiming rows with SKIP LOCKED, one idempotent
+ * repository. Instance A runs the simulators; B talks to them over HTTP. Every pick reaches Peoplevox exactly once, each
+ * instance sends (alone, then both at once), and no Quartz firing is lost to an instance still starting.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class ScaleOutTest {
     static final List<String> ITEMS = List.of("012345678905", "012345678912", "012345678929");
     static final String SENDER = "sales-order-to-wms";
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final List<AppProcess> instances = new ArrayList<>();
 
     @AfterEach
     void stopInstances() {
@@ -47,15 +40,11 @@ class ScaleOutTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String name, int port, String databaseUrl, int simulatorPort)
-            throws Exception {
+    private AppProcess start(String name, int port, String databaseUrl, int simulatorPort) throws Exception {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
-                "--cherrypick.instance-id=" + name,
-                "--cherrypick.data-dir=" + Files.createTempDirectory("cherrypick-" + name),
                 "--cherrypick.simulator.scenario.enabled=false",
                 "--cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
                 "--cherrypick.flows.sales-order.send-interval=50",
@@ -67,42 +56,40 @@ class ScaleOutTest {
                 "--cherrypick.flows.stock.enabled=false",
                 "--cherrypick.alerts.enabled=false",
                 "--cherrypick.metrics.refresh=600000",
+                "--management.endpoint.camelroutes.read-only=false",
                 "--logging.level.org.apache.camel=WARN"));
         if (simulatorPort != port) {
             args.add("--cherrypick.simulator.enabled=false");
             args.add("--cherrypick.peoplevox.base-url=http://localhost:" + simulatorPort + "/sim/peoplevox");
             args.add("--cherrypick.bluecherry.base-url=http://localhost:" + simulatorPort + "/sim/bluecherry");
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
-                .run(args.toArray(String[]::new));
+        AppProcess app = AppProcess.start(name, port, args);
         instances.add(app);
         return app;
     }
 
     @Test
-    void twoInstancesOnOneDatabaseSendEveryPickOnceAndShareTheWork(CapturedOutput log) throws Exception {
+    void twoInstancesOnOneDatabaseSendEveryPickOnceAndShareTheWork() throws Exception {
         String database = EmbeddedPostgres.newDatabaseUrl();
         int portA = FreePort.find();
         int portB = FreePort.find();
-        ConfigurableApplicationContext a = start("instance-a", portA, database, portA);
-        ConfigurableApplicationContext b = start("instance-b", portB, database, portA);
-        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        AppProcess a = start("instance-a", portA, database, portA);
+        AppProcess b = start("instance-b", portB, database, portA);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from qrtz_scheduler_state", Integer.class) == 2);
 
         Simulators sims = new Simulators(portA);
         sims.seedPeoplevoxItems(ITEMS);
         // B sends the first 100 alone, A the next 100 alone, then both take the last 100 together
-        RouteController sendersOfA = a.getBean(CamelContext.class).getRouteController();
-        RouteController sendersOfB = b.getBean(CamelContext.class).getRouteController();
-        sendersOfA.stopRoute(SENDER);
+        a.route(SENDER, "stop");
         sims.createPicks(picks(1, 100));
         awaitAcknowledged(jdbc, 100);
-        sendersOfB.stopRoute(SENDER);
-        sendersOfA.startRoute(SENDER);
+        b.route(SENDER, "stop");
+        a.route(SENDER, "start");
         sims.createPicks(picks(101, 200));
         awaitAcknowledged(jdbc, 200);
-        sendersOfB.startRoute(SENDER);
+        b.route(SENDER, "start");
         sims.createPicks(picks(201, 300));
         awaitAcknowledged(jdbc, 300);
 
@@ -121,7 +108,8 @@ class ScaleOutTest {
         assertThat(sentByB).as("instance B sent").isGreaterThanOrEqualTo(20);
         assertThat(jdbc.queryForList("select distinct last_error from outbox where last_error is not null", String.class))
                 .as("no send failed").isEmpty();
-        assertThat(log.getAll()).as("the instances' logs are read").contains("order(s) released to Peoplevox")
+        String logs = a.log() + b.log();
+        assertThat(logs).as("the instances' logs are read").contains("order(s) released to Peoplevox")
                 .as("every Quartz firing found its Camel context").doesNotContain("No CamelContext could be found");
     }
 
@@ -138,8 +126,9 @@ class ScaleOutTest {
                 "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'", Integer.class) == picks);
     }
 
-    private static double saveDataCalls(ConfigurableApplicationContext app) {
-        return app.getBean(MeterRegistry.class).find("cherrypick.api.calls").tag("operation", "SaveData").counters()
-                .stream().mapToDouble(c -> c.count()).sum();
+    /** The instance's own count of SaveData calls (Micrometer, through the actuator). */
+    private static double saveDataCalls(AppProcess app) throws Exception {
+        String json = app.get("/actuator/metrics/cherrypick.api.calls?tag=operation:SaveData");
+        return new ObjectMapper().readTree(json).path("measurements").path(0).path("value").asDouble();
     }
 }
