@@ -15,7 +15,7 @@ class ApplicationStartsTest {
 
     @Test
     void schemaIsMigrated() {
-        assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from handoff", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from qrtz_locks", Integer.class)).isNotNull();
     }
 }

@@ -51,7 +51,7 @@ class StoreOnPostgresTest {
         List<OutboxRow> recovered = outbox.claim("t", "c", 10, Duration.ZERO);
         assertThat(recovered).hasSize(5).allMatch(OutboxRow::recovered);
         outbox.markSent(recovered.stream().map(OutboxRow::id).toList());
-        assertThat(outbox.countByStatus("t")).containsEntry("SENT", 5);
+        assertThat(outbox.countByStatus("t")).containsEntry("DONE", 5);
     }
 
     @Test

@@ -9,23 +9,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.cherrypick.flow.OutboxFlow;
+import io.cherrypick.handoff.HandoffRecord;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.OutboxRow;
-import io.cherrypick.store.OutboxStore;
 
 /** What support does with an exception: replay it, resolve it or discard it, always with who and why in the audit log. */
 @Service
 public class ExceptionActions {
     private final ExceptionStore exceptions;
-    private final OutboxStore outbox;
+    private final HandoffStore handoff;
     private final AuditLog audit;
     private final Map<String, OutboxFlow> flows;
 
-    public ExceptionActions(ExceptionStore exceptions, OutboxStore outbox, AuditLog audit, List<OutboxFlow> flows) {
+    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, List<OutboxFlow> flows) {
         this.exceptions = exceptions;
-        this.outbox = outbox;
+        this.handoff = handoff;
         this.audit = audit;
         this.flows = flows.stream().collect(Collectors.toMap(OutboxFlow::flow, Function.identity()));
     }
@@ -44,22 +45,23 @@ public class ExceptionActions {
         if (!ExceptionRecord.OPEN.equals(e.status())) {
             throw new NotActionable("exception " + id + " is " + e.status() + "; only OPEN exceptions can be replayed");
         }
-        if (e.outboxId() == null) {
+        if (e.handoffId() == null) {
             throw new NotActionable("exception " + id + " (" + e.flow() + " " + e.businessKey()
                     + ") has no stored record to send again; its route retries on its own schedule. Resolve it once fixed.");
         }
-        OutboxRow row = outbox.find(e.outboxId()).orElseThrow(() -> new NotActionable(
-                "exception " + id + ": its outbox record " + e.outboxId() + " no longer exists"));
-        if (OutboxStore.SUPERSEDED.equals(row.status())) {
-            throw new NotActionable("exception " + id + ": " + row.businessKey() + " revision " + row.revision()
+        HandoffRecord row = handoff.find(e.handoffId()).orElseThrow(() -> new NotActionable(
+                "exception " + id + ": its hand-off record " + e.handoffId() + " no longer exists"));
+        if (HandoffStore.SUPERSEDED.equals(row.status())) {
+            throw new NotActionable("exception " + id + ": " + row.key() + " revision " + row.revision()
                     + " was superseded by a newer revision from Blue Cherry, which is processed on its own");
         }
-        OutboxFlow flow = flows.get(row.flow());
+        OutboxFlow flow = flows.get(row.queue());
         if (flow != null) {
-            flow.onReplay(row);
+            flow.onReplay(new OutboxRow(row.id(), row.queue(), row.key(), row.revision(), row.payload(), row.status(),
+                    row.attempts(), row.createdAt(), row.recovered()));
         }
-        if (!outbox.requeue(row.id())) {
-            throw new NotActionable("exception " + id + ": " + row.businessKey() + " is " + row.status() + ", not held or failed");
+        if (!handoff.requeue(row.id())) {
+            throw new NotActionable("exception " + id + ": " + row.key() + " is " + row.status() + ", not held or failed");
         }
         exceptions.action(id, ExceptionRecord.REPLAYED, actor, "replayed");
         audit.record(actor, "REPLAY", "exception", Long.toString(id), e.flow() + " " + e.businessKey() + " revision " + row.revision());

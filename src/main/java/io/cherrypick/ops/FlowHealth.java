@@ -10,18 +10,21 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import io.cherrypick.store.OutboxStore;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.Timestamps;
 
-/** Per flow: last success, backlog, age of the oldest waiting record, open exceptions; per pull: last successful run. */
+/**
+ * Per hand-off queue (records to send, events to process): last success, backlog, age of the oldest waiting record, open
+ * exceptions of the flow; per pull: last successful run.
+ */
 @Service
 public class FlowHealth {
     private final NamedParameterJdbcTemplate jdbc;
-    private final OutboxStore outbox;
+    private final HandoffStore handoff;
 
-    public FlowHealth(NamedParameterJdbcTemplate jdbc, OutboxStore outbox) {
+    public FlowHealth(NamedParameterJdbcTemplate jdbc, HandoffStore handoff) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.handoff = handoff;
     }
 
     public record Flow(String flow, Map<String, Integer> records, int backlog, Instant lastSent, Long oldestWaitingSeconds,
@@ -33,13 +36,11 @@ public class FlowHealth {
 
     public List<Flow> flows() {
         List<Flow> result = new ArrayList<>();
-        for (String flow : jdbc.queryForList("select distinct flow from outbox order by flow", Map.of(), String.class)) {
-            Map<String, Integer> counts = outbox.countByStatus(flow);
-            int backlog = counts.getOrDefault(OutboxStore.PENDING, 0) + counts.getOrDefault(OutboxStore.CLAIMED, 0);
-            Instant lastSent = jdbc.query("select max(updated_at) as t from outbox where flow = :f and status = 'SENT'",
-                    Map.of("f", flow), (rs, i) -> Timestamps.read(rs, "t")).stream().filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(null);
-            Long oldest = outbox.oldestWaiting(flow).map(t -> Duration.between(t, Instant.now()).toSeconds()).orElse(null);
+        for (String flow : handoff.queues()) {
+            Map<String, Integer> counts = handoff.countByStatus(flow);
+            int backlog = counts.getOrDefault(HandoffStore.PENDING, 0) + counts.getOrDefault(HandoffStore.CLAIMED, 0);
+            Instant lastSent = handoff.lastDoneAt(flow).orElse(null);
+            Long oldest = handoff.oldestWaiting(flow).map(t -> Duration.between(t, Instant.now()).toSeconds()).orElse(null);
             Integer open = jdbc.queryForObject("select count(*) from integration_exception where flow = :f and status = 'OPEN'",
                     Map.of("f", flow), Integer.class);
             result.add(new Flow(flow, new LinkedHashMap<>(counts), backlog, lastSent, oldest, open == null ? 0 : open));

@@ -39,6 +39,7 @@ public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, ZoneId rep
         }
         merged.remove(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
         merged.remove(LifecycleState.CANCELLED);
+        merged.remove(LifecycleState.SKIPPED);
         merged.values().removeIf(d -> d == null || d.isZero() || d.isNegative());
         stuckAfter = java.util.Collections.unmodifiableMap(merged); // in lifecycle order
     }

@@ -74,6 +74,7 @@ public class StuckOrders {
             case PICKING -> "the warehouse to despatch it";
             case DESPATCHED -> "its despatch to be confirmed in Blue Cherry (despatch-to-blue-cherry, see its exceptions)";
             case CONFIRMED_IN_BLUE_CHERRY, CANCELLED -> "nothing: it is finished";
+            case SKIPPED -> "nothing: a step of the order route chose not to send it (see the note)";
         };
     }
 }

@@ -6,13 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Writes the rows of several records to one template with as few SaveData calls as possible, and says per record what
  * Peoplevox did. Records are grouped by field set so no row carries a field it does not mean to set (a mixed CSV would
- * blank the others' fields). Peoplevox answers one Status per CSV row in row order; a record with any failed row fails
- * with Peoplevox's words about it.
+ * blank the others' fields); with a row cap, a group is cut into calls on record boundaries, so one record's rows never
+ * straddle a saved call and a refused one. Peoplevox answers one Status per CSV row in row order; a record with any
+ * failed row fails with Peoplevox's words about it.
  */
 public final class RowWriter {
     private RowWriter() {
@@ -22,49 +24,89 @@ public final class RowWriter {
     public record Outcome<K>(List<K> saved, Map<K, String> refused) {
     }
 
+    /** All rows of a field set in one call (no row cap). */
     public static <K> Outcome<K> save(PeoplevoxClient peoplevox, String template, Map<K, List<Map<String, String>>> rowsByRecord,
-                                      java.util.function.Function<K, String> referenceOf) {
+                                      Function<K, String> referenceOf) {
+        return save(peoplevox, template, rowsByRecord, referenceOf, 0, 0);
+    }
+
+    /**
+     * @param maxRows at most this many rows per call (0: no cap); a record with more rows than the cap goes in calls
+     *                of its own
+     * @param action  SaveData action: 0 insert or update, 1 do not allocate (sales orders), 2 delete
+     */
+    public static <K> Outcome<K> save(PeoplevoxClient peoplevox, String template, Map<K, List<Map<String, String>>> rowsByRecord,
+                                      Function<K, String> referenceOf, int maxRows, int action) {
         Map<Set<String>, List<K>> byFields = new LinkedHashMap<>();
+        List<K> saved = new ArrayList<>();
         rowsByRecord.forEach((record, rows) -> {
+            if (rows.isEmpty()) {
+                saved.add(record); // nothing of this record goes to this template
+                return;
+            }
             Set<String> fields = new LinkedHashSet<>();
             rows.forEach(row -> fields.addAll(row.keySet()));
             byFields.computeIfAbsent(fields, k -> new ArrayList<>()).add(record);
         });
-        List<K> saved = new ArrayList<>();
         Map<K, String> refused = new LinkedHashMap<>();
         byFields.forEach((fields, records) -> {
-            List<Map<String, String>> csvRows = new ArrayList<>();
-            List<K> owners = new ArrayList<>();
-            for (K record : records) {
-                for (Map<String, String> row : rowsByRecord.get(record)) {
-                    csvRows.add(row);
-                    owners.add(record);
-                }
-            }
-            if (csvRows.isEmpty()) {
-                saved.addAll(records);
-                return;
-            }
-            IntegrationResponse response = peoplevox.saveData(template, new CsvTable(List.copyOf(fields), csvRows), 0);
-            Set<K> failed = new LinkedHashSet<>();
-            if (response.statuses().size() == csvRows.size()) {
-                for (int i = 0; i < csvRows.size(); i++) {
-                    if (!response.statuses().get(i).success()) {
-                        failed.add(owners.get(i));
-                    }
-                }
-            } else if (!response.ok()) {
-                failed.addAll(records); // no per-row answer: nothing can be trusted as saved
-            }
-            for (K record : records) {
-                if (failed.contains(record)) {
-                    refused.put(record, template + ": " + detailAbout(response.detail(), referenceOf.apply(record)));
-                } else {
-                    saved.add(record);
-                }
+            for (List<K> call : calls(records, rowsByRecord, maxRows)) {
+                saveCall(peoplevox, template, List.copyOf(fields), call, rowsByRecord, referenceOf, action, saved, refused);
             }
         });
         return new Outcome<>(saved, refused);
+    }
+
+    /** Cuts records into calls of at most {@code maxRows} rows, never splitting a record. */
+    private static <K> List<List<K>> calls(List<K> records, Map<K, List<Map<String, String>>> rowsByRecord, int maxRows) {
+        List<List<K>> calls = new ArrayList<>();
+        List<K> current = new ArrayList<>();
+        int rows = 0;
+        for (K record : records) {
+            int size = rowsByRecord.get(record).size();
+            if (maxRows > 0 && !current.isEmpty() && rows + size > maxRows) {
+                calls.add(current);
+                current = new ArrayList<>();
+                rows = 0;
+            }
+            current.add(record);
+            rows += size;
+        }
+        if (!current.isEmpty()) {
+            calls.add(current);
+        }
+        return calls;
+    }
+
+    private static <K> void saveCall(PeoplevoxClient peoplevox, String template, List<String> fields, List<K> records,
+                                     Map<K, List<Map<String, String>>> rowsByRecord, Function<K, String> referenceOf,
+                                     int action, List<K> saved, Map<K, String> refused) {
+        List<Map<String, String>> csvRows = new ArrayList<>();
+        List<K> owners = new ArrayList<>();
+        for (K record : records) {
+            for (Map<String, String> row : rowsByRecord.get(record)) {
+                csvRows.add(row);
+                owners.add(record);
+            }
+        }
+        IntegrationResponse response = peoplevox.saveData(template, new CsvTable(fields, csvRows), action);
+        Set<K> failed = new LinkedHashSet<>();
+        if (response.statuses().size() == csvRows.size()) {
+            for (int i = 0; i < csvRows.size(); i++) {
+                if (!response.statuses().get(i).success()) {
+                    failed.add(owners.get(i));
+                }
+            }
+        } else if (!response.ok()) {
+            failed.addAll(records); // no per-row answer: nothing can be trusted as saved
+        }
+        for (K record : records) {
+            if (failed.contains(record)) {
+                refused.put(record, template + ": " + detailAbout(response.detail(), referenceOf.apply(record)));
+            } else {
+                saved.add(record);
+            }
+        }
     }
 
     /** The lines of Peoplevox's Detail that name this record, or the whole Detail. */

@@ -30,20 +30,20 @@ public class ExceptionStore {
                 .addValue("flow", e.flow()).addValue("route", e.routeId()).addValue("key", e.businessKey())
                 .addValue("category", e.category().name()).addValue("owner", e.owner().name())
                 .addValue("message", OutboxStore.truncate(e.message())).addValue("payload", e.payload())
-                .addValue("headers", e.headers()).addValue("outbox", e.outboxId()).addValue("now", Timestamps.now());
+                .addValue("headers", e.headers()).addValue("handoff", e.handoffId()).addValue("now", Timestamps.now());
         List<Long> open = jdbc.queryForList("select id from integration_exception where flow = :flow and business_key = :key"
                 + " and category = :category and status = 'OPEN' order by id", p, Long.class);
         if (!open.isEmpty()) {
             long id = open.get(0);
             jdbc.update("update integration_exception set attempts = attempts + 1, last_seen = :now, message = :message,"
-                    + " payload = coalesce(:payload, payload), outbox_id = coalesce(:outbox, outbox_id), route_id = :route"
+                    + " payload = coalesce(:payload, payload), handoff_id = coalesce(:handoff, handoff_id), route_id = :route"
                     + " where id = :id", p.addValue("id", id));
             return id;
         }
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update("insert into integration_exception (flow, route_id, business_key, category, owner, message, payload,"
-                + " headers, outbox_id, attempts, first_seen, last_seen, status) values (:flow, :route, :key, :category,"
-                + " :owner, :message, :payload, :headers, :outbox, 1, :now, :now, 'OPEN')", p, keys, new String[] {"id"});
+                + " headers, handoff_id, attempts, first_seen, last_seen, status) values (:flow, :route, :key, :category,"
+                + " :owner, :message, :payload, :headers, :handoff, 1, :now, :now, 'OPEN')", p, keys, new String[] {"id"});
         return keys.getKey().longValue();
     }
 
@@ -93,14 +93,14 @@ public class ExceptionStore {
     }
 
     /** Closes the open exceptions raised for these outbox rows (e.g. a record revision superseded by a newer one). */
-    public int resolveOpenOfOutboxRows(java.util.Collection<Long> outboxIds, String reason) {
-        if (outboxIds.isEmpty()) {
+    public int resolveOpenOfRecords(java.util.Collection<Long> handoffIds, String reason) {
+        if (handoffIds.isEmpty()) {
             return 0;
         }
         return jdbc.update("update integration_exception set status = 'RESOLVED', actioned_by = 'cherrypick',"
-                + " action_reason = :reason, actioned_at = :now where outbox_id in (:ids) and status in ('OPEN', 'REPLAYED')",
+                + " action_reason = :reason, actioned_at = :now where handoff_id in (:ids) and status in ('OPEN', 'REPLAYED')",
                 new MapSqlParameterSource().addValue("reason", reason).addValue("now", Timestamps.now())
-                        .addValue("ids", outboxIds));
+                        .addValue("ids", handoffIds));
     }
 
     /** Open exceptions first seen at or after {@code since}, oldest first. */
@@ -126,11 +126,11 @@ public class ExceptionStore {
     }
 
     private static final RowMapper<ExceptionRecord> ROW = (rs, i) -> {
-        long outbox = rs.getLong("outbox_id");
-        Long outboxId = rs.wasNull() ? null : outbox;
+        long handoff = rs.getLong("handoff_id");
+        Long handoffId = rs.wasNull() ? null : handoff;
         return new ExceptionRecord(rs.getLong("id"), rs.getString("flow"), rs.getString("route_id"),
                 rs.getString("business_key"), Category.valueOf(rs.getString("category")), Owner.valueOf(rs.getString("owner")),
-                rs.getString("message"), rs.getString("payload"), rs.getString("headers"), outboxId, rs.getInt("attempts"),
+                rs.getString("message"), rs.getString("payload"), rs.getString("headers"), handoffId, rs.getInt("attempts"),
                 Timestamps.read(rs, "first_seen"), Timestamps.read(rs, "last_seen"), rs.getString("status"),
                 rs.getString("actioned_by"), rs.getString("action_reason"), Timestamps.read(rs, "actioned_at"));
     };

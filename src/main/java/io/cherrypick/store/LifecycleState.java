@@ -13,5 +13,7 @@ public enum LifecycleState {
     PICKING,
     DESPATCHED,
     CONFIRMED_IN_BLUE_CHERRY,
-    CANCELLED
+    CANCELLED,
+    /** Not sent on purpose: a step of the flow's route skipped it (the note says why). */
+    SKIPPED
 }

@@ -8,10 +8,10 @@ import io.cherrypick.failure.Owner;
  * {@code payload} is the original record as received, so nothing is lost.
  */
 public record NewException(String flow, String routeId, String businessKey, Category category, Owner owner, String message,
-                           String payload, String headers, Long outboxId) {
+                           String payload, String headers, Long handoffId) {
 
     public static NewException of(String flow, String routeId, String businessKey, Category category, String message,
-                                  String payload, Long outboxId) {
-        return new NewException(flow, routeId, businessKey, category, category.defaultOwner(), message, payload, null, outboxId);
+                                  String payload, Long handoffId) {
+        return new NewException(flow, routeId, businessKey, category, category.defaultOwner(), message, payload, null, handoffId);
     }
 }

@@ -12,7 +12,7 @@ public record OrderLifecycle(String pickNum, String ordNum, String poNum, String
     /** When the pick entered its current state (its step's time), or its last update for a state without one. */
     public Instant inStateSince() {
         Instant step = switch (state) {
-            case QUEUED_IN_CHERRYPICK -> null;
+            case QUEUED_IN_CHERRYPICK, SKIPPED -> null;
             case HELD_IN_BLUE_CHERRY -> heldAt;
             case RELEASED_TO_PEOPLEVOX -> releasedAt;
             case ACKNOWLEDGED -> acknowledgedAt;

@@ -172,6 +172,7 @@ public class OrderLifecycleStore {
             case DESPATCHED -> "despatched_at";
             case CONFIRMED_IN_BLUE_CHERRY -> "confirmed_at";
             case CANCELLED -> "cancelled_at";
+            case SKIPPED -> null;
         };
     }
 

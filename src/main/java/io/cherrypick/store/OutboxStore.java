@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable queue of records to send, per flow. Several instances may run senders: {@link #claim} takes rows with
+ * Transitional view of the hand-off table (io.cherrypick.handoff) for the flows not yet on the handoff: component:
+ * durable queue of records to send, per flow. Several instances may run senders: {@link #claim} takes rows with
  * {@code FOR UPDATE SKIP LOCKED} so each row goes to one instance, and a claim that outlives {@code staleAfter}
  * (its instance died) is taken over and flagged {@link OutboxRow#recovered()}.
  */
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxStore {
     public static final String PENDING = "PENDING";
     public static final String CLAIMED = "CLAIMED";
-    public static final String SENT = "SENT";
+    public static final String SENT = "DONE";
     public static final String HELD = "HELD";
     public static final String FAILED = "FAILED";
     public static final String SUPERSEDED = "SUPERSEDED";
@@ -43,12 +44,12 @@ public class OutboxStore {
                 .addValue("flow", flow).addValue("key", businessKey).addValue("rev", revision)
                 .addValue("payload", payload).addValue("now", Timestamps.now());
         Integer existing = jdbc.queryForObject(
-                "select count(*) from outbox where flow = :flow and business_key = :key and revision = :rev", p, Integer.class);
+                "select count(*) from handoff where queue = :flow and record_key = :key and revision = :rev", p, Integer.class);
         if (existing != null && existing > 0) {
             return false;
         }
         try {
-            jdbc.update("insert into outbox (flow, business_key, revision, payload, status, attempts, next_attempt_at,"
+            jdbc.update("insert into handoff (queue, record_key, revision, payload, status, attempts, next_attempt_at,"
                     + " created_at, updated_at) values (:flow, :key, :rev, :payload, 'PENDING', 0, :now, :now, :now)", p);
             return true;
         } catch (DuplicateKeyException raceLost) {
@@ -72,11 +73,11 @@ public class OutboxStore {
                 .addValue("flow", flow).addValue("token", token).addValue("limit", limit)
                 .addValue("now", Timestamps.utc(now)).addValue("stale", Timestamps.utc(now.minus(staleAfter)));
         // Claims that outlived staleAfter belong to an instance that died: release them, flagged as recovered.
-        jdbc.update("update outbox set status = 'PENDING', recovered = true, claimed_by = null, claimed_at = null,"
-                + " next_attempt_at = :now where flow = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
+        jdbc.update("update handoff set status = 'PENDING', recovered = true, claim_token = null, claimed_at = null,"
+                + " next_attempt_at = :now where queue = :flow and status = 'CLAIMED' and claimed_at < :stale", p);
         if (!linger.isZero()) {
-            boolean waitForMore = jdbc.query("select count(*) as n, min(created_at) as oldest from outbox"
-                    + " where flow = :flow and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
+            boolean waitForMore = jdbc.query("select count(*) as n, min(created_at) as oldest from handoff"
+                    + " where queue = :flow and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
                         rs.next();
                         Instant oldest = Timestamps.read(rs, "oldest");
                         return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
@@ -87,14 +88,14 @@ public class OutboxStore {
         }
         // lock the due rows (others skip them), then mark them ours, in one transaction
         return tx.execute(status -> {
-            List<Long> ids = jdbc.queryForList("select id from outbox where flow = :flow and status = 'PENDING'"
+            List<Long> ids = jdbc.queryForList("select id from handoff where queue = :flow and status = 'PENDING'"
                     + " and next_attempt_at <= :now order by id limit :limit for update skip locked", p, Long.class);
             if (ids.isEmpty()) {
                 return List.of();
             }
-            jdbc.update("update outbox set status = 'CLAIMED', claimed_by = :token, claimed_at = :now, updated_at = :now"
+            jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
                     + " where id in (:ids)", p.addValue("ids", ids));
-            return jdbc.query("select * from outbox where id in (:ids) order by id", p, ROW);
+            return jdbc.query("select * from handoff where id in (:ids) order by id", p, ROW);
         });
     }
 
@@ -112,15 +113,15 @@ public class OutboxStore {
 
     /** Puts a claimed row back in the queue for a later attempt. */
     public void reschedule(long id, int attempts, Instant nextAttempt, String error) {
-        jdbc.update("update outbox set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, last_error = :err,"
-                + " claimed_by = null, claimed_at = null, updated_at = :now where id = :id",
+        jdbc.update("update handoff set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, note = :err,"
+                + " claim_token = null, claimed_at = null, updated_at = :now where id = :id",
                 Map.of("attempts", attempts, "next", Timestamps.utc(nextAttempt), "err", truncate(error),
                         "now", Timestamps.now(), "id", id));
     }
 
     /** Queues a held or failed row again (operator replay): attempts start from zero. */
     public boolean requeue(long id) {
-        return jdbc.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now, claimed_by = null,"
+        return jdbc.update("update handoff set status = 'PENDING', attempts = 0, next_attempt_at = :now, claim_token = null,"
                 + " claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
                 Map.of("now", Timestamps.now(), "id", id)) == 1;
     }
@@ -129,35 +130,35 @@ public class OutboxStore {
     public List<Long> supersedeUnsent(String flow, String businessKey, String exceptRevision) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("flow", flow).addValue("key", businessKey)
                 .addValue("rev", exceptRevision).addValue("now", Timestamps.now());
-        List<Long> ids = jdbc.queryForList("select id from outbox where flow = :flow and business_key = :key"
+        List<Long> ids = jdbc.queryForList("select id from handoff where queue = :flow and record_key = :key"
                 + " and revision <> :rev and status in ('PENDING', 'HELD', 'FAILED')", p, Long.class);
         if (!ids.isEmpty()) {
-            jdbc.update("update outbox set status = 'SUPERSEDED', updated_at = :now where id in (:ids)",
+            jdbc.update("update handoff set status = 'SUPERSEDED', updated_at = :now where id in (:ids)",
                     p.addValue("ids", ids));
         }
         return ids;
     }
 
     public boolean hasSentRevision(String flow, String businessKey) {
-        Integer n = jdbc.queryForObject("select count(*) from outbox where flow = :flow and business_key = :key and status = 'SENT'",
+        Integer n = jdbc.queryForObject("select count(*) from handoff where queue = :flow and record_key = :key and status = 'DONE'",
                 Map.of("flow", flow, "key", businessKey), Integer.class);
         return n != null && n > 0;
     }
 
     /** The most recently sent revision of a record across the given flows (e.g. the order and its amendments). */
     public Optional<OutboxRow> lastSent(List<String> flows, String businessKey) {
-        return jdbc.query("select * from outbox where flow in (:flows) and business_key = :key and status = 'SENT'"
+        return jdbc.query("select * from handoff where queue in (:flows) and record_key = :key and status = 'DONE'"
                 + " order by updated_at desc, id desc limit 1", Map.of("flows", flows, "key", businessKey), ROW)
                 .stream().findFirst();
     }
 
     public Optional<OutboxRow> find(long id) {
-        return jdbc.query("select * from outbox where id = :id", Map.of("id", id), ROW).stream().findFirst();
+        return jdbc.query("select * from handoff where id = :id", Map.of("id", id), ROW).stream().findFirst();
     }
 
     public Map<String, Integer> countByStatus(String flow) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        jdbc.query("select status, count(*) as n from outbox where flow = :flow group by status", Map.of("flow", flow),
+        jdbc.query("select status, count(*) as n from handoff where queue = :flow group by status", Map.of("flow", flow),
                 rs -> {
                     counts.put(rs.getString("status"), rs.getInt("n"));
                 });
@@ -166,7 +167,7 @@ public class OutboxStore {
 
     /** Creation time of the oldest row still waiting to be sent (pending or claimed), if any. */
     public Optional<Instant> oldestWaiting(String flow) {
-        return jdbc.query("select min(created_at) as oldest from outbox where flow = :flow and status in ('PENDING', 'CLAIMED')",
+        return jdbc.query("select min(created_at) as oldest from handoff where queue = :flow and status in ('PENDING', 'CLAIMED')",
                 Map.of("flow", flow), (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
@@ -175,7 +176,7 @@ public class OutboxStore {
             return;
         }
         String clearRecovered = SENT.equals(status) ? " recovered = false," : "";
-        jdbc.update("update outbox set status = :status, last_error = :err, claimed_by = null, claimed_at = null,"
+        jdbc.update("update handoff set status = :status, note = :err, claim_token = null, claimed_at = null,"
                 + clearRecovered + " updated_at = :now where id in (:ids)",
                 new MapSqlParameterSource().addValue("status", status).addValue("err", truncate(error))
                         .addValue("now", Timestamps.now()).addValue("ids", ids));
@@ -185,7 +186,7 @@ public class OutboxStore {
         return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 
-    private static final RowMapper<OutboxRow> ROW = (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("flow"),
-            rs.getString("business_key"), rs.getString("revision"), rs.getString("payload"), rs.getString("status"),
+    private static final RowMapper<OutboxRow> ROW = (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("queue"),
+            rs.getString("record_key"), rs.getString("revision"), rs.getString("payload"), rs.getString("status"),
             rs.getInt("attempts"), Timestamps.read(rs, "created_at"), rs.getBoolean("recovered"));
 }

@@ -160,8 +160,8 @@ public final class ItemSyncBenchmark {
 
     /** Every style revision pulled and settled (none pending or claimed). */
     private static boolean queueEmpty(JdbcTemplate jdbc, int revisions) {
-        return BenchRuns.count(jdbc, "select count(*) from outbox where flow = 'item'") >= revisions
-                && BenchRuns.count(jdbc, "select count(*) from outbox where flow = 'item' and status in ('PENDING', 'CLAIMED')") == 0;
+        return BenchRuns.count(jdbc, "select count(*) from handoff where queue = 'item'") >= revisions
+                && BenchRuns.count(jdbc, "select count(*) from handoff where queue = 'item' and status in ('PENDING', 'CLAIMED')") == 0;
     }
 
     private static int intArg(String[] args, String name, int fallback) {

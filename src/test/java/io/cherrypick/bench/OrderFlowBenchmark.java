@@ -113,15 +113,15 @@ public final class OrderFlowBenchmark {
         camel.getRouteController().startRoute("sales-order-to-wms");
         if (!BenchRuns.await(Duration.ofMinutes(30), Duration.ofMillis(100), () ->
                 BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'")
-                        + BenchRuns.count(jdbc, "select count(*) from outbox where status in ('HELD', 'FAILED')") >= orders)) {
+                        + BenchRuns.count(jdbc, "select count(*) from handoff where status in ('HELD', 'FAILED')") >= orders)) {
             System.out.println("not every order was settled within 30 minutes; the figures cover those that were");
         }
         Duration took = Duration.between(start, Instant.now());
         int acknowledged = BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'");
         sampler.shutdownNow();
 
-        List<Long> latencies = jdbc.queryForList("select received_at, acknowledged_at from order_lifecycle where state = 'ACKNOWLEDGED'")
-                .stream().map(r -> Duration.between(((java.time.OffsetDateTime) r.get("received_at")).toInstant(),
+        List<Long> latencies = jdbc.queryForList("select created_at, acknowledged_at from order_lifecycle where state = 'ACKNOWLEDGED'")
+                .stream().map(r -> Duration.between(((java.time.OffsetDateTime) r.get("created_at")).toInstant(),
                         ((java.time.OffsetDateTime) r.get("acknowledged_at")).toInstant()).toMillis()).sorted().toList();
         int pvxCalls = sims.getList("/sim/peoplevox/_control/calls").size();
         long refusals = sims.getList("/sim/peoplevox/_control/calls").stream()
@@ -131,7 +131,7 @@ public final class OrderFlowBenchmark {
         double seconds = took.toMillis() / 1000.0;
         System.out.println();
         System.out.printf("orders acknowledged        %d of %d (held or failed: %d)%n", acknowledged, orders,
-                jdbc.queryForObject("select count(*) from outbox where status in ('HELD', 'FAILED')", Integer.class));
+                jdbc.queryForObject("select count(*) from handoff where status in ('HELD', 'FAILED')", Integer.class));
         System.out.printf("time                       %.1f s%n", seconds);
         System.out.printf("throughput                 %.0f orders/s%n", acknowledged / seconds);
         System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d%n", pvxCalls, pvxCalls / (double) orders, refusals);

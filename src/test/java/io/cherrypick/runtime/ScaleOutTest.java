@@ -97,7 +97,7 @@ class ScaleOutTest {
         int headerRows = sims.peoplevoxCalls("SaveData", "Sales orders").stream()
                 .mapToInt(c -> ((Number) c.get("rows")).intValue()).sum();
         assertThat(headerRows).as("no pick sent twice by the two instances").isEqualTo(300);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where flow = 'sales-order' and status = 'SENT'",
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'sales-order' and status = 'DONE'",
                 Integer.class)).isEqualTo(300);
 
         double sentByA = saveDataCalls(a);
@@ -106,7 +106,7 @@ class ScaleOutTest {
         // each sent 100 picks alone: 10 batches of 10, two SaveData each (headers, lines)
         assertThat(sentByA).as("instance A sent").isGreaterThanOrEqualTo(20);
         assertThat(sentByB).as("instance B sent").isGreaterThanOrEqualTo(20);
-        assertThat(jdbc.queryForList("select distinct last_error from outbox where last_error is not null", String.class))
+        assertThat(jdbc.queryForList("select distinct note from handoff where note is not null", String.class))
                 .as("no send failed").isEmpty();
         String logs = a.log() + b.log();
         assertThat(logs).as("the instances' logs are read").contains("order(s) released to Peoplevox")

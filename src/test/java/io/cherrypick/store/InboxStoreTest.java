@@ -21,7 +21,7 @@ class InboxStoreTest {
 
     @BeforeEach
     void clean() {
-        jdbc.update("delete from inbox");
+        jdbc.update("delete from handoff");
     }
 
     @Test

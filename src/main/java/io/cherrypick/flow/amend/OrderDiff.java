@@ -8,36 +8,39 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.cherrypick.flow.order.SalesOrderMapper;
-import io.cherrypick.flow.order.SalesOrderMapper.MappedOrder;
+import io.cherrypick.mapping.MappedRecord;
 
 /**
- * What changed between the revision Peoplevox holds and a new one, compared on the Peoplevox side of the mapping (so a
- * Blue Cherry field Peoplevox never sees does not count as a change).
+ * What changed between the revision Peoplevox holds and a new one, compared on the Peoplevox side of the mapping
+ * (routes/mappings/sales-order.yaml: part {@code header}, part {@code lines}), so a Blue Cherry field Peoplevox never
+ * sees does not count as a change.
  * <p>
  * Peoplevox cannot delete sales-order lines. The rule: a reduced line is edited down; a removed line is edited to
  * quantity 0, which leaves it in Peoplevox with nothing to pick. Added lines are added.
  */
 public record OrderDiff(Map<String, String[]> headerChanges, List<Map<String, String>> lineRows,
                         List<String> lineChanges) {
+    /** The header field that carries the revision (not a change of its own). */
+    public static final String REVISION_FIELD = "Attribute2";
 
-    /** One field: before and after. */
-    public static OrderDiff between(MappedOrder before, MappedOrder after) {
+    public static OrderDiff between(MappedRecord before, MappedRecord after) {
         Map<String, String[]> header = new LinkedHashMap<>();
-        Set<String> fields = new LinkedHashSet<>(before.header().keySet());
-        fields.addAll(after.header().keySet());
+        Map<String, String> was = before.row("header");
+        Map<String, String> now = after.row("header");
+        Set<String> fields = new LinkedHashSet<>(was.keySet());
+        fields.addAll(now.keySet());
         for (String field : fields) {
-            if (SalesOrderMapper.REVISION_FIELD.equals(field)) {
+            if (REVISION_FIELD.equals(field)) {
                 continue;
             }
-            String was = nullToEmpty(before.header().get(field));
-            String now = nullToEmpty(after.header().get(field));
-            if (!was.equals(now)) {
-                header.put(field, new String[] {was, now});
+            String a = nullToEmpty(was.get(field));
+            String b = nullToEmpty(now.get(field));
+            if (!a.equals(b)) {
+                header.put(field, new String[] {a, b});
             }
         }
-        Map<String, Map<String, String>> oldLines = byLine(before.lines());
-        Map<String, Map<String, String>> newLines = byLine(after.lines());
+        Map<String, Map<String, String>> oldLines = byLine(before.rows("lines"));
+        Map<String, Map<String, String>> newLines = byLine(after.rows("lines"));
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : newLines.entrySet()) {

@@ -25,7 +25,6 @@ import io.cherrypick.bluecherry.BlueCherryClient;
 import io.cherrypick.bluecherry.BlueCherryRejection;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.OutboxBatch;
-import io.cherrypick.flow.order.SalesOrderFlow;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
@@ -51,7 +50,7 @@ public class DespatchSender {
     private static final Logger log = LoggerFactory.getLogger(DespatchSender.class);
     static final String RESOURCE = "OrderShipment";
     static final String MORE = "despatchMore";
-    private static final List<String> PICK_FLOWS = List.of(SalesOrderFlow.FLOW, SalesOrderFlow.CHANGE_FLOW);
+    private static final List<String> PICK_FLOWS = List.of("sales-order", "sales-order-change");
 
     private final OutboxStore outbox;
     private final ExceptionStore exceptions;

@@ -47,7 +47,7 @@ public class ItemPuller {
         String businessKey = code.isEmpty() ? "pkey-" + key : code;
         List<Long> superseded = outbox.supersedeUnsent(ItemFlow.FLOW, businessKey, revision);
         if (!superseded.isEmpty()) {
-            exceptions.resolveOpenOfOutboxRows(superseded, "style " + businessKey + " changed again in Blue Cherry (revision "
+            exceptions.resolveOpenOfRecords(superseded, "style " + businessKey + " changed again in Blue Cherry (revision "
                     + revision + "); the new revision is checked again");
         }
         return outbox.insertIfAbsent(ItemFlow.FLOW, businessKey, revision, style.toString());

@@ -1,102 +1,138 @@
 package io.cherrypick.flow.order;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.Pick;
+import io.cherrypick.bluecherry.model.PickLine;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.failure.Category;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
- * Checks a pick before it may go to Peoplevox: its location maps to a site, its shipper to a service type, the ship-to
- * address is complete, every line has an item Peoplevox knows and a positive whole quantity. A pick with any problem is
- * held whole: no line is ever dropped.
+ * Checks a pick before it may go to Peoplevox (bean {@code salesOrderValidator} in routes/): its location maps to a
+ * site, its shipper to a service type, the ship-to address is complete, every line has an item Peoplevox knows and a
+ * positive whole quantity. A pick with any problem is held whole: no line is ever dropped.
  */
 @Component
 public class SalesOrderValidator {
+    /** Exchange property: the ItemCodes of the batch that Peoplevox does not have (looked up once per batch). */
+    public static final String MISSING_ITEMS = "CherrypickMissingItems";
     static final int MAX_ORDER_NUMBER = 30;
     private static final List<String> SHIP_TO_REQUIRED = List.of("name", "addr1", "city", "country");
 
     private final ValueMappingStore mappings;
     private final ItemCodes itemCodes;
     private final PeoplevoxItemCatalog catalog;
+    private final ObjectMapper json;
 
-    public SalesOrderValidator(ValueMappingStore mappings, ItemCodes itemCodes, PeoplevoxItemCatalog catalog) {
+    public SalesOrderValidator(ValueMappingStore mappings, ItemCodes itemCodes, PeoplevoxItemCatalog catalog,
+                               ObjectMapper json) {
         this.mappings = mappings;
         this.itemCodes = itemCodes;
         this.catalog = catalog;
+        this.json = json;
     }
 
-    /** Problems per pick number, for a batch of picks; picks without problems are absent. Items are looked up in one go. */
-    public Map<String, List<PickProblem>> validate(Map<String, JsonNode> picksByNumber) {
-        Set<String> codes = new HashSet<>();
-        picksByNumber.values().forEach(p -> lines(p).forEach(l -> codes.add(itemCodes.itemCode(l, l.path("style").asText()))));
-        Set<String> missingItems = catalog.missing(codes);
-        Map<String, List<PickProblem>> problems = new LinkedHashMap<>();
-        picksByNumber.forEach((pickNum, pick) -> {
-            List<PickProblem> found = validate(pickNum, pick, missingItems);
-            if (!found.isEmpty()) {
-                problems.put(pickNum, found);
+    /**
+     * Route step over a batch (a list of messages, each a pick): finds the batch's ItemCodes Peoplevox does not have, in
+     * one lookup (Cherrypick's item list first, then one GetData per 100 unknown codes), for {@link #check}.
+     */
+    public void lookUpItems(Exchange exchange) {
+        List<Pick> picks = new ArrayList<>();
+        for (Object part : exchange.getIn().getBody(List.class)) {
+            Object body = part instanceof Message m ? m.getBody() : part;
+            try {
+                picks.add(body instanceof Pick pick ? pick : Pick.of(json.readTree(body.toString())));
+            } catch (Exception unreadable) {
+                // an unreadable pick is held by its own step; it has no items to look up
             }
-        });
-        return problems;
+        }
+        exchange.setProperty(MISSING_ITEMS, missingItems(picks));
     }
 
-    List<PickProblem> validate(String pickNum, JsonNode pick, Set<String> missingItems) {
+    /**
+     * Route step for one pick: when it has problems, sets the dead-letter headers (category, the sentence naming the
+     * pick, line and field, outcome HELD) for the hold path; otherwise leaves the message as it is.
+     */
+    public void check(Exchange exchange) {
+        Message in = exchange.getIn();
+        Pick pick = in.getBody(Pick.class);
+        @SuppressWarnings("unchecked")
+        Set<String> missing = exchange.getProperty(MISSING_ITEMS, Set.class);
+        List<PickProblem> problems = check(in.getHeader(Handoff.RECORD_KEY, pick.getPickNum(), String.class), pick,
+                missing != null ? missing : missingItems(List.of(pick)));
+        if (!problems.isEmpty()) {
+            in.setHeader(Handoff.CATEGORY, mainCategory(problems).name());
+            in.setHeader(Handoff.REASON, problems.stream().map(PickProblem::message).collect(Collectors.joining("; ")));
+            in.setHeader(Handoff.OUTCOME, HandoffStore.HELD);
+        }
+    }
+
+    /** The ItemCodes of these picks that Peoplevox does not have. */
+    public Set<String> missingItems(Collection<Pick> picks) {
+        Set<String> codes = new HashSet<>();
+        picks.forEach(p -> p.getLines().forEach(l -> codes.add(itemCode(l))));
+        codes.remove("");
+        return catalog.missing(codes);
+    }
+
+    /** Every problem of a pick, each a sentence naming the pick, the line and the field; empty when it may go. */
+    public List<PickProblem> check(String pickNum, Pick pick, Set<String> missingItems) {
         List<PickProblem> problems = new ArrayList<>();
         String label = "Pick " + pickNum;
-        if (text(pick, "pick_num").isEmpty()) {
+        if (pick.getPickNum().isEmpty()) {
             problems.add(new PickProblem(Category.VALIDATION, label + ": field pick_num is empty"));
         } else if (pickNum.length() > MAX_ORDER_NUMBER) {
             problems.add(new PickProblem(Category.VALIDATION, label + ": pick_num is " + pickNum.length()
                     + " characters; Peoplevox SalesOrderNumber allows " + MAX_ORDER_NUMBER));
         }
-        String location = text(pick, "location");
+        String location = pick.getLocation();
         if (location.isEmpty()) {
             problems.add(new PickProblem(Category.MISSING_WAREHOUSE, label + ": field location is empty"));
         } else if (mappings.lookup(ValueMappingStore.SITE, location).isEmpty()) {
             problems.add(new PickProblem(Category.MISSING_WAREHOUSE, label + ": location '" + location
                     + "' has no Peoplevox site mapping (add it under mappings 'site')"));
         }
-        String shipper = text(pick, "shipper");
+        String shipper = pick.getShipper();
         if (!shipper.isEmpty() && mappings.lookup(ValueMappingStore.SHIPPER, shipper).isEmpty()) {
             problems.add(new PickProblem(Category.VALIDATION, label + ": shipper '" + shipper
                     + "' has no Peoplevox service type mapping (add it under mappings 'shipper')"));
         }
-        JsonNode shipTo = address(pick, "ST");
-        if (shipTo == null) {
-            problems.add(new PickProblem(Category.VALIDATION, label + ": pickaddress has no ship-to (addr_type ST) row"));
-        } else {
+        pick.shipTo().ifPresentOrElse(shipTo -> {
             for (String field : SHIP_TO_REQUIRED) {
-                if (text(shipTo, field).isEmpty()) {
+                if (shipTo.text(field).isEmpty()) {
                     problems.add(new PickProblem(Category.VALIDATION, label + ": ship-to address field " + field + " is empty"));
                 }
             }
-        }
-        List<JsonNode> lines = lines(pick);
-        if (lines.isEmpty()) {
+        }, () -> problems.add(new PickProblem(Category.VALIDATION, label + ": pickaddress has no ship-to (addr_type ST) row")));
+        if (pick.getLines().isEmpty()) {
             problems.add(new PickProblem(Category.VALIDATION, label + " has no lines (pickdetail.rows is empty)"));
         }
         Set<String> lineNumbers = new HashSet<>();
-        for (JsonNode line : lines) {
-            String seq = text(line, "line_seq");
+        for (PickLine line : pick.getLines()) {
+            String seq = line.getLineSeq();
             String lineLabel = label + " line " + (seq.isEmpty() ? "?" : seq);
-            String code = itemCodes.itemCode(line, text(line, "style"));
+            String code = itemCode(line);
             if (seq.isEmpty()) {
                 problems.add(new PickProblem(Category.VALIDATION, lineLabel + ": field line_seq is empty"));
             } else if (!lineNumbers.add(seq)) {
                 problems.add(new PickProblem(Category.VALIDATION, lineLabel + ": line_seq " + seq + " appears twice"));
             }
-            String qty = text(line, "bk_qty");
+            String qty = line.text("bk_qty");
             if (!isPositiveWhole(qty)) {
                 problems.add(new PickProblem(Category.VALIDATION, lineLabel + " (item " + code + "): bk_qty '" + qty
                         + "' must be a positive whole number"));
@@ -106,7 +142,7 @@ public class SalesOrderValidator {
                         + " is empty, so the line has no Peoplevox ItemCode"));
             } else if (missingItems.contains(code)) {
                 problems.add(new PickProblem(Category.SKU_MISMATCH, lineLabel + ": item " + code + " (style "
-                        + text(line, "style") + " " + text(line, "color_code") + " " + text(line, "size_desc")
+                        + line.getStyle() + " " + line.text("color_code") + " " + line.text("size_desc")
                         + ") does not exist in Peoplevox"));
             }
         }
@@ -123,24 +159,8 @@ public class SalesOrderValidator {
         return problems.get(0).category();
     }
 
-    static List<JsonNode> lines(JsonNode pick) {
-        List<JsonNode> lines = new ArrayList<>();
-        pick.path("pickdetail").path("rows").forEach(lines::add);
-        return lines;
-    }
-
-    static JsonNode address(JsonNode pick, String type) {
-        for (JsonNode a : pick.path("pickaddress").path("rows")) {
-            if (type.equalsIgnoreCase(a.path("addr_type").asText())) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.path(field);
-        return v == null || v.isMissingNode() || v.isNull() ? "" : v.asText().trim();
+    private String itemCode(PickLine line) {
+        return itemCodes.itemCode(line.json(), line.getStyle());
     }
 
     private static boolean isPositiveWhole(String qty) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.OutboxBatch;
-import io.cherrypick.flow.order.PickOutcomes;
+import io.cherrypick.peoplevox.PeoplevoxProducer;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.RowWriter;
 import io.cherrypick.store.ExceptionStore;
@@ -146,7 +146,7 @@ public class ExpectedReturnSender {
         }
         List<ReadyReturn> accepted = ready.stream().filter(r -> !refused.containsKey(r)).toList();
         recordExpected(batch, accepted);
-        refused.forEach((r, message) -> fail(batch, r.row(), PickOutcomes.categoryOf(message), "RA " + r.raNum() + " (pick "
+        refused.forEach((r, message) -> fail(batch, r.row(), PeoplevoxProducer.refusalCategory(message), "RA " + r.raNum() + " (pick "
                 + r.pickNum() + ") refused by Peoplevox: " + message));
         return accepted.size();
     }

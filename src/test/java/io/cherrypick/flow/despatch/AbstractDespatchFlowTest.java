@@ -73,7 +73,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         sims.seedPeoplevoxItems(List.of(A, B, C));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
                 .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));
-        for (String table : List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",
+        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "despatch", "despatch_carton", "pvx_subscription")) {
             jdbc.update("delete from " + table);
         }
@@ -182,7 +182,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
                 .filter(d -> Boolean.TRUE.equals(d.get("duplicate"))).count();
         assertThat(duplicates).as("Peoplevox delivered twice").isPositive();
         assertThat(shipmentsFor("DUP1")).hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where flow = 'despatch'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'despatch'", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -256,18 +256,18 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         HttpResponse<String> late = postEvent("SalesOrderStatusChanges", Map.of("token", TOKEN, "SalesOrderNumber", "STAT1",
                 "SalesOrderStatus.Name", "Allocated", "LastModificationTime", "2001-01-01T00:00:00Z"));
         assertThat(late.statusCode()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from inbox where status = 'DONE'"
-                + " and event_key like '%2001-01-01%'", Integer.class) == 1);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where status = 'DONE'"
+                + " and record_key like '%2001-01-01%'", Integer.class) == 1);
         assertThat(lifecycle.findPick("STAT1").orElseThrow().state()).isEqualTo(LifecycleState.PICKING);
     }
 
     @Test
     void aWrongTokenIsRefusedAndNothingIsStored() throws Exception {
-        int before = jdbc.queryForObject("select count(*) from inbox", Integer.class);
+        int before = jdbc.queryForObject("select count(*) from handoff", Integer.class);
         HttpResponse<String> response = postEvent("TrackingNumberReceived", Map.of("token", "not-the-token",
                 "DespatchNumber", "DES999999", "TrackingNumber", "X"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("select count(*) from inbox", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from handoff", Integer.class)).isEqualTo(before);
     }
 
     // ---- helpers
@@ -314,7 +314,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     }
 
     private List<String> inboxTypes() {
-        return new ArrayList<>(new HashSet<>(jdbc.queryForList("select event_type from inbox", String.class)));
+        return new ArrayList<>(new HashSet<>(jdbc.queryForList("select record_type from handoff where queue = 'despatch-events'", String.class)));
     }
 
     private HttpResponse<String> postEvent(String type, Map<String, String> fields) throws Exception {

@@ -46,7 +46,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
 
     @Override
     protected void prepareWorld() {
-        emptyTables(List.of("outbox", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
                 "pvx_item", "item_sku", "audit_log"));
     }
 
@@ -117,7 +117,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
         nextSecond();
         createStyles(List.of(style)); // touched, nothing changed
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.queryForObject("select count(*) from outbox where flow = 'item' and status = 'SENT'", Integer.class) == 3);
+                jdbc.queryForObject("select count(*) from handoff where queue = 'item' and status = 'DONE'", Integer.class) == 3);
         assertThat(itemSaves()).as("nothing changed, nothing sent").hasSize(2);
     }
 

@@ -59,7 +59,7 @@ class ItemSenderTest {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("outbox", "integration_exception", "pvx_item", "item_sku", "audit_log")) {
+        for (String table : List.of("handoff", "integration_exception", "pvx_item", "item_sku", "audit_log")) {
             jdbc.update("delete from " + table);
         }
         when(peoplevox.saveData(eq(ItemFlow.TEMPLATE), any(CsvTable.class), anyInt())).thenAnswer(call -> {
@@ -109,7 +109,7 @@ class ItemSenderTest {
     }
 
     private String status(String style) {
-        return jdbc.queryForObject("select status from outbox where business_key = ? order by id desc limit 1", String.class, style);
+        return jdbc.queryForObject("select status from handoff where record_key = ? order by id desc limit 1", String.class, style);
     }
 
     @Test
@@ -124,7 +124,7 @@ class ItemSenderTest {
         assertThat(jdbc.queryForObject("select count(*) from pvx_item where source = 'SYNC' and fingerprint is not null",
                 Integer.class)).isEqualTo(6);
         assertThat(jdbc.queryForObject("select count(*) from item_sku where style = '10001'", Integer.class)).isEqualTo(6);
-        assertThat(status("10001")).isEqualTo("SENT");
+        assertThat(status("10001")).isEqualTo("DONE");
         assertThat(open()).isEmpty();
     }
 
@@ -147,7 +147,7 @@ class ItemSenderTest {
         queue(style); // touched in Blue Cherry, nothing changed
         drain();
         assertThat(saved).as("no SaveData when nothing changed").hasSize(2);
-        assertThat(status("10002")).isEqualTo("SENT");
+        assertThat(status("10002")).isEqualTo("DONE");
     }
 
     @Test
@@ -174,13 +174,13 @@ class ItemSenderTest {
         drain();
         assertThat(rowsSaved()).isEqualTo(3);
         assertThat(exceptions.find(e.id()).orElseThrow().status()).isEqualTo("RESOLVED");
-        assertThat(status("10003")).isEqualTo("SENT");
+        assertThat(status("10003")).isEqualTo("DONE");
     }
 
     /** As the puller stores a style (superseding a held revision), without Blue Cherry. */
     private void queueAsPuller(Map<String, Object> style) {
         List<Long> superseded = outbox.supersedeUnsent(ItemFlow.FLOW, (String) style.get("style"), "r" + revision);
-        exceptions.resolveOpenOfOutboxRows(superseded, "superseded");
+        exceptions.resolveOpenOfRecords(superseded, "superseded");
         outbox.insertIfAbsent(ItemFlow.FLOW, (String) style.get("style"), "r" + revision, json.valueToTree(style).toString());
     }
 
@@ -236,7 +236,7 @@ class ItemSenderTest {
         drain();
         assertThat(saved).extracting(t -> t.rows().size()).as("ceil(280 / 100) calls").containsExactly(100, 100, 80);
         assertThat(jdbc.queryForObject("select count(distinct item_code) from item_sku", Integer.class)).isEqualTo(280);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where status = 'SENT'", Integer.class)).isEqualTo(7);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where status = 'DONE'", Integer.class)).isEqualTo(7);
     }
 
     @Test
@@ -253,7 +253,7 @@ class ItemSenderTest {
 
         assertThat(exceptions.find(ready).orElseThrow().status()).isEqualTo("REPLAYED");
         assertThat(exceptions.find(ready).orElseThrow().actionedBy()).isEqualTo("cherrypick:item-sync");
-        assertThat(jdbc.queryForObject("select status from outbox where business_key = 'H1'", String.class)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select status from handoff where record_key = 'H1'", String.class)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REPLAY' and actor = 'cherrypick:item-sync'",
                 Integer.class)).isEqualTo(1);
         assertThat(exceptions.find(waiting).orElseThrow().status()).as("another item still missing").isEqualTo("OPEN");

@@ -71,7 +71,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     protected void prepareWorld() {
         sims.post("/sim/channel/_control/reset", Map.of());
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
-        emptyTables(List.of("outbox", "inbox", "order_lifecycle", "integration_exception", "sync_cursor",
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "pvx_subscription", "return_authorisation",
                 "return_authorisation_line", "return_receipt", "return_receipt_line"));
         // the reset Peoplevox has no subscriptions: make them again, as a restart would
@@ -195,7 +195,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
         assertThat(e.message()).contains("Return RET900001").contains("no matching sales order")
                 .contains("SalesOrderNumber 'NOT-OURS'");
         assertThat(e.payload()).contains("RET900001").contains("NOT-OURS");
-        assertThat(e.outboxId()).as("replayable").isNotNull();
+        assertThat(e.handoffId()).as("replayable").isNotNull();
     }
 
     @Test
@@ -255,8 +255,8 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
         assertThat(duplicates).as("Peoplevox delivered twice").isPositive();
         assertThat(returnReceipts("RA-DUP1")).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from return_receipt", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where flow = 'return-receipt'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from inbox where flow = 'return-receipt'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt-events'", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -270,7 +270,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
                 "reason", "Wrong size", "condition", "Good", "reusable", true));
 
         awaitReturnState("RA-MISS1", "CONFIRMED_IN_BLUE_CHERRY");
-        assertThat(new HashSet<>(jdbc.queryForList("select event_type from inbox", String.class)))
+        assertThat(new HashSet<>(jdbc.queryForList("select record_type from handoff where queue = 'return-receipt-events'", String.class)))
                 .containsOnly(ReturnsFlow.REPORT_ROW);
         assertThat(returnReceipts("RA-MISS1")).extracting(r -> r.get("size_qty")).containsExactly(2);
     }
@@ -292,7 +292,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
                 ras.add(authorisation("RA-BULK" + i, "BULK" + i, Map.of(A, 1, B, 1)));
             }
             sims.post("/sim/bluecherry/_control/return-authorisations", ras);
-            await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from outbox where flow = 'return-authorisation'"
+            await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'return-authorisation'"
                     + " and status = 'PENDING'", Integer.class) == 55);
         } finally {
             camel.getRouteController().startRoute(ReturnsFlow.SEND_ROUTE);

@@ -85,7 +85,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         stock.add(Map.of("itemCode", A, "site", "LondonSite", "onHand", 6));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", stock));
         emptyTables(List.of("stock_level", "stock_channel", "stock_refresh", "bc_sku", "stock_bc_post",
-                "stock_reconciliation", "stock_variance", "inbox", "integration_exception", "sync_cursor", "pvx_item",
+                "stock_reconciliation", "stock_variance", "handoff", "integration_exception", "sync_cursor", "pvx_item",
                 "audit_log", "pvx_subscription", "item_sku"));
         List.of("stock-buffer", "stock-settings", ValueMappingStore.SITE).forEach(mappings::removeKind);
         mappings.put(ValueMappingStore.SITE, "NJ", "PrimarySite");
@@ -119,7 +119,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         }
         postAll("AvailabilityChanges", warmUp, 16);
         awaitChannelLevel(WARM_UP, "PrimarySite", 499);
-        jdbc.update("delete from inbox");
+        jdbc.update("delete from handoff");
         sims.post("/sim/channel/_control/reset", Map.of());
 
         SplittableRandom random = new SplittableRandom(7);
@@ -137,7 +137,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
 
         await().atMost(WAIT).until(() -> last.entrySet().stream()
                 .allMatch(e -> Objects.equals(channelLevel(e.getKey(), "PrimarySite"), e.getValue())));
-        assertThat(jdbc.queryForObject("select count(*) from inbox where flow = 'stock' and status = 'DONE'", Integer.class))
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events' and status = 'DONE'", Integer.class))
                 .isEqualTo(1000);
         Map<String, Object> state = channelState();
         int updates = (Integer) state.get("updates");
@@ -160,13 +160,13 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         assertThat((Integer) state.get("calls")).as("calls").isLessThan(updates / 2 + 1);
     }
 
-    /** Arrival times (inbox received_at) of the stock events, per SKU. */
+    /** Arrival times (inbox created_at) of the stock events, per SKU. */
     Map<String, List<Instant>> arrivalsBySku() {
         Map<String, List<Instant>> out = new LinkedHashMap<>();
-        jdbc.query("select payload, received_at from inbox where flow = 'stock' order by received_at", rs -> {
+        jdbc.query("select payload, created_at from handoff where queue = 'stock-events' order by created_at", rs -> {
             String payload = rs.getString("payload");
             String sku = payload.replaceAll(".*\"ItemCode\":\"([^\"]+)\".*", "$1");
-            out.computeIfAbsent(sku, k -> new ArrayList<>()).add(rs.getObject("received_at", java.time.OffsetDateTime.class)
+            out.computeIfAbsent(sku, k -> new ArrayList<>()).add(rs.getObject("created_at", java.time.OffsetDateTime.class)
                     .toInstant());
         });
         return out;
@@ -257,7 +257,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
 
         assertThat(postEvent("AvailabilityChanges", availability(A, "PrimarySite", 3, now.minusSeconds(10))).body())
                 .isEqualTo("stored");
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from inbox where flow = 'stock'"
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events'"
                 + " and status = 'DONE'", Integer.class) == 2);
         assertThat(storedLevel(A, "PrimarySite").get("available")).isEqualTo(7);
         assertThat(channelLevel(A, "PrimarySite")).isEqualTo(7);
@@ -274,7 +274,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         ExceptionRecord e = exceptions.list("OPEN", "SKU_MISMATCH", StockFlow.FLOW, unknown, 10).get(0);
         assertThat(e.message()).contains("item " + unknown).contains("PrimarySite");
         assertThat(e.payload()).contains(unknown);
-        assertThat(jdbc.queryForObject("select count(*) from inbox where flow = 'stock' and status = 'FAILED'",
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events' and status = 'FAILED'",
                 Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from stock_level", Integer.class)).isZero();
         assertThat(channelState().get("calls")).isEqualTo(0);

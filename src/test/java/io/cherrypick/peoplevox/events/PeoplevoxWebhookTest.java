@@ -42,7 +42,7 @@ class PeoplevoxWebhookTest {
 
     @BeforeEach
     void clean() {
-        jdbc.update("delete from inbox");
+        jdbc.update("delete from handoff");
         jdbc.update("delete from integration_exception");
     }
 
@@ -69,10 +69,10 @@ class PeoplevoxWebhookTest {
         assertThat(first.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("token")
                 || h.equalsIgnoreCase("DespatchNumber"));
         assertThat(inboxRows()).isEqualTo(1);
-        String payload = jdbc.queryForObject("select payload from inbox", String.class);
+        String payload = jdbc.queryForObject("select payload from handoff", String.class);
         assertThat(payload).contains("\"DespatchNumber\":\"DES000001\"").contains("\"ServiceType.Name\":\"UPS Ground\"")
                 .doesNotContain("s3cret");
-        assertThat(jdbc.queryForObject("select event_key from inbox", String.class))
+        assertThat(jdbc.queryForObject("select record_key from handoff", String.class))
                 .isEqualTo("TrackingNumberReceived:DES000001|1Z999");
     }
 
@@ -100,6 +100,6 @@ class PeoplevoxWebhookTest {
     }
 
     private int inboxRows() {
-        return jdbc.queryForObject("select count(*) from inbox", Integer.class);
+        return jdbc.queryForObject("select count(*) from handoff", Integer.class);
     }
 }

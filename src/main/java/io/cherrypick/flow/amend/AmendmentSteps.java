@@ -1,0 +1,141 @@
+package io.cherrypick.flow.amend;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+import io.cherrypick.bluecherry.model.Pick;
+import io.cherrypick.failure.Category;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffRecord;
+import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.mapping.MappedRecord;
+import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.SearchClauses;
+
+/**
+ * The steps of the amendment flow (bean {@code amendments} in routes/sales-order-amend.camel.yaml): what changed
+ * between the revision Peoplevox holds and the new one, the orders' Peoplevox status, and the cut-off.
+ */
+@Component("amendments")
+public class AmendmentSteps {
+    /** Header: the change is a cancellation. */
+    public static final String CANCEL = "CherrypickCancel";
+    /** Header: the change, field by field, before and after (for the lifecycle note and exceptions). */
+    public static final String CHANGE = "CherrypickChange";
+    /** Header: the change would alter nothing Peoplevox holds. */
+    public static final String UNCHANGED = "CherrypickUnchanged";
+    /** Header: why the change is past the cut-off (set before the write, or after it when the warehouse moved). */
+    public static final String CUTOFF = "CherrypickCutoff";
+    /** Header: the order's Peoplevox status before the write, and read again after it. */
+    public static final String STATUS = "PeoplevoxStatus";
+    public static final String STATUS_AFTER = "PeoplevoxStatusAfter";
+    static final String CANCELLED = "Cancelled";
+
+    private final HandoffStore handoff;
+    private final Mappings mappings;
+    private final PeoplevoxClient peoplevox;
+    private final AmendmentProperties props;
+
+    public AmendmentSteps(HandoffStore handoff, Mappings mappings, PeoplevoxClient peoplevox, AmendmentProperties props) {
+        this.handoff = handoff;
+        this.mappings = mappings;
+        this.peoplevox = peoplevox;
+        this.props = props;
+    }
+
+    /**
+     * A changed pick (body: the new revision): the body becomes the rows to write, the changed header fields and the
+     * added, changed and removed lines ({@link OrderDiff}), compared with the newest revision that went through in
+     * {@code queues} (comma-separated), both mapped by {@code mapping}. Without such a revision the change cannot be
+     * applied: the dead-letter headers say so.
+     */
+    public void change(Exchange exchange, String mapping, String queues) {
+        Message in = exchange.getIn();
+        String pickNum = in.getHeader(Handoff.RECORD_KEY, String.class);
+        Optional<MappedRecord> before = baseline(in, mapping, queues);
+        if (before.isEmpty()) {
+            return;
+        }
+        OrderDiff diff = OrderDiff.between(before.get(), mappings.map(mapping, in.getBody(Pick.class), in.getHeaders()));
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("SalesOrderNumber", pickNum);
+        diff.headerChanges().forEach((field, values) -> header.put(field, values[1]));
+        header.put(OrderDiff.REVISION_FIELD, in.getHeader(Handoff.REVISION, String.class));
+        in.setBody(new MappedRecord(Map.of("header", List.of(header), "lines", diff.lineRows())));
+        in.setHeader(CANCEL, false);
+        in.setHeader(UNCHANGED, diff.isEmpty());
+        in.setHeader(CHANGE, diff.describe());
+    }
+
+    /** A voided or cancelled pick (body: the new revision): the body becomes the one row that cancels the order. */
+    public void cancellation(Exchange exchange, String mapping, String queues) {
+        Message in = exchange.getIn();
+        String status = in.getBody(Pick.class).getOrdStatus();
+        if (baseline(in, mapping, queues).isEmpty()) {
+            return;
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("SalesOrderNumber", in.getHeader(Handoff.RECORD_KEY, String.class));
+        header.put("Status", CANCELLED);
+        header.put(OrderDiff.REVISION_FIELD, in.getHeader(Handoff.REVISION, String.class));
+        in.setBody(new MappedRecord(Map.of("header", List.of(header))));
+        in.setHeader(CANCEL, true);
+        in.setHeader(UNCHANGED, false);
+        in.setHeader(CHANGE, "cancelled in Blue Cherry (ord_status " + status + ")");
+    }
+
+    private Optional<MappedRecord> baseline(Message in, String mapping, String queues) {
+        String pickNum = in.getHeader(Handoff.RECORD_KEY, String.class);
+        Optional<HandoffRecord> sent = handoff.lastDone(Arrays.stream(queues.split(",")).map(String::trim).toList(), pickNum);
+        if (sent.isEmpty()) {
+            in.setHeader(Handoff.CATEGORY, Category.INTERNAL.name());
+            in.setHeader(Handoff.REASON, "Pick " + pickNum + " change arrived but no revision of it was ever sent to Peoplevox");
+            return Optional.empty();
+        }
+        return Optional.of(mappings.map(mapping, sent.get().payload(), in.getHeaders()));
+    }
+
+    /** Reads the Peoplevox status of every order of the batch (one GetData) into header {@code header} of each. */
+    public void readStatuses(List<Message> changes, String header) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String clause = changes.stream().map(m -> "SalesOrderNumber.Equals(\""
+                + SearchClauses.escape(m.getHeader(Handoff.RECORD_KEY, String.class)) + "\")").distinct()
+                .collect(Collectors.joining(" OR "));
+        Map<String, String> statuses = new HashMap<>();
+        peoplevox.getData("Sales orders", clause).rows().forEach(r -> statuses.put(r.get("SalesOrderNumber"), r.get("Status")));
+        changes.forEach(m -> m.setHeader(header, statuses.get(m.getHeader(Handoff.RECORD_KEY, String.class))));
+    }
+
+    /** Whether the warehouse has started on an order in this Peoplevox status (cherrypick.flows.sales-order-change.cutoff-statuses). */
+    public boolean pastCutoff(String status) {
+        return status != null && props.cutoffStatuses().stream().anyMatch(s -> s.equalsIgnoreCase(status));
+    }
+
+    /**
+     * After the write: when the warehouse moved past the cut-off between the status read and the write (the status read
+     * again says so), sets header {@link #CUTOFF} to say what happened, unless it was a cancellation Peoplevox took.
+     */
+    public void raceWithWarehouse(Exchange exchange) {
+        Message in = exchange.getIn();
+        String after = in.getHeader(STATUS_AFTER, in.getHeader(STATUS, String.class), String.class);
+        boolean saved = !Boolean.FALSE.equals(in.getHeader(io.cherrypick.peoplevox.Peoplevox.SAVED, Boolean.class));
+        boolean cancel = Boolean.TRUE.equals(in.getHeader(CANCEL, Boolean.class));
+        if (pastCutoff(after) && !(cancel && saved)) {
+            in.setHeader(CUTOFF, "the warehouse moved to " + after + " while the change was being applied" + (saved
+                    ? "; check the order in Peoplevox"
+                    : " and Peoplevox refused it: " + in.getHeader(io.cherrypick.peoplevox.Peoplevox.REFUSAL, String.class)));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.cherrypick.handoff;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.store.ExceptionStore;
+
+/**
+ * The {@code handoff:} component: the durable hand-off between the steps of a flow as a Camel endpoint.
+ * <ul>
+ * <li>{@code to: handoff:<queue>} stores the message as a record of the queue (key and revision from headers), in the
+ * transaction of whatever produced it;</li>
+ * <li>{@code from: handoff:<queue>} claims due records in batches and routes each batch as a list of messages, one per
+ * record; when the route is done every record is settled: sent, skipped with a reason, retried with backoff, or
+ * dead-lettered. No route step can leave one claimed;</li>
+ * <li>{@code to: handoff:<queue>?action=done} (or {@code skip}) settles records explicitly.</li>
+ * </ul>
+ * Registered as the Spring bean {@code handoff}, so Camel finds it by its scheme.
+ */
+@Component("handoff")
+@org.springframework.stereotype.Component("handoff")
+public class HandoffComponent extends DefaultComponent {
+    private final HandoffStore store;
+    private final ExceptionStore exceptions;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final String instanceId;
+
+    public HandoffComponent(HandoffStore store, ExceptionStore exceptions, DataSource dataSource, TransactionTemplate tx,
+                            ObjectMapper json, @Value("${cherrypick.instance-id}") String instanceId) {
+        this.store = store;
+        this.exceptions = exceptions;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.json = json;
+        this.instanceId = instanceId;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("handoff: needs a queue name, e.g. handoff:sales-order (uri " + uri + ")");
+        }
+        HandoffEndpoint endpoint = new HandoffEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    HandoffStore store() {
+        return store;
+    }
+
+    ExceptionStore exceptions() {
+        return exceptions;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    TransactionTemplate tx() {
+        return tx;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    String instanceId() {
+        return instanceId;
+    }
+}

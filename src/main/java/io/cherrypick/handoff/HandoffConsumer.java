@@ -1,0 +1,227 @@
+package io.cherrypick.handoff;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cherrypick.failure.ApiException;
+import io.cherrypick.failure.Category;
+
+/**
+ * Claims a batch of due records and routes it as one exchange whose body is a list of messages, one per record (its
+ * stored payload as the body, its identity in the {@link Handoff} headers), so a route can {@code split} it record by
+ * record and gather the survivors again. When the route is done, every record it did not settle itself is settled
+ * here: a record that failed (the whole run, or its own step) is retried with backoff while the fault is transient and
+ * attempts remain, else sent to the dead letters; a record a step stopped is skipped with the step's reason.
+ */
+public class HandoffConsumer extends ScheduledPollConsumer {
+    private static final Logger log = LoggerFactory.getLogger(HandoffConsumer.class);
+
+    private final HandoffEndpoint endpoint;
+    private final HandoffStore store;
+    private ProducerTemplate template;
+
+    public HandoffConsumer(HandoffEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.store = endpoint.getComponent().store();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        template = endpoint.getCamelContext().createProducerTemplate();
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (template != null) {
+            template.stop();
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        String token = endpoint.getComponent().instanceId() + "/" + UUID.randomUUID();
+        List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, endpoint.getBatchSize(),
+                endpoint.getStaleClaimAfter(), endpoint.getLinger());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<HandoffRecord> records = withoutAlreadyDone(claimed, token);
+        if (records.isEmpty()) {
+            return claimed.size();
+        }
+        HandoffBatch batch = new HandoffBatch(token, records);
+        Exchange exchange = createExchange(false);
+        try {
+            List<Message> messages = new ArrayList<>(records.size());
+            records.forEach(r -> messages.add(message(r, token)));
+            exchange.getIn().setBody(messages);
+            exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
+            exchange.getIn().setHeader(Handoff.QUEUE, endpoint.getQueue());
+            exchange.getIn().setHeader(Handoff.CLAIM, token);
+            exchange.setProperty(Exchange.BATCH_SIZE, messages.size());
+            exchange.setProperty(HandoffBatch.PROPERTY, batch);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            settleTheRest(exchange, batch);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+        return claimed.size();
+    }
+
+    /** Records the idempotent repository knows went through are settled DONE without being routed again. */
+    private List<HandoffRecord> withoutAlreadyDone(List<HandoffRecord> claimed, String token) {
+        IdempotentRepository repository = endpoint.repository();
+        if (repository == null) {
+            return claimed;
+        }
+        List<HandoffRecord> toRoute = new ArrayList<>(claimed.size());
+        List<Long> done = new ArrayList<>();
+        for (HandoffRecord r : claimed) {
+            if (repository.contains(endpoint.idempotencyKey(r.key(), r.revision()))) {
+                done.add(r.id());
+            } else {
+                toRoute.add(r);
+            }
+        }
+        if (!done.isEmpty()) {
+            store.settle(done, token, HandoffStore.DONE, "already went through (idempotent repository); not sent again");
+            log.info("{}: {} record(s) already went through; not sent again", endpoint.getQueue(), done.size());
+        }
+        return toRoute;
+    }
+
+    private Message message(HandoffRecord r, String token) {
+        Message m = new DefaultMessage(endpoint.getCamelContext());
+        m.setHeader(Handoff.FLOW, endpoint.getFlow());
+        m.setHeader(Handoff.ROUTE, routeId());
+        m.setHeader(Handoff.QUEUE, r.queue());
+        m.setHeader(Handoff.RECORD_ID, r.id());
+        m.setHeader(Handoff.RECORD_KEY, r.key());
+        m.setHeader(Handoff.REVISION, r.revision());
+        m.setHeader(Handoff.RECORD_TYPE, r.type());
+        m.setHeader(Handoff.ATTEMPTS, r.attempts());
+        m.setHeader(Handoff.TRIED_BEFORE, r.triedBefore());
+        m.setHeader(Handoff.CLAIM, token);
+        m.setBody(r.payload());
+        return m;
+    }
+
+    /** Settles every record of the run the route left claimed. */
+    private void settleTheRest(Exchange exchange, HandoffBatch batch) {
+        Throwable runFailure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (long id : store.stillClaimed(batch.ids(), batch.token())) {
+            HandoffRecord record = batch.record(id);
+            Throwable failure = batch.failureOf(id) != null ? batch.failureOf(id) : runFailure;
+            if (failure != null) {
+                retryOrDeadLetter(record, batch.token(), failure);
+            } else {
+                String reason = batch.skipReasonOf(id);
+                skip(record, batch.token(), reason == null || reason.isBlank()
+                        ? "a step of route " + routeId() + " stopped it without a reason (header " + Handoff.SKIP_REASON + ")"
+                        : reason);
+            }
+        }
+    }
+
+    private void retryOrDeadLetter(HandoffRecord r, String token, Throwable cause) {
+        RetryPolicy policy = endpoint.retryPolicy();
+        int attempts = r.attempts() + 1;
+        String what = describe(cause);
+        if (cause instanceof ApiException api && api.isTransient() && !policy.exhausted(attempts)) {
+            Instant next = policy.nextAttempt(attempts, Instant.now());
+            store.reschedule(r.id(), token, attempts, next, what);
+            log.warn("{} {} attempt {}/{} failed, trying again at {}: {}", endpoint.getFlow(), label(r), attempts,
+                    policy.maxAttempts(), next, what);
+            return;
+        }
+        Category category = cause instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
+        String sentence = endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s): "
+                + what;
+        deadLetter(r, token, category, sentence);
+    }
+
+    /** Hands a given-up record to the flow's failure route; if that route does not settle it, it is settled FAILED here. */
+    private void deadLetter(HandoffRecord r, String token, Category category, String sentence) {
+        try {
+            template.send(endpoint.getDeadLetterUri(), e -> {
+                copyIdentity(r, token, e.getIn());
+                e.getIn().setHeader(Handoff.CATEGORY, category.name());
+                e.getIn().setHeader(Handoff.REASON, sentence);
+                e.getIn().setHeader(Handoff.OUTCOME, HandoffStore.FAILED);
+                e.getIn().setBody(r.payload());
+            });
+        } catch (RuntimeException e) {
+            log.error("dead-letter route {} failed for {} {}: {}", endpoint.getDeadLetterUri(), endpoint.getFlow(), label(r),
+                    e.getMessage());
+        }
+        if (!store.stillClaimed(List.of(r.id()), token).isEmpty()) {
+            store.settle(List.of(r.id()), token, HandoffStore.FAILED, sentence);
+            log.error("{} (the dead-letter route {} did not record it; settled FAILED here)", sentence,
+                    endpoint.getDeadLetterUri());
+        }
+    }
+
+    private void skip(HandoffRecord r, String token, String reason) {
+        store.settle(List.of(r.id()), token, HandoffStore.SKIPPED, reason);
+        log.info("{} {} skipped: {}", endpoint.getFlow(), label(r), reason);
+        if (endpoint.getSkippedUri() != null && !endpoint.getSkippedUri().isBlank()) {
+            try {
+                template.send(endpoint.getSkippedUri(), e -> {
+                    copyIdentity(r, token, e.getIn());
+                    e.getIn().setHeader(Handoff.SKIP_REASON, reason);
+                    e.getIn().setBody(r.payload());
+                });
+            } catch (RuntimeException e) {
+                log.warn("route {} failed for skipped {} {}: {}", endpoint.getSkippedUri(), endpoint.getFlow(), label(r),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void copyIdentity(HandoffRecord r, String token, Message m) {
+        m.setHeader(Handoff.FLOW, endpoint.getFlow());
+        m.setHeader(Handoff.ROUTE, routeId());
+        m.setHeader(Handoff.QUEUE, r.queue());
+        m.setHeader(Handoff.RECORD_ID, r.id());
+        m.setHeader(Handoff.RECORD_KEY, r.key());
+        m.setHeader(Handoff.REVISION, r.revision());
+        m.setHeader(Handoff.RECORD_TYPE, r.type());
+        m.setHeader(Handoff.ATTEMPTS, r.attempts());
+        m.setHeader(Handoff.CLAIM, token);
+    }
+
+    private String routeId() {
+        return getRouteId() == null ? "(unknown)" : getRouteId();
+    }
+
+    private static String label(HandoffRecord r) {
+        return r.key() + (r.revision() == null || r.revision().isEmpty() ? "" : " (revision " + r.revision() + ")");
+    }
+
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        return cause instanceof ApiException ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

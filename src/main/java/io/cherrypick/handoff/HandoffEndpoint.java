@@ -1,0 +1,253 @@
+package io.cherrypick.handoff;
+
+import java.time.Duration;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/** One hand-off queue: {@code handoff:<queue>}. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "handoff", title = "Hand-off", syntax = "handoff:queue",
+             category = {Category.DATABASE}, headersClass = Handoff.class)
+public class HandoffEndpoint extends ScheduledPollEndpoint {
+    /** What the producer does with the message. */
+    public enum Action {
+        /** Store the message as a record of the queue (key and revision from headers); once per revision. */
+        write,
+        /** The record(s) went through: settle them DONE (and remember the idempotency key, resolve open exceptions). */
+        done,
+        /** Settle the record(s) SKIPPED with the reason in header CherrypickSkipReason. */
+        skip,
+        /** Write nothing; older revisions of the key that were never sent are superseded (e.g. a pick cancelled before it went). */
+        supersede
+    }
+
+    /** What makes a record's idempotency key. */
+    public enum IdempotentKey {
+        /** key and revision: each revision of a record goes once (a pick revision). */
+        keyAndRevision,
+        /** the key alone: a record goes once whatever its revision (a despatch). */
+        key
+    }
+
+    @UriPath(description = "The queue: the flow's name for records to send (e.g. sales-order), <flow>-events for events")
+    @Metadata(required = true)
+    private final String queue;
+
+    @UriParam(description = "The flow the records belong to, for exceptions, metrics and the lifecycle (default: the queue)")
+    private String flow;
+
+    @UriParam(label = "producer", defaultValue = "write", description = "What the producer does: write a record,"
+            + " settle records done, or skip them")
+    private Action action = Action.write;
+
+    @UriParam(label = "producer", defaultValue = "false", description = "On write: older revisions of the key that were"
+            + " never sent are superseded (not sent) and their open exceptions resolved")
+    private boolean supersede;
+
+    @UriParam(label = "consumer", defaultValue = "100", description = "How many records one run claims and routes together")
+    private int batchSize = 100;
+
+    @UriParam(label = "consumer", defaultValue = "0s", description = "A partial batch waits up to this long for more"
+            + " records (a full batch costs the target one call, a partial one the same)")
+    private Duration linger = Duration.ZERO;
+
+    @UriParam(label = "consumer", defaultValue = "2m", description = "A claim older than this belongs to an instance that"
+            + " stopped; its records are taken over, flagged so the flow looks in the target before sending again")
+    private Duration staleClaimAfter = Duration.ofMinutes(2);
+
+    @UriParam(label = "consumer", defaultValue = "5", description = "Attempts before a record that keeps failing with a"
+            + " transient fault (timeout, 5xx, rate limit) is dead-lettered")
+    private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+
+    @UriParam(label = "consumer", defaultValue = "5s", description = "Wait after the first failed attempt; doubles with each")
+    private Duration retryBackoff = RetryPolicy.DEFAULT.base();
+
+    @UriParam(label = "consumer", defaultValue = "15m", description = "The longest wait between attempts")
+    private Duration retryMax = RetryPolicy.DEFAULT.max();
+
+    @UriParam(label = "consumer", defaultValue = "direct:dead-letter", description = "Where a record goes when it is given"
+            + " up: the flow's failure route, which ends in the one dead-letter route (the exception store)")
+    private String deadLetterUri = "direct:dead-letter";
+
+    @UriParam(label = "consumer", description = "Where a record a route step skipped goes after it was settled, e.g. to"
+            + " show the reason in the order's lifecycle (optional)")
+    private String skippedUri;
+
+    @UriParam(defaultValue = "false", description = "Remember the records that went through (Camel's JDBC idempotent"
+            + " repository, processor name = the queue) in the transaction that settles them, and settle a claimed record"
+            + " found there without routing it")
+    private boolean idempotent;
+
+    @UriParam(defaultValue = "keyAndRevision", description = "What makes the idempotency key")
+    private IdempotentKey idempotentKey = IdempotentKey.keyAndRevision;
+
+    private IdempotentRepository repository;
+
+    public HandoffEndpoint(String uri, HandoffComponent component, String queue) {
+        super(uri, component);
+        this.queue = queue;
+    }
+
+    @Override
+    public HandoffComponent getComponent() {
+        return (HandoffComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new HandoffProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        try {
+            retryPolicy();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("handoff:" + queue + ": " + e.getMessage(), e);
+        }
+        HandoffConsumer consumer = new HandoffConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The idempotency key of a record, as this queue makes it. */
+    String idempotencyKey(String key, String revision) {
+        return idempotentKey == IdempotentKey.key || revision == null || revision.isEmpty() ? key : key + ":" + revision;
+    }
+
+    synchronized IdempotentRepository repository() {
+        if (!idempotent) {
+            return null;
+        }
+        if (repository == null) {
+            JdbcMessageIdRepository jdbc = new JdbcMessageIdRepository(getComponent().dataSource(), getComponent().tx(), queue);
+            jdbc.setCreateTableIfNotExists(false);
+            repository = jdbc;
+        }
+        return repository;
+    }
+
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, retryBackoff, retryMax);
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public String getFlow() {
+        return flow == null || flow.isBlank() ? queue : flow;
+    }
+
+    public void setFlow(String flow) {
+        this.flow = flow;
+    }
+
+    public Action getAction() {
+        return action;
+    }
+
+    public void setAction(Action action) {
+        this.action = action;
+    }
+
+    public boolean isSupersede() {
+        return supersede;
+    }
+
+    public void setSupersede(boolean supersede) {
+        this.supersede = supersede;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("handoff:" + queue + " batchSize must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    public Duration getLinger() {
+        return linger;
+    }
+
+    public void setLinger(Duration linger) {
+        this.linger = linger;
+    }
+
+    public Duration getStaleClaimAfter() {
+        return staleClaimAfter;
+    }
+
+    public void setStaleClaimAfter(Duration staleClaimAfter) {
+        this.staleClaimAfter = staleClaimAfter;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(Duration retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public Duration getRetryMax() {
+        return retryMax;
+    }
+
+    public void setRetryMax(Duration retryMax) {
+        this.retryMax = retryMax;
+    }
+
+    public String getDeadLetterUri() {
+        return deadLetterUri;
+    }
+
+    public void setDeadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
+    }
+
+    public String getSkippedUri() {
+        return skippedUri;
+    }
+
+    public void setSkippedUri(String skippedUri) {
+        this.skippedUri = skippedUri;
+    }
+
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    public void setIdempotent(boolean idempotent) {
+        this.idempotent = idempotent;
+    }
+
+    public IdempotentKey getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    public void setIdempotentKey(IdempotentKey idempotentKey) {
+        this.idempotentKey = idempotentKey;
+    }
+}

@@ -1,0 +1,242 @@
+package io.cherrypick.handoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.cherrypick.store.Timestamps;
+
+/**
+ * The durable hand-off between steps of a flow (table {@code handoff}): what a pull stored to send, what a webhook
+ * stored to process. One implementation for every queue:
+ * <ul>
+ * <li>{@link #insertIfAbsent}: a record revision is stored once (unique queue, key, revision), inside the transaction
+ * of whatever produced it;</li>
+ * <li>{@link #claim}: instances take due records with {@code FOR UPDATE SKIP LOCKED}, each claim under a token of its
+ * own; a claim older than {@code staleAfter} belongs to an instance that died and is taken over, flagged recovered;</li>
+ * <li>every status change names the claim token, so an instance whose claim was taken over cannot overwrite the new
+ * holder's outcome.</li>
+ * </ul>
+ */
+@Repository
+public class HandoffStore {
+    public static final String PENDING = "PENDING";
+    public static final String CLAIMED = "CLAIMED";
+    public static final String DONE = "DONE";
+    public static final String SKIPPED = "SKIPPED";
+    public static final String HELD = "HELD";
+    public static final String FAILED = "FAILED";
+    public static final String SUPERSEDED = "SUPERSEDED";
+
+    private static final int NOTE_MAX = 4000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public HandoffStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Stores a record revision once; empty when that revision of the key is already stored in the queue. */
+    public Optional<Long> insertIfAbsent(String queue, String key, String revision, String type, String payload) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("key", key)
+                .addValue("rev", revision == null ? "" : revision).addValue("type", type).addValue("payload", payload)
+                .addValue("now", Timestamps.now());
+        // looked up first: inside the producer's transaction a failed insert would abort it on PostgreSQL
+        Integer existing = jdbc.queryForObject("select count(*) from handoff where queue = :queue and record_key = :key"
+                + " and revision = :rev", p, Integer.class);
+        if (existing != null && existing > 0) {
+            return Optional.empty();
+        }
+        try {
+            org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.update("insert into handoff (queue, record_key, revision, record_type, payload, status, attempts,"
+                    + " next_attempt_at, created_at, updated_at) values (:queue, :key, :rev, :type, :payload, 'PENDING', 0,"
+                    + " :now, :now, :now)", p, keys, new String[] {"id"});
+            return Optional.of(keys.getKey().longValue());
+        } catch (DuplicateKeyException raceLost) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due records of a queue under {@code token}, oldest first; stale claims are taken over
+     * first. With a {@code linger}, nothing is claimed while fewer than {@code limit} records are due and the oldest has
+     * waited less than the linger: a full batch costs the target one call, a partial one the same.
+     */
+    public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger) {
+        Instant now = Instant.now();
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("token", token)
+                .addValue("limit", limit).addValue("now", Timestamps.utc(now))
+                .addValue("stale", Timestamps.utc(now.minus(staleAfter)));
+        jdbc.update("update handoff set status = 'PENDING', recovered = true, recoveries = recoveries + 1,"
+                + " claim_token = null, claimed_at = null, next_attempt_at = :now, updated_at = :now"
+                + " where queue = :queue and status = 'CLAIMED' and claimed_at < :stale", p);
+        if (linger != null && !linger.isZero()) {
+            boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest"
+                    + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
+                        rs.next();
+                        Instant oldest = Timestamps.read(rs, "oldest");
+                        return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
+                    }));
+            if (waitForMore) {
+                return List.of();
+            }
+        }
+        // lock the due rows (others skip them), then mark them ours, in one transaction (an IN-subquery with SKIP
+        // LOCKED is evaluated per row by H2)
+        return tx.execute(status -> {
+            List<Long> ids = jdbc.queryForList("select id from handoff where queue = :queue and status = 'PENDING'"
+                    + " and next_attempt_at <= :now order by id limit :limit for update skip locked", p, Long.class);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
+                    + " where id in (:ids)", p.addValue("ids", ids));
+            return jdbc.query("select * from handoff where id in (:ids) order by id", p, ROW);
+        });
+    }
+
+    /** Of these records, the ids still claimed under {@code token} (not settled yet). */
+    public List<Long> stillClaimed(Collection<Long> ids, String token) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("select id from handoff where id in (:ids) and status = 'CLAIMED' and claim_token = :token"
+                + " order by id", new MapSqlParameterSource().addValue("ids", ids).addValue("token", token), Long.class);
+    }
+
+    /**
+     * Settles claimed records with a final status and a note, if {@code token} still holds their claim. Returns the ids
+     * settled; the others were taken over by another claim, whose outcome stands.
+     */
+    public int settle(Collection<Long> ids, String token, String status, String note) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update handoff set status = :status, note = :note, claim_token = null, claimed_at = null,"
+                + (DONE.equals(status) ? " recovered = false," : "") + " updated_at = :now"
+                + " where id in (:ids) and status = 'CLAIMED' and claim_token = :token",
+                new MapSqlParameterSource().addValue("status", status).addValue("note", truncate(note))
+                        .addValue("now", Timestamps.now()).addValue("ids", ids).addValue("token", token));
+    }
+
+    /** Puts a claimed record back in its queue for a later attempt (if {@code token} still holds it). */
+    public boolean reschedule(long id, String token, int attempts, Instant nextAttempt, String note) {
+        return jdbc.update("update handoff set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, note = :note,"
+                + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status = 'CLAIMED'"
+                + " and claim_token = :token", new MapSqlParameterSource().addValue("attempts", attempts)
+                .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", truncate(note))
+                .addValue("now", Timestamps.now()).addValue("id", id).addValue("token", token)) == 1;
+    }
+
+    /** Puts claimed records back as they were, due at once (not a failure: e.g. to fill the next call). */
+    public int release(Collection<Long> ids, String token, String note) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update handoff set status = 'PENDING', next_attempt_at = :now, note = :note, claim_token = null,"
+                + " claimed_at = null, updated_at = :now where id in (:ids) and status = 'CLAIMED' and claim_token = :token",
+                new MapSqlParameterSource().addValue("ids", ids).addValue("token", token).addValue("note", truncate(note))
+                        .addValue("now", Timestamps.now()));
+    }
+
+    /** Queues a held or failed record again (an operator's replay): attempts start from zero. */
+    public boolean requeue(long id) {
+        return jdbc.update("update handoff set status = 'PENDING', attempts = 0, next_attempt_at = :now, claim_token = null,"
+                + " claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
+                Map.of("now", Timestamps.now(), "id", id)) == 1;
+    }
+
+    /** Older revisions of a key that were never sent are superseded by a newer one. Returns their ids. */
+    public List<Long> supersedeUnsent(String queue, String key, String exceptRevision) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("key", key)
+                .addValue("rev", exceptRevision).addValue("now", Timestamps.now());
+        List<Long> ids = jdbc.queryForList("select id from handoff where queue = :queue and record_key = :key"
+                + " and revision <> :rev and status in ('PENDING', 'HELD', 'FAILED')", p, Long.class);
+        if (!ids.isEmpty()) {
+            jdbc.update("update handoff set status = 'SUPERSEDED', updated_at = :now where id in (:ids)",
+                    p.addValue("ids", ids));
+        }
+        return ids;
+    }
+
+    /** Whether some revision of the key went through in the queue. */
+    public boolean hasDone(String queue, String key) {
+        Integer n = jdbc.queryForObject("select count(*) from handoff where queue = :queue and record_key = :key"
+                + " and status = 'DONE'", Map.of("queue", queue, "key", key), Integer.class);
+        return n != null && n > 0;
+    }
+
+    /** The most recently settled DONE revision of a key across these queues (e.g. an order and its amendments). */
+    public Optional<HandoffRecord> lastDone(List<String> queues, String key) {
+        return jdbc.query("select * from handoff where queue in (:queues) and record_key = :key and status = 'DONE'"
+                + " order by updated_at desc, id desc limit 1", Map.of("queues", queues, "key", key), ROW)
+                .stream().findFirst();
+    }
+
+    public Optional<HandoffRecord> find(long id) {
+        return jdbc.query("select * from handoff where id = :id", Map.of("id", id), ROW).stream().findFirst();
+    }
+
+    /** Every record of a key, newest first, across queues (for "where is this order?"). */
+    public List<HandoffRecord> ofKey(String key, int limit) {
+        return jdbc.query("select * from handoff where record_key = :key order by id desc limit :limit",
+                Map.of("key", key, "limit", limit), ROW);
+    }
+
+    public List<HandoffRecord> list(String queue, String type, int limit) {
+        return jdbc.query("select * from handoff where queue = :queue and (:type = '' or record_type = :type)"
+                + " order by id limit :limit", Map.of("queue", queue, "type", type == null ? "" : type, "limit", limit), ROW);
+    }
+
+    public List<String> queues() {
+        return jdbc.queryForList("select distinct queue from handoff order by queue", Map.of(), String.class);
+    }
+
+    public Map<String, Integer> countByStatus(String queue) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("select status, count(*) as n from handoff where queue = :queue group by status", Map.of("queue", queue),
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** When the queue last settled a record as DONE. */
+    public Optional<Instant> lastDoneAt(String queue) {
+        return jdbc.query("select max(updated_at) as t from handoff where queue = :queue and status = 'DONE'",
+                Map.of("queue", queue), (rs, i) -> Timestamps.read(rs, "t")).stream().filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
+     * Creation time of the oldest record being worked on or due (claimed, or pending and not waiting for a later
+     * attempt), if any.
+     */
+    public Optional<Instant> oldestWaiting(String queue) {
+        return jdbc.query("select min(created_at) as oldest from handoff where queue = :queue and (status = 'CLAIMED'"
+                + " or (status = 'PENDING' and next_attempt_at <= :now))", Map.of("queue", queue, "now", Timestamps.now()),
+                (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public static String truncate(String text) {
+        return text == null || text.length() <= NOTE_MAX ? text : text.substring(0, NOTE_MAX - 3) + "...";
+    }
+
+    static final RowMapper<HandoffRecord> ROW = (rs, i) -> new HandoffRecord(rs.getLong("id"), rs.getString("queue"),
+            rs.getString("record_key"), rs.getString("revision"), rs.getString("record_type"), rs.getString("payload"),
+            rs.getString("status"), rs.getInt("attempts"), rs.getBoolean("recovered"), Timestamps.read(rs, "created_at"),
+            rs.getString("claim_token"), rs.getString("note"));
+}

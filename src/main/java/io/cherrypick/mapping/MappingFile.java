@@ -1,0 +1,101 @@
+package io.cherrypick.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One mapping file of {@code routes/mappings/}, parsed: the source it reads ({@code source: pick}) and its parts, each
+ * with its fields in target order:
+ * <pre>
+ * source: pick
+ * parts:
+ *   header:                      # one row
+ *     fields:
+ *       SalesOrderNumber: pick_num
+ *   lines:                       # one row per child of the record
+ *     each: lines
+ *     absent: omit               # leave out fields the record does not carry (default: empty)
+ *     fields:
+ *       ItemCode: item_code
+ * </pre>
+ */
+public record MappingFile(String name, String source, List<Part> parts) {
+
+    /** One part: one row, or one row per child ({@code each}). */
+    public record Part(String name, String each, boolean omitAbsent, Map<String, FieldExpression> fields) {
+    }
+
+    /** Parses a loaded YAML document; a malformed file fails with a sentence naming the file and the field. */
+    @SuppressWarnings("unchecked")
+    public static MappingFile parse(String name, Map<String, Object> yaml) {
+        if (yaml == null) {
+            throw new IllegalArgumentException("mapping " + name + " is empty");
+        }
+        Object source = yaml.get("source");
+        if (!(source instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException("mapping " + name + " needs 'source:' (what it reads, e.g. pick)");
+        }
+        if (!(yaml.get("parts") instanceof Map<?, ?> parts) || parts.isEmpty()) {
+            throw new IllegalArgumentException("mapping " + name + " needs 'parts:' with at least one part");
+        }
+        List<Part> parsed = new ArrayList<>();
+        ((Map<String, Object>) parts).forEach((partName, value) -> {
+            String where = "mapping " + name + ", part " + partName;
+            if (!(value instanceof Map<?, ?> part)) {
+                throw new IllegalArgumentException(where + " must be a map with 'fields:'");
+            }
+            Object fields = part.get("fields");
+            if (!(fields instanceof Map<?, ?> fieldMap) || fieldMap.isEmpty()) {
+                throw new IllegalArgumentException(where + " needs 'fields:' (target field: expression)");
+            }
+            Object absent = part.get("absent");
+            if (absent != null && !"omit".equals(absent) && !"empty".equals(absent)) {
+                throw new IllegalArgumentException(where + ": absent must be omit or empty, not " + absent);
+            }
+            Map<String, FieldExpression> expressions = new LinkedHashMap<>();
+            ((Map<String, Object>) fieldMap).forEach((field, expression) -> expressions.put(field,
+                    FieldExpression.parse(where + ", field " + field, expression == null ? null : expression.toString())));
+            Object each = part.get("each");
+            parsed.add(new Part(partName, each == null ? null : each.toString(), "omit".equals(absent), expressions));
+        });
+        return new MappingFile(name, ((String) source).trim(), List.copyOf(parsed));
+    }
+
+    /** Maps one record: every part's rows, fields in the file's order. */
+    public MappedRecord map(MappingSource record, MappingFunctions functions) {
+        Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
+        for (Part part : parts) {
+            List<Map<String, String>> partRows = new ArrayList<>();
+            if (part.each() == null) {
+                partRows.add(row(part, record, functions));
+            } else {
+                for (MappingSource child : record.each(part.each())) {
+                    partRows.add(row(part, child, functions));
+                }
+            }
+            rows.put(part.name(), partRows);
+        }
+        return new MappedRecord(rows);
+    }
+
+    private static Map<String, String> row(Part part, MappingSource source, MappingFunctions functions) {
+        Map<String, String> row = new LinkedHashMap<>();
+        part.fields().forEach((field, expression) -> {
+            String value = expression.evaluate(source, functions);
+            if (value != null) {
+                row.put(field, value);
+            } else if (!part.omitAbsent()) {
+                row.put(field, "");
+            }
+        });
+        return row;
+    }
+
+    /** A part by name. */
+    public Part part(String partName) {
+        return parts.stream().filter(p -> p.name().equals(partName)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("mapping " + name + " has no part " + partName));
+    }
+}

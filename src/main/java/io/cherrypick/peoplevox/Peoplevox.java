@@ -1,0 +1,25 @@
+package io.cherrypick.peoplevox;
+
+/** Message headers of the {@code peoplevox:} component. */
+public final class Peoplevox {
+    /** After a save: whether Peoplevox took every row of the record (false: refused; later parts are not sent). */
+    public static final String SAVED = "PeoplevoxSaved";
+    /** After a refused save: Peoplevox's own words about the record. */
+    public static final String REFUSAL = "PeoplevoxRefusal";
+    /** After a refused save: the exception category the refusal points at (SKU_MISMATCH, MISSING_WAREHOUSE, REJECTED). */
+    public static final String REFUSAL_CATEGORY = "PeoplevoxRefusalCategory";
+    /** After a save with lookBeforeResend: rows of the record Peoplevox already held (not sent again). */
+    public static final String ALREADY_HELD = "PeoplevoxAlreadyHeld";
+    /** get and report: the search clause (overrides the endpoint's). */
+    public static final String SEARCH_CLAUSE = "PeoplevoxSearchClause";
+    /** subscribe: the event type; unsubscribe: the subscription id. */
+    public static final String EVENT_TYPE = "PeoplevoxEventType";
+    public static final String SUBSCRIPTION_ID = "PeoplevoxSubscriptionId";
+    /** subscribe: the filter, the address Peoplevox posts to and the fields it posts. */
+    public static final String EVENT_FILTER = "PeoplevoxEventFilter";
+    public static final String POST_URL = "PeoplevoxPostUrl";
+    public static final String POST_PARAMS = "PeoplevoxPostParams";
+
+    private Peoplevox() {
+    }
+}

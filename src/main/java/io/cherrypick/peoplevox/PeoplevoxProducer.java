@@ -1,0 +1,176 @@
+package io.cherrypick.peoplevox;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+import io.cherrypick.failure.Category;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.mapping.MappedRecord;
+
+/**
+ * Runs one Peoplevox operation for the exchange.
+ * <p>
+ * {@code save} takes one record or a batch (a list of messages from a hand-off split); each record's rows are its body
+ * ({@code rows} names the part of a {@link MappedRecord}, or the body is a row or a list of rows). Records are written
+ * with as few calls as possible ({@link RowWriter}); each record's message then says what Peoplevox did
+ * ({@link Peoplevox#SAVED}, {@link Peoplevox#REFUSAL}). A record refused by an earlier save (e.g. its header) is not
+ * sent by a later one (its lines). With {@code lookBeforeResend}, rows of records an earlier attempt may have written
+ * are looked up first and only the missing ones are sent.
+ */
+public class PeoplevoxProducer extends DefaultProducer {
+    private final PeoplevoxEndpoint endpoint;
+    private final PeoplevoxClient client;
+
+    public PeoplevoxProducer(PeoplevoxEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.client = endpoint.getComponent().client();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getIn();
+        switch (endpoint.getOperation()) {
+            case save -> save(exchange);
+            case get -> in.setBody(client.getData(endpoint.getTemplate(), clause(in)).rows());
+            case report -> in.setBody(client.getReport(endpoint.getReport(), clause(in), endpoint.getOrderBy(),
+                    endpoint.getColumns()).rows());
+            case subscribe -> in.setBody(client.subscribePostEvent(required(in, Peoplevox.EVENT_TYPE),
+                    in.getHeader(Peoplevox.EVENT_FILTER, "", String.class), required(in, Peoplevox.POST_URL),
+                    in.getHeader(Peoplevox.POST_PARAMS, "", String.class)));
+            case unsubscribe -> in.setBody(client.unsubscribeEvent(in.getHeader(Peoplevox.SUBSCRIPTION_ID, Integer.class)));
+            default -> throw new IllegalStateException("peoplevox:" + endpoint.getOperation());
+        }
+    }
+
+    private void save(Exchange exchange) {
+        List<Message> records = records(exchange);
+        Map<Message, List<Map<String, String>>> rowsByRecord = new IdentityHashMap<>();
+        List<Message> order = new ArrayList<>();
+        for (Message m : records) {
+            if (Boolean.FALSE.equals(m.getHeader(Peoplevox.SAVED, Boolean.class))) {
+                continue; // refused by an earlier save (its header): its other parts are not sent
+            }
+            rowsByRecord.put(m, rowsOf(m));
+            order.add(m);
+        }
+        if (endpoint.isLookBeforeResend()) {
+            leaveOutRowsAlreadyHeld(order, rowsByRecord);
+        }
+        Map<Message, List<Map<String, String>>> ordered = new java.util.LinkedHashMap<>();
+        order.forEach(m -> ordered.put(m, rowsByRecord.get(m)));
+        RowWriter.Outcome<Message> outcome = RowWriter.save(client, endpoint.getTemplate(), ordered, PeoplevoxProducer::reference,
+                endpoint.getMaxRows(), endpoint.getSaveAction());
+        outcome.saved().forEach(m -> m.setHeader(Peoplevox.SAVED, true));
+        outcome.refused().forEach((m, why) -> {
+            m.setHeader(Peoplevox.SAVED, false);
+            m.setHeader(Peoplevox.REFUSAL, why);
+            m.setHeader(Peoplevox.REFUSAL_CATEGORY, refusalCategory(why).name());
+        });
+    }
+
+    /**
+     * For records an earlier attempt may have written, reads what Peoplevox holds for their keys (one call per save) and
+     * removes from their rows those Peoplevox already has: same key field, same match fields.
+     */
+    private void leaveOutRowsAlreadyHeld(List<Message> records, Map<Message, List<Map<String, String>>> rowsByRecord) {
+        List<Message> tried = records.stream().filter(m -> Boolean.TRUE.equals(m.getHeader(Handoff.TRIED_BEFORE, Boolean.class)))
+                .filter(m -> !rowsByRecord.get(m).isEmpty()).toList();
+        if (tried.isEmpty()) {
+            return;
+        }
+        String keyField = endpoint.getKeyField();
+        Set<String> keys = new LinkedHashSet<>();
+        tried.forEach(m -> rowsByRecord.get(m).forEach(row -> keys.add(row.getOrDefault(keyField, ""))));
+        String clause = keys.stream().map(k -> keyField + ".Equals(\"" + SearchClauses.escape(k) + "\")")
+                .collect(Collectors.joining(" OR "));
+        Set<String> held = new HashSet<>();
+        client.getData(endpoint.getTemplate(), clause).rows().forEach(row -> held.add(signature(row, keyField)));
+        for (Message m : tried) {
+            List<Map<String, String>> missing = rowsByRecord.get(m).stream()
+                    .filter(row -> !held.contains(signature(row, keyField))).toList();
+            int alreadyHeld = rowsByRecord.get(m).size() - missing.size();
+            if (alreadyHeld > 0) {
+                m.setHeader(Peoplevox.ALREADY_HELD, m.getHeader(Peoplevox.ALREADY_HELD, 0, Integer.class) + alreadyHeld);
+            }
+            rowsByRecord.put(m, missing);
+        }
+    }
+
+    private String signature(Map<String, String> row, String keyField) {
+        StringBuilder s = new StringBuilder(row.getOrDefault(keyField, ""));
+        for (String field : endpoint.matchFieldList()) {
+            s.append('\u0000').append(row.getOrDefault(field, ""));
+        }
+        return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> rowsOf(Message m) {
+        Object body = m.getBody();
+        String part = endpoint.getRows();
+        if (body instanceof MappedRecord mapped) {
+            if (part == null || part.isBlank()) {
+                throw new IllegalArgumentException("peoplevox:save to " + endpoint.getTemplate() + " got a mapped record of"
+                        + " parts " + mapped.parts().keySet() + "; say which with option rows");
+            }
+            return mapped.rows(part);
+        }
+        if (body instanceof Map<?, ?> row) {
+            return List.of((Map<String, String>) row);
+        }
+        if (body instanceof List<?> list) {
+            return (List<Map<String, String>>) list;
+        }
+        throw new IllegalArgumentException("peoplevox:save to " + endpoint.getTemplate() + " cannot write a "
+                + (body == null ? "missing body" : body.getClass().getSimpleName()) + " for record " + reference(m)
+                + "; map it first (to: mapping:...)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Message> records(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Message.class::isInstance)) {
+            return (List<Message>) list;
+        }
+        if (body instanceof List<?> list && list.isEmpty()) {
+            return List.of();
+        }
+        return List.of(exchange.getIn());
+    }
+
+    private static String reference(Message m) {
+        String key = m.getHeader(Handoff.RECORD_KEY, String.class);
+        return key == null ? "" : key;
+    }
+
+    private String clause(Message in) {
+        String header = in.getHeader(Peoplevox.SEARCH_CLAUSE, String.class);
+        String clause = header != null ? header : endpoint.getSearchClause();
+        return clause == null ? "" : clause;
+    }
+
+    private static String required(Message in, String header) {
+        String value = in.getHeader(header, String.class);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("peoplevox: needs header " + header);
+        }
+        return value;
+    }
+
+    /** The exception category a Peoplevox refusal points at, from the field it names. */
+    public static Category refusalCategory(String peoplevoxMessage) {
+        return peoplevoxMessage.contains("ItemCode") ? Category.SKU_MISMATCH
+                : peoplevoxMessage.contains("Site") ? Category.MISSING_WAREHOUSE : Category.REJECTED;
+    }
+}
