@@ -49,11 +49,11 @@ class SalesOrderSettlementTest extends RouteTestSupport {
     @Override
     protected void advise() throws Exception {
         advice("sales-order-pull", a -> a.replaceFromWith("direct:not-pulling"));
-        advice("sales-order-to-wms", a -> {
+        advice("sales-order-send", a -> {
             a.weaveById("save-sales-order-headers").replace().to("mock:headers");
             a.weaveById("save-sales-order-lines").replace().to("mock:lines");
-            a.weaveById("map-pick-to-sales-order").before().process(this::enrichmentFailsForBOOM);
         });
+        advice("sales-order-prepare", a -> a.weaveById("map-pick-to-sales-order").before().process(this::enrichmentFailsForBOOM));
     }
 
     private void enrichmentFailsForBOOM(Exchange exchange) {
