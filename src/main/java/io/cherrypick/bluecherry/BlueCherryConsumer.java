@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.runtime.RenamedRouteSchedules;
 
 /**
  * Reads the records of a Blue Cherry resource changed since the persisted watermark ({@link IncrementalPull}: key-set
@@ -39,6 +40,7 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         template = endpoint.getCamelContext().createProducerTemplate();
+        RenamedRouteSchedules.claimFor(endpoint.getCamelContext(), endpoint.getSchedulerProperties(), getRouteId());
         super.doStart();
     }
 

@@ -116,17 +116,26 @@ public final class AppProcess implements AutoCloseable {
 
     /** POST with a JSON body on this instance; fails unless the answer is 2xx. */
     public String post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    /** PUT with a JSON body on this instance; fails unless the answer is 2xx. */
+    public String put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    private String send(String method, String path, String json) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " on " + name + " answered " + response.statusCode() + ": "
+                throw new IllegalStateException(method + " " + path + " on " + name + " answered " + response.statusCode() + ": "
                         + response.body());
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " on " + name + " failed: " + e, e);
+            throw new IllegalStateException(method + " " + path + " on " + name + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
