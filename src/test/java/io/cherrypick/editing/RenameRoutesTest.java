@@ -41,8 +41,7 @@ class RenameRoutesTest {
     @Test
     void renamedRoutesCarryOnWhereTheOldOnesStopped() throws Exception {
         int simPort = FreePort.find();
-        processes.add(AppProcess.start("simulators", simPort, List.of("--spring.profiles.active=simulators",
-                "--spring.datasource.url=jdbc:h2:mem:sims;DB_CLOSE_DELAY=-1")));
+        processes.add(AppProcess.startSimulators(simPort));
         Simulators sims = new Simulators(simPort);
         sims.seedPeoplevoxItems(List.of(A));
         sims.post("/sim/bluecherry/_control/locations", List.of(Map.of("location", "MIA", "loc_name", "Miami DC", "loc_type", "W")));

@@ -49,6 +49,13 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** Starts the simulators alone (profile simulators: no flows), e.g. for several instances to share. */
+    public static AppProcess startSimulators(int port) throws IOException {
+        return start("simulators", port, List.of("--spring.profiles.active=simulators",
+                "--spring.datasource.url=jdbc:h2:mem:sims;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                        + "DB_CLOSE_DELAY=-1"));
+    }
+
     /** Starts an instance without waiting for it (for tests that start several at the same instant). */
     public static AppProcess launch(String name, int port, List<String> springArgs) throws IOException {
         Path log = Files.createTempFile("cherrypick-" + name + "-", ".log");
@@ -84,8 +91,18 @@ public final class AppProcess implements AutoCloseable {
                         throw new IllegalStateException("instance " + name + " ended with exit code " + process.exitValue()
                                 + " before it was up; log " + log + ":\n" + tail(60));
                     }
-                    return get("/actuator/health").contains("\"UP\"");
+                    return isUp(get("/actuator/health"));
                 });
+    }
+
+    /** The overall status (not one component's) is UP: Spring and Camel both started. */
+    private static boolean isUp(String health) {
+        try {
+            return !health.isBlank() && "UP".equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health)
+                    .path("status").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     public int port() {
