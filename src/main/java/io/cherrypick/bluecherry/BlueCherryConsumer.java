@@ -31,6 +31,7 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
 
     private final BlueCherryEndpoint endpoint;
     private ProducerTemplate template;
+    private volatile boolean scheduled;
 
     public BlueCherryConsumer(BlueCherryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -42,10 +43,17 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
         template = endpoint.getCamelContext().createProducerTemplate();
         RenamedRouteSchedules.claimFor(endpoint.getCamelContext(), endpoint.getSchedulerProperties(), getRouteId());
         super.doStart();
+        scheduled = true;
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (!scheduled) {
+            // a route of a switched-off flow never started: there is no schedule to take down (Camel's Quartz scheduler
+            // would fail on the trigger it never made)
+            return;
+        }
+        scheduled = false;
         super.doStop();
         if (template != null) {
             template.stop();
