@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
 import io.cherrypick.handoff.Handoff;
@@ -245,6 +248,37 @@ class ItemSenderTest extends RouteTestSupport {
         assertThat(saved).extracting(t -> t.rows().size()).as("ceil(280 / 100) calls").containsExactly(100, 100, 80);
         assertThat(jdbc.queryForObject("select count(distinct item_code) from item_sku", Integer.class)).isEqualTo(280);
         assertThat(jdbc.queryForObject("select count(*) from handoff where status = 'DONE'", Integer.class)).isEqualTo(7);
+    }
+
+    @Test
+    void aStyleThatCannotBeReadFailsAloneWhileTheOthersGo() {
+        tx.executeWithoutResult(status -> handoff.insertIfAbsent(FLOW, "10040", "r1", null, "{\"style\": \"10040\", truncated"));
+        queue(Styles.style("10041", 41, List.of("BLK"), List.of("S")));
+        drain();
+
+        assertThat(status("10040")).isEqualTo(HandoffStore.FAILED);
+        assertThat(exceptions.list("OPEN", null, FLOW, "10040", 10)).singleElement().satisfies(e -> {
+            assertThat(e.category()).isEqualTo(Category.INTERNAL);
+            assertThat(e.message()).startsWith("item 10040 (revision r1) could not be sent");
+        });
+        assertThat(status("10041")).isEqualTo(HandoffStore.DONE);
+        assertThat(rowsSaved()).isEqualTo(1);
+    }
+
+    @Test
+    void aPeoplevoxTimeoutPutsTheStylesBackForALaterAttempt() {
+        when(peoplevox.saveData(eq(TEMPLATE), any(CsvTable.class), anyInt())).thenThrow(ApiException.transientFailure(
+                "Peoplevox", Category.API_TIMEOUT, "SaveData timed out after 30 s", null));
+        NotifyBuilder run = new NotifyBuilder(camel).fromRoute("item-master-to-wms").whenDone(1).create();
+
+        queue(Styles.style("10042", 42, List.of("BLK"), List.of("S", "M")));
+
+        assertThat(run.matches(30, TimeUnit.SECONDS)).as("the sender ran").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> HandoffStore.PENDING.equals(status("10042")));
+        assertThat(jdbc.queryForObject("select attempts from handoff where record_key = '10042'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select note from handoff where record_key = '10042'", String.class))
+                .contains("SaveData timed out after 30 s");
+        assertThat(open()).as("retried, not an exception yet").isEmpty();
     }
 
     @Test
