@@ -21,6 +21,7 @@ import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.store.ExceptionStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -36,13 +37,16 @@ public class SentItems {
     private final PeoplevoxItemCatalog catalog;
     private final SyncedItemStore synced;
     private final ExceptionStore exceptions;
-    private final MeterRegistry meters;
+    /** SKUs sent, and SKUs left out because Peoplevox already has their row (metric cherrypick_items_total). */
+    private final Counter sent;
+    private final Counter unchanged;
 
     public SentItems(PeoplevoxItemCatalog catalog, SyncedItemStore synced, ExceptionStore exceptions, MeterRegistry meters) {
+        this.sent = meters.counter("cherrypick.items", "outcome", "sent");
+        this.unchanged = meters.counter("cherrypick.items", "outcome", "unchanged");
         this.catalog = catalog;
         this.synced = synced;
         this.exceptions = exceptions;
-        this.meters = meters;
     }
 
     /**
@@ -67,7 +71,7 @@ public class SentItems {
         }
         List<Message> changed = skus.stream().filter(m -> !m.getHeader(ItemBatch.FINGERPRINT, String.class)
                 .equals(remembered.get(ItemBatch.row(m).getOrDefault("ItemCode", "")))).toList();
-        meters.counter("cherrypick.items", "outcome", "unchanged").increment(skus.size() - changed.size());
+        unchanged.increment(skus.size() - changed.size());
         exchange.getIn().setBody(changed);
     }
 
@@ -90,7 +94,7 @@ public class SentItems {
             codesByFlow.computeIfAbsent(m.getHeader(Handoff.FLOW, String.class), f -> new ArrayList<>()).add(code);
         }
         codesByFlow.forEach((flow, codes) -> exceptions.resolveOpenNotSeenSince(flow, codes, runStarted, "synced to Peoplevox"));
-        meters.counter("cherrypick.items", "outcome", "sent").increment(saved.size());
+        sent.increment(saved.size());
         if (!saved.isEmpty()) {
             log.info("{} item(s) saved in Peoplevox", saved.size());
         }

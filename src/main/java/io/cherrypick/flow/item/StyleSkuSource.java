@@ -22,11 +22,6 @@ public class StyleSkuSource implements MappingSourceAdapter {
     }
 
     @Override
-    public String name() {
-        return "style-sku";
-    }
-
-    @Override
     public MappingSource adapt(Object body) {
         if (!(body instanceof StyleSku sku)) {
             throw new IllegalArgumentException("the message is not one SKU of a Blue Cherry style but "
@@ -37,5 +32,11 @@ public class StyleSkuSource implements MappingSourceAdapter {
             case "barcode" -> sku.barcode();
             default -> sku.value(name);
         };
+    }
+
+    /** The name mapping files give this source ({@code source: style-sku}). */
+    @Override
+    public String name() {
+        return "style-sku";
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
@@ -44,32 +43,30 @@ import io.cherrypick.support.RouteTestSupport;
 class ItemRoutesTest extends RouteTestSupport {
     static final String CLAIM = "test-claim";
 
-    @Autowired ObjectMapper json;
-    @Autowired HandoffStore handoff;
-    @Autowired ExceptionStore exceptions;
-    @Autowired PeoplevoxItemCatalog catalog;
-    @Autowired TransactionTemplate tx;
-
+    /** The pull writes to a mock; the sender and the drift check start at direct: and call mocks for Peoplevox. */
     @Override
     protected void advise() throws Exception {
-        advice("item-pull", a -> {
-            a.replaceFromWith("direct:pull");
-            a.weaveById("queue-style").replace().to("mock:queued");
-        });
         advice("item-master-to-wms", a -> {
-            a.replaceFromWith("direct:send");
             a.weaveById("save-item-types").replace().to("mock:save");
+            a.replaceFromWith("direct:send");
             a.weaveById("release-orders-held-for-these-items").before().to("mock:released");
             a.weaveById("settle-styles-done").before().to("mock:done");
         });
         advice("item-dead-letter", a -> a.weaveById("record-item-exception").before().to("mock:held"));
         advice("item-drift-check", a -> {
-            a.replaceFromWith("direct:drift");
             a.weaveById("read-peoplevox-item-types").replace().to("mock:peoplevox-items");
+            a.replaceFromWith("direct:drift");
             a.weaveById("record-item-drift").before().to("mock:drifts");
             a.weaveById("record-item-drift-check-failure").before().to("mock:drift-check-failed");
         });
+        advice("item-pull", a -> a.replaceFromWith("direct:pull"));
+        advice("item-pull", a -> a.weaveById("queue-style").replace().to("mock:queued"));
     }
+
+    @Autowired TransactionTemplate tx;
+    @Autowired HandoffStore handoff;
+    @Autowired ExceptionStore exceptions;
+    @Autowired ObjectMapper json;
 
     @BeforeEach
     void clean() {
