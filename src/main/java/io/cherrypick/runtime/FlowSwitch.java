@@ -44,6 +44,12 @@ public class FlowSwitch implements RoutePolicyFactory {
         };
     }
 
+    /** The flow a running route belongs to: its group, resolved as for switching (Camel keeps a templated route's as written). */
+    public static String flowOf(CamelContext camel, Route route) {
+        RouteDefinition definition = ((org.apache.camel.model.ModelCamelContext) camel).getRouteDefinition(route.getRouteId());
+        return definition != null ? groupOf(definition) : route.getGroup();
+    }
+
     /** The route's group; in a templated route, with the template's parameters filled in (group: "{{flow}}"). */
     private static String groupOf(NamedNode node) {
         if (!(node instanceof RouteDefinition route) || route.getGroup() == null) {

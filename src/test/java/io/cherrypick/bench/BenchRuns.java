@@ -1,11 +1,17 @@
 package io.cherrypick.bench;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.cherrypick.runtime.FlowSwitch;
 
 /** What the benchmarks share: waiting for the runtime to finish, and counting rows. */
 final class BenchRuns {
@@ -19,6 +25,18 @@ final class BenchRuns {
             return true;
         } catch (ConditionTimeoutException notInTime) {
             return false;
+        }
+    }
+
+    /**
+     * Starts the routes of a flow that was switched off while its data was prepared: the routes of its group (the pull,
+     * the sender and the step routes they call), all but {@code leftOut}.
+     */
+    static void startFlow(CamelContext camel, String group, Set<String> leftOut) throws Exception {
+        for (Route route : camel.getRoutes()) {
+            if (group.equals(FlowSwitch.flowOf(camel, route)) && !leftOut.contains(route.getRouteId())) {
+                camel.getRouteController().startRoute(route.getRouteId());
+            }
         }
     }
 
