@@ -103,7 +103,7 @@ public class DespatchSteps {
 
     /** Blue Cherry took these shipments (a batch, or one record): the pick is confirmed, or noted as part despatched. */
     public void confirmed(Exchange exchange) {
-        for (Message m : records(exchange)) {
+        for (Message m : Handoff.records(exchange)) {
             Shipment s = m.getHeader(OrderShipments.SHIPMENT, Shipment.class);
             String pkey = m.getHeader(BlueCherry.PKEY, String.class);
             PvxDespatch d = s.despatch();
@@ -160,14 +160,5 @@ public class DespatchSteps {
         } catch (Exception unreadable) {
             return null; // not a despatch (an event): no pick to flag
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Message> records(Exchange exchange) {
-        Object body = exchange.getIn().getBody();
-        if (body instanceof List<?> list && list.stream().allMatch(Message.class::isInstance)) {
-            return (List<Message>) list;
-        }
-        return List.of(exchange.getIn());
     }
 }
