@@ -1,6 +1,5 @@
 package io.cherrypick.bluecherry;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -58,10 +57,5 @@ public class BlueCherryDocuments {
         String words = caught instanceof BlueCherryRejection rejection ? String.join("; ", rejection.messages())
                 : caught == null ? "no reason given" : caught.getMessage();
         exchange.getIn().setHeader(BlueCherry.REFUSAL, words);
-    }
-
-    /** True when Blue Cherry's refusal consists only of messages containing {@code text} (e.g. a duplicate it already holds). */
-    public static boolean onlySays(Collection<String> messages, String text) {
-        return !messages.isEmpty() && messages.stream().allMatch(m -> m.contains(text));
     }
 }
