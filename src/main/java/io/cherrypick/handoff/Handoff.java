@@ -42,4 +42,17 @@ public final class Handoff {
 
     private Handoff() {
     }
+
+    /**
+     * The records a message stands for: the list of messages of a batch (a hand-off consumer's, or what a split with
+     * the handoffRecords strategy gathered), else the one record the exchange carries.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<org.apache.camel.Message> records(org.apache.camel.Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof java.util.List<?> list && list.stream().allMatch(org.apache.camel.Message.class::isInstance)) {
+            return (java.util.List<org.apache.camel.Message>) list;
+        }
+        return java.util.List.of(exchange.getIn());
+    }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * One field's expression in a mapping file:
  * <ul>
  * <li>{@code pick_num} — a source field; {@code ship_to.city} a named path; {@code header.X} a message header;</li>
+ * <li>{@code [Despatch number]} — a source field whose name has spaces or other signs (a Peoplevox report column),
+ * written as Peoplevox writes columns in its search clauses;</li>
  * <li>{@code upc|ean} — the first of several that is not empty;</li>
  * <li>{@code style_name:30} — at most 30 characters;</li>
  * <li>{@code 'EA'} — a constant;</li>
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 public final class FieldExpression {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*(\\|[A-Za-z_][A-Za-z0-9_.]*)*(:\\d+)?");
+    private static final Pattern COLUMN = Pattern.compile("\\[([^\\[\\]]+)]");
     private static final Pattern CALL = Pattern.compile("([a-z]+)\\s*\\((.*)\\)", Pattern.DOTALL);
     private static final Map<String, Integer> ARITY = Map.of("money", 1, "number", 1, "upper", 1, "lower", 1, "trim", 1,
             "default", 2, "lookup", 2);
@@ -117,6 +120,10 @@ public final class FieldExpression {
         }
         if (e.length() >= 2 && e.startsWith("'") && e.endsWith("'") && e.indexOf('\'', 1) == e.length() - 1) {
             return new Constant(e.substring(1, e.length() - 1));
+        }
+        Matcher column = COLUMN.matcher(e);
+        if (column.matches()) {
+            return new Reference(List.of(column.group(1).trim()), -1);
         }
         Matcher call = CALL.matcher(e);
         if (call.matches() && !e.contains("{")) {

@@ -17,14 +17,49 @@ import java.util.Map;
  *   lines:                       # one row per child of the record
  *     each: lines
  *     absent: omit               # leave out fields the record does not carry (default: empty)
+ *     numbers: [Quantity]        # optional: fields the target takes as JSON numbers (a JSON document, not a CSV row)
  *     fields:
  *       ItemCode: item_code
  * </pre>
  */
 public record MappingFile(String name, String source, List<Part> parts) {
 
-    /** One part: one row, or one row per child ({@code each}). */
-    public record Part(String name, String each, boolean omitAbsent, Map<String, FieldExpression> fields) {
+    /**
+     * One part: one row, or one row per child ({@code each}). {@code numbers} are the fields a JSON target takes as
+     * numbers ({@link #json}); a CSV target (Peoplevox) takes every value as text.
+     */
+    public record Part(String name, String each, boolean omitAbsent, Map<String, FieldExpression> fields,
+                       java.util.Set<String> numbers) {
+        public Part {
+            numbers = numbers == null ? java.util.Set.of() : java.util.Set.copyOf(numbers);
+        }
+
+        public Part(String name, String each, boolean omitAbsent, Map<String, FieldExpression> fields) {
+            this(name, each, omitAbsent, fields, java.util.Set.of());
+        }
+
+        /**
+         * A mapped row of this part as a JSON object's fields: the {@code numbers} fields as numbers (an empty one as
+         * null), the others as text. A value of a numbers field that is not a number fails, naming the field.
+         */
+        public Map<String, Object> json(Map<String, String> row) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            row.forEach((field, value) -> {
+                if (!numbers.contains(field)) {
+                    out.put(field, value);
+                } else if (value == null || value.isBlank()) {
+                    out.put(field, null);
+                } else {
+                    try {
+                        out.put(field, new java.math.BigDecimal(value.trim()));
+                    } catch (NumberFormatException notANumber) {
+                        throw new IllegalArgumentException("part " + name + ", field " + field + ": '" + value
+                                + "' is not a number");
+                    }
+                }
+            });
+            return out;
+        }
     }
 
     /** Parses a loaded YAML document; a malformed file fails with a sentence naming the file and the field. */
@@ -58,7 +93,19 @@ public record MappingFile(String name, String source, List<Part> parts) {
             ((Map<String, Object>) fieldMap).forEach((field, expression) -> expressions.put(field,
                     FieldExpression.parse(where + ", field " + field, expression == null ? null : expression.toString())));
             Object each = part.get("each");
-            parsed.add(new Part(partName, each == null ? null : each.toString(), "omit".equals(absent), expressions));
+            Object numbers = part.get("numbers");
+            if (numbers != null && !(numbers instanceof List<?>)) {
+                throw new IllegalArgumentException(where + ": numbers must be a list of field names, not " + numbers);
+            }
+            java.util.Set<String> numberFields = new java.util.LinkedHashSet<>();
+            if (numbers != null) {
+                ((List<?>) numbers).forEach(n -> numberFields.add(String.valueOf(n)));
+            }
+            numberFields.stream().filter(n -> !expressions.containsKey(n)).findFirst().ifPresent(n -> {
+                throw new IllegalArgumentException(where + ": numbers names " + n + ", which is not one of its fields");
+            });
+            parsed.add(new Part(partName, each == null ? null : each.toString(), "omit".equals(absent), expressions,
+                    numberFields));
         });
         return new MappingFile(name, ((String) source).trim(), List.copyOf(parsed));
     }

@@ -1,5 +1,6 @@
 package io.cherrypick.peoplevox;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,15 +12,17 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Descartes Peoplevox IntegrationServiceV4: save rows to an import template with per-record outcomes, read templates
- * and reports, subscribe to events; sessions, re-authentication and pacing included.
+ * and reports, subscribe to events; sessions, re-authentication and pacing included. Every operation is a producer
+ * ({@code to:}); {@code report} is also a polling consumer ({@code from: peoplevox:report}) that reads a report from a
+ * date cursor ({@link PeoplevoxReportConsumer}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "peoplevox", title = "Peoplevox", syntax = "peoplevox:operation",
-             producerOnly = true, category = {Category.SAAS}, headersClass = Peoplevox.class)
-public class PeoplevoxEndpoint extends DefaultEndpoint {
+             category = {Category.SAAS}, headersClass = Peoplevox.class)
+public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
     /** IntegrationServiceV4 operations. */
     public enum Operation {
         /** SaveData: rows into an import template; per record, saved or refused with Peoplevox's words. */
@@ -78,6 +81,37 @@ public class PeoplevoxEndpoint extends DefaultEndpoint {
     @UriParam(label = "report", description = "report: the columns to read (comma-separated; empty: all)")
     private String columns;
 
+    @UriParam(label = "consumer", description = "report consumer: the report's date column the cursor follows, e.g."
+            + " Despatch date; each run reads the rows with that date at or after the cursor")
+    private String dateColumn;
+
+    @UriParam(label = "consumer", description = "report consumer: the name the date cursor is kept under (table"
+            + " sync_cursor); it survives renaming the route")
+    private String cursor;
+
+    @UriParam(label = "consumer", description = "report consumer: the columns that identify a row (comma-separated),"
+            + " e.g. Return code,Item code; header CherrypickRecordKey is their values joined by |. A row with one of them"
+            + " empty is left out; a key seen twice in a run is routed once (the first row)")
+    private String keyColumns;
+
+    @UriParam(label = "consumer", defaultValue = "1h", description = "report consumer: each run starts this long before"
+            + " the latest date seen (report dates may have minutes only, and a row may show up late); rows read again"
+            + " are routed again, so the route must take a row twice without harm (e.g. handoff: writes once per key)")
+    private Duration overlap = Duration.ofHours(1);
+
+    @UriParam(label = "consumer", defaultValue = "2d", description = "report consumer: how far back the first run reads"
+            + " (no cursor yet)")
+    private Duration firstWindow = Duration.ofDays(2);
+
+    @UriParam(label = "consumer", description = "report consumer: the flow the poll belongs to, for the exception that"
+            + " shows a failed run (default: the cursor)")
+    private String flow;
+
+    @UriParam(label = "consumer", defaultValue = "direct:dead-letter", description = "report consumer: where a run that"
+            + " fails goes, keyed by the cursor, so the stall shows as an exception (resolved by the next run that"
+            + " succeeds; the cursor has not moved)")
+    private String deadLetterUri = "direct:dead-letter";
+
     public PeoplevoxEndpoint(String uri, PeoplevoxComponent component, Operation operation) {
         super(uri, component);
         this.operation = operation;
@@ -110,8 +144,25 @@ public class PeoplevoxEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("peoplevox: endpoints are producers (to:); schedule reads with quartz:");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != Operation.report) {
+            throw new IllegalArgumentException("from: peoplevox:" + operation + " is not a consumer; only peoplevox:report"
+                    + " polls (" + getEndpointUri() + ")");
+        }
+        for (String[] option : new String[][] {{"dateColumn", dateColumn}, {"cursor", cursor}, {"keyColumns", keyColumns}}) {
+            if (option[1] == null || option[1].isBlank()) {
+                throw new IllegalArgumentException("from: peoplevox:report needs option " + option[0] + ": "
+                        + getEndpointUri());
+            }
+        }
+        PeoplevoxReportConsumer consumer = new PeoplevoxReportConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    List<String> keyColumnList() {
+        return keyColumns == null ? List.of()
+                : Arrays.stream(keyColumns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     List<String> matchFieldList() {
@@ -209,5 +260,61 @@ public class PeoplevoxEndpoint extends DefaultEndpoint {
 
     public void setColumns(String columns) {
         this.columns = columns;
+    }
+
+    public String getDateColumn() {
+        return dateColumn;
+    }
+
+    public void setDateColumn(String dateColumn) {
+        this.dateColumn = dateColumn;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
+    }
+
+    public String getKeyColumns() {
+        return keyColumns;
+    }
+
+    public void setKeyColumns(String keyColumns) {
+        this.keyColumns = keyColumns;
+    }
+
+    public Duration getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(Duration overlap) {
+        this.overlap = overlap;
+    }
+
+    public Duration getFirstWindow() {
+        return firstWindow;
+    }
+
+    public void setFirstWindow(Duration firstWindow) {
+        this.firstWindow = firstWindow;
+    }
+
+    public String getFlow() {
+        return flow == null || flow.isBlank() ? cursor : flow;
+    }
+
+    public void setFlow(String flow) {
+        this.flow = flow;
+    }
+
+    public String getDeadLetterUri() {
+        return deadLetterUri;
+    }
+
+    public void setDeadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
     }
 }

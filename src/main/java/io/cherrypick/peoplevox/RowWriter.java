@@ -32,7 +32,7 @@ public final class RowWriter {
 
     /**
      * @param maxRows at most this many rows per call (0: no cap); a record with more rows than the cap goes in calls
-     *                of its own
+     *                of its own, in slices of the cap (refused when any slice is)
      * @param action  SaveData action: 0 insert or update, 1 do not allocate (sales orders), 2 delete
      */
     public static <K> Outcome<K> save(PeoplevoxClient peoplevox, String template, Map<K, List<Map<String, String>>> rowsByRecord,
@@ -50,26 +50,38 @@ public final class RowWriter {
         });
         Map<K, String> refused = new LinkedHashMap<>();
         byFields.forEach((fields, records) -> {
-            for (List<K> call : calls(records, rowsByRecord, maxRows)) {
-                saveCall(peoplevox, template, List.copyOf(fields), call, rowsByRecord, referenceOf, action, saved, refused);
+            for (Map<K, List<Map<String, String>>> call : calls(records, rowsByRecord, maxRows)) {
+                saveCall(peoplevox, template, List.copyOf(fields), call, referenceOf, action, saved, refused);
             }
         });
-        return new Outcome<>(saved, refused);
+        saved.removeAll(refused.keySet()); // a record sliced over several calls is saved only when every slice was
+        return new Outcome<>(saved.stream().distinct().toList(), refused);
     }
 
-    /** Cuts records into calls of at most {@code maxRows} rows, never splitting a record. */
-    private static <K> List<List<K>> calls(List<K> records, Map<K, List<Map<String, String>>> rowsByRecord, int maxRows) {
-        List<List<K>> calls = new ArrayList<>();
-        List<K> current = new ArrayList<>();
+    /**
+     * Cuts records into calls of at most {@code maxRows} rows, never splitting a record that fits in one call; a record
+     * with more rows than the cap goes alone, in slices of {@code maxRows} (Peoplevox takes at most 100 rows a call).
+     */
+    static <K> List<Map<K, List<Map<String, String>>>> calls(List<K> records, Map<K, List<Map<String, String>>> rowsByRecord,
+                                                          int maxRows) {
+        List<Map<K, List<Map<String, String>>>> calls = new ArrayList<>();
+        Map<K, List<Map<String, String>>> current = new LinkedHashMap<>();
         int rows = 0;
         for (K record : records) {
-            int size = rowsByRecord.get(record).size();
+            List<Map<String, String>> recordRows = rowsByRecord.get(record);
+            int size = recordRows.size();
+            if (maxRows > 0 && size > maxRows) {
+                for (int from = 0; from < size; from += maxRows) {
+                    calls.add(Map.of(record, recordRows.subList(from, Math.min(size, from + maxRows))));
+                }
+                continue;
+            }
             if (maxRows > 0 && !current.isEmpty() && rows + size > maxRows) {
                 calls.add(current);
-                current = new ArrayList<>();
+                current = new LinkedHashMap<>();
                 rows = 0;
             }
-            current.add(record);
+            current.put(record, recordRows);
             rows += size;
         }
         if (!current.isEmpty()) {
@@ -78,17 +90,17 @@ public final class RowWriter {
         return calls;
     }
 
-    private static <K> void saveCall(PeoplevoxClient peoplevox, String template, List<String> fields, List<K> records,
-                                     Map<K, List<Map<String, String>>> rowsByRecord, Function<K, String> referenceOf,
+    private static <K> void saveCall(PeoplevoxClient peoplevox, String template, List<String> fields,
+                                     Map<K, List<Map<String, String>>> call, Function<K, String> referenceOf,
                                      int action, List<K> saved, Map<K, String> refused) {
         List<Map<String, String>> csvRows = new ArrayList<>();
         List<K> owners = new ArrayList<>();
-        for (K record : records) {
-            for (Map<String, String> row : rowsByRecord.get(record)) {
+        call.forEach((record, rows) -> {
+            for (Map<String, String> row : rows) {
                 csvRows.add(row);
                 owners.add(record);
             }
-        }
+        });
         IntegrationResponse response = peoplevox.saveData(template, new CsvTable(fields, csvRows), action);
         Set<K> failed = new LinkedHashSet<>();
         if (response.statuses().size() == csvRows.size()) {
@@ -98,11 +110,12 @@ public final class RowWriter {
                 }
             }
         } else if (!response.ok()) {
-            failed.addAll(records); // no per-row answer: nothing can be trusted as saved
+            failed.addAll(call.keySet()); // no per-row answer: nothing can be trusted as saved
         }
-        for (K record : records) {
+        for (K record : call.keySet()) {
             if (failed.contains(record)) {
-                refused.put(record, template + ": " + detailAbout(response.detail(), referenceOf.apply(record)));
+                refused.merge(record, template + ": " + detailAbout(response.detail(), referenceOf.apply(record)),
+                        (a, b) -> a + "; " + b);
             } else {
                 saved.add(record);
             }

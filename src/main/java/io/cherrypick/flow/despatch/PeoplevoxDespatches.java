@@ -17,8 +17,10 @@ import io.cherrypick.peoplevox.PeoplevoxClient;
  * carrier, service, date) and {@code Despatch packages} (one row per package line: package, tracking number, weight,
  * item, quantity). Two GetData calls per 100 despatches. Field names are the assumed defaults (docs/flow-despatch.md).
  */
-@Component
+@Component("peoplevoxDespatches")
 public class PeoplevoxDespatches {
+    /** Header: the despatch an event names, as Peoplevox holds it (absent when Peoplevox does not show it yet). */
+    public static final String DESPATCH = "PeoplevoxDespatch";
     static final String DESPATCHES = "Despatches";
     static final String PACKAGES = "Despatch packages";
     private static final int TERMS_PER_CALL = 100;
@@ -27,6 +29,21 @@ public class PeoplevoxDespatches {
 
     public PeoplevoxDespatches(PeoplevoxClient peoplevox) {
         this.peoplevox = peoplevox;
+    }
+
+    /**
+     * The despatches a batch of events names (field DespatchNumber of each body), read together: each event's message
+     * gets header {@link #DESPATCH}.
+     */
+    public void attach(@org.apache.camel.Body List<org.apache.camel.Message> events) {
+        List<String> numbers = events.stream().map(m -> number(m)).filter(n -> !n.isEmpty()).distinct().toList();
+        Map<String, PvxDespatch> found = numbers.isEmpty() ? Map.of() : read(numbers);
+        events.forEach(m -> m.setHeader(DESPATCH, found.get(number(m))));
+    }
+
+    private static String number(org.apache.camel.Message event) {
+        Object value = event.getBody(Map.class).get("DespatchNumber");
+        return value == null ? "" : value.toString().trim();
     }
 
     /** The despatches Peoplevox holds with at least one package line; numbers it does not (yet) hold are absent. */

@@ -24,13 +24,13 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
 
 import io.cherrypick.gs1.Gs1;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
-import io.cherrypick.store.OutboxStore;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.FlowTestSupport;
@@ -47,7 +47,8 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.flows.despatch.enabled=true",
         "cherrypick.flows.despatch.inbox-interval=100",
         "cherrypick.flows.despatch.poll-cron=0/2 * * * * ?",
-        "cherrypick.flows.despatch.send-cron=0/1 * * * * ?",
+        "cherrypick.flows.despatch.send-linger=0s",
+        "cherrypick.flows.despatch.send-interval=100",
         "cherrypick.flows.despatch.retry-backoff=200ms",
         "cherrypick.flows.despatch.event-retry-backoff=200ms",
         "cherrypick.webhooks.token=despatch-test-token",
@@ -62,7 +63,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
 
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
-    @Autowired OutboxStore outbox;
+    @Autowired HandoffStore handoff;
     @Autowired ValueMappingStore mappings;
     @Autowired PeoplevoxSubscriptions subscriptions;
 
@@ -192,21 +193,21 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         advance("MISS1", Map.of("to", "Despatched"));
 
         awaitState("MISS1", LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
-        assertThat(inboxTypes()).containsOnly(DespatchFlow.REPORT_ROW);
+        assertThat(inboxTypes()).containsOnly("DespatchSummary");
         assertThat(shipmentsFor("MISS1")).hasSize(1);
     }
 
     @Test
     void blueCherryRefusingAFieldIsAnExceptionAndAReplayAfterTheMappingFixSucceedsWhileTheOthersGo() throws Exception {
         mappings.put(DespatchFlow.CARRIER_MAPPING, "FedEx Express", "FEDEX/FDEG"); // Blue Cherry's shipper is FEDX
-        camel.getRouteController().stopRoute(DespatchFlow.SEND_ROUTE);
+        camel.getRouteController().stopRoute("despatch-to-blue-cherry");
         try {
             releaseToPeoplevox(Picks.pick("REJ1", "NJ", A), Picks.pick("OK1", "NJ", B));
             advance("REJ1", Map.of("to", "Despatched", "serviceType", "FedEx Express"));
             advance("OK1", Map.of("to", "Despatched"));
-            await().atMost(WAIT).until(() -> outbox.countByStatus(DespatchFlow.FLOW).getOrDefault("PENDING", 0) == 2);
+            await().atMost(WAIT).until(() -> handoff.countByStatus("despatch").getOrDefault("PENDING", 0) == 2);
         } finally {
-            camel.getRouteController().startRoute(DespatchFlow.SEND_ROUTE);
+            camel.getRouteController().startRoute("despatch-to-blue-cherry");
         }
 
         awaitState("OK1", LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
@@ -289,8 +290,8 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     }
 
     private ExceptionRecord awaitOpenException() {
-        await().atMost(WAIT).until(() -> !exceptions.list("OPEN", null, DespatchFlow.FLOW, null, 10).isEmpty());
-        return exceptions.list("OPEN", null, DespatchFlow.FLOW, null, 10).get(0);
+        await().atMost(WAIT).until(() -> !exceptions.list("OPEN", null, "despatch", null, 10).isEmpty());
+        return exceptions.list("OPEN", null, "despatch", null, 10).get(0);
     }
 
     private List<Map<String, Object>> shipmentsFor(String pick) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.events.EventSpec;
 import io.cherrypick.store.LifecycleState;
@@ -38,7 +40,7 @@ class DespatchUnitsTest {
     }
 
     @Test
-    void packageLinesJoinTheirDespatch() {
+    void packageLinesJoinTheirDespatch() throws Exception {
         List<Map<String, String>> headers = List.of(
                 Map.of("DespatchNumber", "D1", "SalesOrderNumber", "P1", "Carrier", "UPS", "ServiceType", "UPS Ground",
                         "DespatchDate", "14/06/2026 10:00", "Site", "PrimarySite"),
@@ -53,8 +55,11 @@ class DespatchUnitsTest {
         assertThat(d1.packages()).hasSize(2);
         assertThat(d1.units()).isEqualTo(4);
         assertThat(d1.packages().get(0).lines()).extracting(PvxDespatch.Line::itemCode).containsExactly("A", "B");
-        assertThat(DespatchPayloads.read(DespatchPayloads.write(d1))).isEqualTo(d1);
-        assertThat(DespatchPayloads.pickOf(DespatchPayloads.write(d1))).isEqualTo("P1");
+        // stored in queue despatch as JSON (handoff: write) and read back by despatch-prepare (unmarshal)
+        ObjectMapper json = new ObjectMapper();
+        String payload = json.writeValueAsString(d1);
+        assertThat(json.readValue(payload, PvxDespatch.class)).isEqualTo(d1);
+        assertThat(json.readTree(payload).path("salesOrderNumber").asText()).isEqualTo("P1");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +22,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
 import io.cherrypick.gs1.Gs1;
+import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.mapping.MappedRecord;
+import io.cherrypick.mapping.Mappings;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.Picks;
 
+/**
+ * One Peoplevox despatch and its pick ticket to one Blue Cherry OrderShipment: the checks before the mapping
+ * ({@link OrderShipments#checked}), the mapping file routes/mappings/order-shipment.yaml as the route runs it, and the
+ * cartons and shipped lines ({@link OrderShipments#assemble}).
+ */
 class ShipmentMapperTest {
     static final String A = "012345678905";
     static final String B = "012345678912";
 
     private final ValueMappingStore mappings = mock(ValueMappingStore.class);
-    private final DespatchProperties props = new DespatchProperties(true, 0, null, null, null, null, 0, 0, null, null, 0,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    private final ShipmentMapper mapper = new ShipmentMapper(mappings, new ItemCodes(new ItemProperties(null, null)), props);
+    private final DespatchProperties props = new DespatchProperties(true, null, null, null, null, null, null);
+    private final Mappings files = new Mappings(Path.of("routes", "mappings"), new org.springframework.mock.env.MockEnvironment(),
+            List.of(new ShipmentSource(props)), (kind, value) -> null);
+    private final OrderShipments shipments = new OrderShipments(mock(HandoffStore.class), mock(DespatchRegister.class),
+            mappings, new ItemCodes(new ItemProperties(null, null)), props, files, new ObjectMapper());
+    private final Mapper mapper = new Mapper();
     private final JsonNode pick = new ObjectMapper().valueToTree(Picks.pick("P1", "NJ", A, B));
 
     ShipmentMapperTest() {
@@ -42,7 +55,7 @@ class ShipmentMapperTest {
     void aDespatchBecomesOneShipmentWithACartonPerPackage() {
         PvxDespatch d = new PvxDespatch("DES000001", "P1", "UPS", "UPS Ground", "1ZA", "14/06/2026 16:55:07", "PrimarySite",
                 List.of(pkg("DES000001-1", "1ZA", "1.5", line(A, 2), line(B, 1)), pkg("DES000001-2", "1ZB", "0.5", line(B, 1))));
-        ShipmentMapper.Mapped m = mapper.map(input(d, true));
+        Mapped m = mapper.map(input(d, true));
 
         assertThat(m.problems()).isEmpty();
         ObjectNode s = m.shipment();
@@ -97,7 +110,7 @@ class ShipmentMapperTest {
     void anUnmappedServiceAndAnItemOffThePickAreProblemsNamingDespatchPickAndField() {
         PvxDespatch d = new PvxDespatch("DES3", "P1", "Parcelforce", "Express 24", "X1", "14/06/2026 10:00", "PrimarySite",
                 List.of(pkg("DES3-1", "X1", "1", line("099999999993", 1))));
-        ShipmentMapper.Mapped m = mapper.map(input(d, false));
+        Mapped m = mapper.map(input(d, false));
         assertThat(m.ok()).isFalse();
         assertThat(m.problems()).anyMatch(p -> p.startsWith("Despatch DES3 (pick P1)") && p.contains("Express 24")
                 && p.contains("shipper") && p.contains("scac_code"));
@@ -112,13 +125,31 @@ class ShipmentMapperTest {
         assertThat(mapper.map(input(d, false)).problems()).anyMatch(p -> p.contains("SHIPPER/SCAC"));
     }
 
-    private ShipmentMapper.Input input(PvxDespatch d, boolean complete) {
+    /** The shipment or its problems, as the despatch-prepare route builds it. */
+    record Mapped(ObjectNode shipment, List<String> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    final class Mapper {
+        Mapped map(Shipment input) {
+            List<String> problems = new ArrayList<>();
+            Shipment s = shipments.checked(input, problems);
+            MappedRecord mapped = files.map("order-shipment", s, Map.of());
+            OrderShipments.Built built = shipments.assemble(s, mapped, files.file("order-shipment").part("shipment"));
+            problems.addAll(built.problems());
+            return new Mapped(built.document(), problems);
+        }
+    }
+
+    private Shipment input(PvxDespatch d, boolean complete) {
         Map<String, String> cartons = new java.util.LinkedHashMap<>();
         long serial = 1;
         for (PvxDespatch.Package p : d.packages()) {
             cartons.put(p.packageNumber(), Gs1.sscc20(0, "0614141", serial++));
         }
-        return new ShipmentMapper.Input(d, pick, 42, cartons, complete);
+        return new Shipment(d, pick, 42, cartons, complete, null);
     }
 
     private static PvxDespatch.Package pkg(String number, String tracking, String weight, PvxDespatch.Line... lines) {

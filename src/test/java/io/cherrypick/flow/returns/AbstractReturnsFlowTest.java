@@ -271,7 +271,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
 
         awaitReturnState("RA-MISS1", "CONFIRMED_IN_BLUE_CHERRY");
         assertThat(new HashSet<>(jdbc.queryForList("select record_type from handoff where queue = 'return-receipt-events'", String.class)))
-                .containsOnly(ReturnsFlow.REPORT_ROW);
+                .containsOnly("ReturnSummary");
         assertThat(returnReceipts("RA-MISS1")).extracting(r -> r.get("size_qty")).containsExactly(2);
     }
 
@@ -284,7 +284,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
         sims.createPicks(picks);
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'",
                 Integer.class) == 55);
-        camel.getRouteController().stopRoute(ReturnsFlow.SEND_ROUTE);
+        camel.getRouteController().stopRoute("return-authorisation-to-wms");
         sims.delete("/sim/peoplevox/_control/calls");
         try {
             List<Map<String, Object>> ras = new ArrayList<>();
@@ -295,7 +295,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
             await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'return-authorisation'"
                     + " and status = 'PENDING'", Integer.class) == 55);
         } finally {
-            camel.getRouteController().startRoute(ReturnsFlow.SEND_ROUTE);
+            camel.getRouteController().startRoute("return-authorisation-to-wms");
         }
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from return_authorisation where state"
                 + " = 'EXPECTED_IN_PEOPLEVOX'", Integer.class) == 55);

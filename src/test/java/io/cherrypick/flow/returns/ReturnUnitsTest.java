@@ -3,27 +3,36 @@ package io.cherrypick.flow.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
-import io.cherrypick.flow.returns.ExpectedReturnSender.ReadyReturn;
 import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.mapping.Mappings;
+import io.cherrypick.mapping.TypedSource;
 
-/** Matching a received return to RA lines, the expected-return rows, and SaveData chunking. */
+/**
+ * Matching a received return to RA lines and the expected-return rows (routes/mappings/expected-return.yaml); SaveData
+ * calls of at most 100 rows are RowWriterCallsTest's.
+ */
 class ReturnUnitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
 
     private static Authorisation ra(String raNum, String pick) {
         return new Authorisation(raNum, "O" + pick, pick, "WEB01", "NJ", "WS", null, "OPEN", "r1", "fp",
@@ -91,51 +100,52 @@ class ReturnUnitsTest {
 
     @Test
     void linesOfOneItemBecomeOneExpectedReturnRowWithTheConfiguredFields() throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("RMANumber", "ra_num");
-        fields.put("OrderNo", "pick_num");
-        fields.put("ItemCode", "item_code");
-        fields.put("Qty", "quantity");
-        ExpectedReturnMapper mapper = new ExpectedReturnMapper(props(new ReturnsProperties.ExpectedReturn("RMAs", fields)));
+        Files.writeString(dir.resolve("expected-return.yaml"), """
+                source: return-authorisation
+                parts:
+                  returns:
+                    each: items
+                    fields:
+                      RMANumber: ra_num
+                      OrderNo: pick_num
+                      ItemCode: item_code
+                      Qty: quantity
+                """);
         JsonNode ra = JSON.readTree("{\"ra_num\":\"RA7\",\"ord_num\":\"O7\",\"pick_num\":\"P7\",\"location\":\"NJ\"}");
-        List<Map<String, String>> rows = mapper.rows(ra, List.of(line("RA7", 1, "A", 1), line("RA7", 2, "B", 1),
-                line("RA7", 3, "A", 2)), "P7", "PrimarySite");
-        assertThat(mapper.template()).isEqualTo("RMAs");
+        List<Map<String, String>> rows = mappings(dir).map("expected-return", new ExpectedReturn(ra, List.of(
+                line("RA7", 1, "A", 1), line("RA7", 2, "B", 1), line("RA7", 3, "A", 2)), "P7", "PrimarySite"), Map.of())
+                .rows("returns");
         assertThat(rows).containsExactly(Map.of("RMANumber", "RA7", "OrderNo", "P7", "ItemCode", "A", "Qty", "3"),
                 Map.of("RMANumber", "RA7", "OrderNo", "P7", "ItemCode", "B", "Qty", "1"));
     }
 
     @Test
-    void theDefaultMappingIsTheAssumedReturnsTemplateAndABadMappingStopsTheStart() throws Exception {
-        ExpectedReturnMapper mapper = new ExpectedReturnMapper(props(null));
+    void theDefaultMappingIsTheAssumedReturnsTemplateAndABadMappingNamesTheField() throws Exception {
         JsonNode ra = JSON.readTree("{\"ra_num\":\"RA8\",\"ord_num\":\"O8\",\"pick_num\":\"P8\",\"reason_code\":\"WS\"}");
-        Map<String, String> row = mapper.rows(ra, List.of(line("RA8", 1, "A", 1)), "P8", "PrimarySite").get(0);
-        assertThat(mapper.template()).isEqualTo("Returns");
+        ExpectedReturn expected = new ExpectedReturn(ra, List.of(line("RA8", 1, "A", 1)), "P8", "PrimarySite");
+        Map<String, String> row = mappings(Path.of("routes", "mappings")).map("expected-return", expected, Map.of())
+                .row("returns");
         assertThat(row.keySet()).containsExactly("RmaNumber", "SalesOrderNumber", "ItemCode", "Quantity", "ReturnReason",
                 "Comments", "Site");
         assertThat(row.get("Site")).isEqualTo("PrimarySite");
         assertThat(row.get("Comments")).contains("RA8").contains("O8");
 
-        assertThatThrownBy(() -> new ExpectedReturnMapper(props(new ReturnsProperties.ExpectedReturn(null,
-                Map.of("RmaNumber", "ra_num", "ItemCode", "sku")))))
-                .hasMessageContaining("expected-return.fields.ItemCode").hasMessageContaining("'sku'");
-        assertThatThrownBy(() -> new ExpectedReturnMapper(props(new ReturnsProperties.ExpectedReturn(null,
-                Map.of("RmaNumber", "ra_num")))))
-                .hasMessageContaining("item_code");
+        Files.writeString(dir.resolve("expected-return.yaml"), """
+                source: return-authorisation
+                parts:
+                  returns:
+                    each: items
+                    fields:
+                      RmaNumber: ra_num
+                      ItemCode: sku
+                """);
+        assertThatThrownBy(() -> mappings(dir).map("expected-return", expected, Map.of()))
+                .hasMessageContaining("'sku'").hasMessageContaining("item_code");
     }
 
-    @Test
-    void saveDataCallsCarryAtMostOneHundredRowsAndKeepAnRaWhole() {
-        List<ReadyReturn> ready = new ArrayList<>();
-        for (int i = 0; i < 55; i++) {
-            ready.add(new ReadyReturn(null, "RA" + i, "P" + i, 2, rows(2)));
-        }
-        ready.add(new ReadyReturn(null, "BIG", "PB", 250, rows(250)));
-        List<Map<ReadyReturn, List<Map<String, String>>>> chunks = ExpectedReturnSender.chunks(ready);
-        List<Integer> sizes = chunks.stream().map(c -> c.values().stream().mapToInt(List::size).sum()).toList();
-        assertThat(sizes).containsExactly(100, 100, 100, 50, 10);
-        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(360);
-        assertThat(chunks.get(0)).hasSize(50);
+    private static Mappings mappings(Path dir) {
+        return new Mappings(dir, new MockEnvironment(), List.of(new TypedSource("return-authorisation", ExpectedReturn.class)),
+                (kind, value) -> null);
     }
 
     @Test
@@ -160,18 +170,5 @@ class ReturnUnitsTest {
                 "012345678905", 2));
         JsonNode sameContentNewLastMod = JSON.readTree(ra.toString().replace("}]}}", "}]},\"last_mod\":\"x\",\"status\":\"PARTIAL\"}"));
         assertThat(reader.fingerprint(sameContentNewLastMod)).isEqualTo(reader.fingerprint(ra));
-    }
-
-    private static List<Map<String, String>> rows(int n) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(Map.of("ItemCode", "I" + i));
-        }
-        return rows;
-    }
-
-    private static ReturnsProperties props(ReturnsProperties.ExpectedReturn expected) {
-        return new ReturnsProperties(true, null, 0, 0, null, null, expected, 0, null, null, null, 0, 0, null, null, null,
-                null, 0, null, null);
     }
 }

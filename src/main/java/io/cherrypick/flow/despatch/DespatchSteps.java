@@ -1,0 +1,164 @@
+package io.cherrypick.flow.despatch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.failure.ApiException;
+import io.cherrypick.failure.Category;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycleStore;
+
+/**
+ * The despatch flow's steps on the order lifecycle and its register (bean {@code despatchSteps}), each called by one
+ * step of routes/despatch-from-wms.camel.yaml. The lifecycle only moves forward ({@link WarehouseStatuses}).
+ */
+@Component("despatchSteps")
+public class DespatchSteps {
+    private static final Logger log = LoggerFactory.getLogger(DespatchSteps.class);
+
+    private final OrderLifecycleStore lifecycle;
+    private final DespatchRegister register;
+    private final DespatchProperties props;
+    private final ObjectMapper json;
+
+    public DespatchSteps(OrderLifecycleStore lifecycle, DespatchRegister register, DespatchProperties props,
+                         ObjectMapper json) {
+        this.lifecycle = lifecycle;
+        this.register = register;
+        this.props = props;
+        this.json = json;
+    }
+
+    /** A SalesOrderStatusChanges event: the pick's lifecycle moves forward (never back, never with an older status). */
+    public void status(@Body Map<String, String> fields) {
+        String pick = fields.getOrDefault("SalesOrderNumber", "").trim();
+        String status = fields.getOrDefault("SalesOrderStatus.Name", "").trim();
+        LifecycleState state = WarehouseStatuses.stateFor(props.statuses(), status).orElse(null);
+        if (state == null || lifecycle.findPick(pick).isEmpty()) {
+            return; // a status the lifecycle does not follow (e.g. New), or an order Cherrypick did not send
+        }
+        Instant at = PeoplevoxDates.parseInstant(fields.get("LastModificationTime")).orElse(null);
+        boolean moved = lifecycle.moveIfIn(pick, state, "Peoplevox status " + status
+                        + (at == null ? "" : " at " + fields.get("LastModificationTime")),
+                WarehouseStatuses.movableTo(state), at);
+        if (!moved) {
+            log.debug("pick {}: Peoplevox status {} ({}) ignored: the lifecycle already shows a later one", pick, status,
+                    fields.get("LastModificationTime"));
+        }
+    }
+
+    /** Whether this despatch was taken already (by an earlier event or the report poll). */
+    public boolean taken(String despatchNumber) {
+        return despatchNumber != null && !register.known(List.of(despatchNumber.trim())).isEmpty();
+    }
+
+    /**
+     * The despatch an event announced, read from Peoplevox (header {@link PeoplevoxDespatches#DESPATCH}), is taken once:
+     * registered, the body becomes the despatch to queue (key: its number) and the pick moves to DESPATCHED. Header
+     * {@link Handoff#STORED} says whether it was new. A despatch Peoplevox does not show yet is a transient failure:
+     * the event is tried again later.
+     */
+    public void despatched(Exchange exchange) {
+        Message in = exchange.getIn();
+        PvxDespatch d = in.getHeader(PeoplevoxDespatches.DESPATCH, PvxDespatch.class);
+        String number = in.getBody(Map.class).getOrDefault("DespatchNumber", "").toString().trim();
+        if (d == null) {
+            throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number
+                    + " is announced by Peoplevox but not (yet) in its Despatches / Despatch packages templates", null);
+        }
+        boolean isNew = register.register(d.despatchNumber(), d.salesOrderNumber(), d.units());
+        in.setHeader(Handoff.STORED, isNew);
+        if (!isNew) {
+            return;
+        }
+        in.setHeader(Handoff.RECORD_KEY, d.despatchNumber());
+        in.setHeader(Handoff.REVISION, "");
+        in.setHeader(Handoff.RECORD_TYPE, "despatch");
+        in.setBody(d);
+        String note = "Despatch " + d.despatchNumber() + ": " + d.units() + " unit(s) in " + d.packages().size()
+                + " package(s), " + d.carrier() + " " + d.serviceType() + "; queued for Blue Cherry";
+        String pick = d.salesOrderNumber();
+        if (!lifecycle.moveIfIn(pick, LifecycleState.DESPATCHED, note, WarehouseStatuses.movableTo(LifecycleState.DESPATCHED),
+                null)) {
+            lifecycle.note(pick, note);
+        }
+        log.info("{} (pick {})", note, pick);
+    }
+
+    /** Blue Cherry took these shipments (a batch, or one record): the pick is confirmed, or noted as part despatched. */
+    public void confirmed(Exchange exchange) {
+        for (Message m : Handoff.records(exchange)) {
+            Shipment s = m.getHeader(OrderShipments.SHIPMENT, Shipment.class);
+            String pkey = m.getHeader(BlueCherry.PKEY, String.class);
+            PvxDespatch d = s.despatch();
+            String units = d.units() + " unit(s) in " + d.packages().size() + " carton(s)";
+            if (s.completesPick()) {
+                lifecycle.moveIfIn(s.pickNum(), LifecycleState.CONFIRMED_IN_BLUE_CHERRY, "Blue Cherry confirmed despatch "
+                        + d.despatchNumber() + " (" + units + ", shipment " + pkey + "); the pick is complete",
+                        WarehouseStatuses.movableTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY), null);
+            } else {
+                lifecycle.note(s.pickNum(), "Blue Cherry confirmed part despatch " + d.despatchNumber() + " (" + units
+                        + ", shipment " + pkey + "); the rest of the pick is still open");
+            }
+            lifecycle.flagException(s.pickNum(), false);
+            log.info("despatch {} confirmed in Blue Cherry as shipment {}", d.despatchNumber(), pkey);
+        }
+    }
+
+    /**
+     * Blue Cherry refused the shipment. True when it only says it holds the shipment's isa_num already: an earlier
+     * attempt reached it but the answer was lost, so the shipment is there.
+     */
+    public boolean alreadyHeld(@Header(BlueCherry.REFUSAL) String refusal, @Body JsonNode shipment) {
+        String duplicate = "Duplicate isa_num " + shipment.path("isa_num").asText();
+        return refusal != null && !refusal.isBlank()
+                && List.of(refusal.split("; ")).stream().allMatch(m -> m.contains(duplicate));
+    }
+
+    /** The sentence for a shipment Blue Cherry refused: the despatch, pick, order, its words and where the carrier came from. */
+    public String refusal(@Header(OrderShipments.SHIPMENT) Shipment s, @Header(BlueCherry.REFUSAL) String refusal) {
+        String carrierHint = s.carrier() == null ? "" : " [shipper " + s.carrier().shipper() + " and scac_code "
+                + s.carrier().scac() + " come from mapping " + DespatchFlow.CARRIER_MAPPING + " '" + s.carrier().source() + "']";
+        return "Despatch " + s.despatch().despatchNumber() + " (pick " + s.pickNum() + ", order " + s.pickField("ord_num")
+                + ") refused by Blue Cherry: " + refusal + carrierHint
+                + ". Fix the data or mapping and replay: the shipment is rebuilt with the mappings then.";
+    }
+
+    /** A despatch held or given up: its pick shows the exception and why (the pick from the header, else the payload). */
+    public void flagged(Exchange exchange) {
+        Message in = exchange.getIn();
+        String pick = in.getHeader(OrderShipments.PICK, String.class);
+        if (pick == null) {
+            pick = pickOf(in.getBody(String.class));
+        }
+        if (pick != null && !pick.isBlank()) {
+            lifecycle.flagException(pick, true);
+            lifecycle.note(pick, in.getHeader(Handoff.REASON, String.class));
+        }
+    }
+
+    private String pickOf(String payload) {
+        try {
+            JsonNode node = payload == null ? null : json.readTree(payload);
+            return node == null ? null : node.path("salesOrderNumber").asText("");
+        } catch (Exception unreadable) {
+            return null; // not a despatch (an event): no pick to flag
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.cherrypick.flow.returns;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.failure.Category;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.mapping.MappedRecord;
+import io.cherrypick.mapping.MappingFile;
+import io.cherrypick.mapping.Mappings;
+import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.ValueMappingStore;
+
+/**
+ * The steps of routes/returns.camel.yaml on received returns (bean {@code returnReceipts}): a Peoplevox return stored
+ * once, matched to its RA lines when it is sent ({@link ReturnMatcher}, against the RAs and the units already credited
+ * at that moment, so a replay after a fix re-checks), and what Blue Cherry's answer means for the return and its RAs.
+ */
+@Component("returnReceipts")
+public class ReturnReceiptSteps {
+    /** Header: the matched receipt a record's outcome steps read ({@link ReceiptCredit}). */
+    static final String RECEIPT = "CherrypickReceipt";
+    /** Header: the RAs a return concerns (they show its exception). */
+    static final String RAS = "CherrypickRas";
+    /** Exchange property of a batch: units credited to each RA line by the receipts before in the same batch. */
+    static final String CREDITED_IN_BATCH = "CherrypickCreditedInBatch";
+    private static final Logger log = LoggerFactory.getLogger(ReturnReceiptSteps.class);
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+
+    private final ReturnStore store;
+    private final OrderLifecycleStore orders;
+    private final ValueMappingStore valueMappings;
+    private final ExceptionStore exceptions;
+    private final Mappings mappings;
+    private final ReturnsProperties props;
+    private final ObjectMapper json;
+
+    public ReturnReceiptSteps(ReturnStore store, OrderLifecycleStore orders, ValueMappingStore valueMappings,
+                              ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json) {
+        this.store = store;
+        this.orders = orders;
+        this.valueMappings = valueMappings;
+        this.exceptions = exceptions;
+        this.mappings = mappings;
+        this.props = props;
+        this.json = json;
+    }
+
+    /**
+     * A stored Returns event (webhook) or ReturnSummary event (report poll): the body becomes the {@link PvxReturn}, or
+     * the event is refused (MALFORMED_EVENT, naming the field).
+     */
+    public void read(Exchange exchange) {
+        Message in = exchange.getIn();
+        String type = in.getHeader(Handoff.RECORD_TYPE, String.class);
+        try {
+            Map<String, String> fields;
+            try {
+                fields = json.readValue(in.getBody(String.class), FIELDS);
+            } catch (Exception unreadable) {
+                throw new IllegalArgumentException("payload is not a JSON object of fields");
+            }
+            in.setBody(PvxReturn.fromEvent(fields, "ReturnSummary".equals(type) ? "report" : "event", Instant.now().toString()));
+        } catch (IllegalArgumentException unreadable) {
+            in.setHeader(Handoff.CATEGORY, Category.MALFORMED_EVENT.name());
+            in.setHeader(Handoff.REASON, "Peoplevox " + type + " (" + in.getHeader(Handoff.RECORD_KEY) + ") cannot be read: "
+                    + unreadable.getMessage());
+        }
+    }
+
+    /**
+     * The return is stored once (return code + item) and, when new, becomes the record to queue for Blue Cherry (key:
+     * code|item; header CherrypickStored); the RA it names (or an RA of its sales order holding the item) is RECEIVED.
+     */
+    public void received(Exchange exchange) {
+        Message in = exchange.getIn();
+        PvxReturn r = in.getBody(PvxReturn.class);
+        boolean isNew = store.insertReceiptIfAbsent(r, Instant.now()).isPresent();
+        in.setHeader(Handoff.STORED, isNew);
+        if (!isNew) {
+            log.debug("return {} item {} is already stored; {} ignored", r.returnCode(), r.itemCode(),
+                    in.getHeader(Handoff.RECORD_KEY));
+            return;
+        }
+        in.setHeader(Handoff.RECORD_KEY, r.key());
+        in.setHeader(Handoff.REVISION, "");
+        in.setHeader(Handoff.RECORD_TYPE, "return");
+        String note = "Peoplevox booked in return " + r.returnCode() + ": " + r.quantity() + " x " + r.itemCode()
+                + (r.condition().isEmpty() ? "" : " (" + r.condition() + ")") + "; queued for Blue Cherry";
+        authorisationOf(r).ifPresent(ra -> {
+            if (!store.moveForward(ra.raNum(), ReturnState.RECEIVED, note)) {
+                store.note(ra.raNum(), note);
+            }
+        });
+        log.info("{} (sales order {}, RMA {}, from the {})", note, r.salesOrderNumber(),
+                r.rmaNumber().isEmpty() ? "none" : r.rmaNumber(), r.source());
+    }
+
+    /** Whether a return (key code|item) is stored already, e.g. a report row an event brought first. */
+    public boolean known(String key) {
+        return store.knownReceipts(Set.of(key)).contains(key);
+    }
+
+    /** A new batch of receipts: no RA line credited in it yet. */
+    public void newBatch(Exchange exchange) {
+        exchange.setProperty(CREDITED_IN_BATCH, new HashMap<LineKey, Integer>());
+    }
+
+    /**
+     * A queued return (body: the {@link PvxReturn}) matched to its RA lines: the body becomes the {@link ReceiptCredit}
+     * to map, or the return is held for the warehouse (RETURN_MISMATCH: no authorisation, no matching sales order, more
+     * units than authorised) or support (VALIDATION: no reason code).
+     */
+    @SuppressWarnings("unchecked")
+    public void match(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        PvxReturn r = json.readValue(in.getBody(String.class), PvxReturn.class);
+        Optional<Authorisation> named = store.authorisation(r.rmaNumber());
+        List<Authorisation> ofOrder = store.authorisationsOfPick(r.salesOrderNumber());
+        Set<String> raNums = new LinkedHashSet<>();
+        named.ifPresent(a -> raNums.add(a.raNum()));
+        ofOrder.forEach(a -> raNums.add(a.raNum()));
+        in.setHeader(RAS, List.copyOf(raNums));
+        Map<LineKey, Integer> credited = store.credited(raNums);
+        Map<LineKey, Integer> inBatch = exchange.getProperty(CREDITED_IN_BATCH, Map.class);
+        if (inBatch != null) {
+            inBatch.forEach((k, v) -> credited.merge(k, v, Integer::sum));
+        }
+        ReturnMatcher.Match match = ReturnMatcher.match(new ReturnMatcher.Facts(r, named, ofOrder,
+                !r.salesOrderNumber().isEmpty() && orders.findPick(r.salesOrderNumber()).isPresent(),
+                store.lines(raNums), credited));
+        if (!match.ok()) {
+            ReturnAuthorisationSteps.hold(in, Category.RETURN_MISMATCH, match.problem()
+                    + ". Fix it in Blue Cherry (e.g. raise or extend the RA) and replay, or discard the exception.");
+            return;
+        }
+        Map<String, Authorisation> ras = new HashMap<>();
+        named.ifPresent(a -> ras.put(a.raNum(), a));
+        ofOrder.forEach(a -> ras.put(a.raNum(), a));
+        Authorisation first = ras.get(match.raNums().get(0));
+        in.setHeader(RAS, match.raNums());
+        String reason = valueMappings.lookup(ReturnsFlow.REASON_MAPPING, r.reason()).orElse(first.reasonCode());
+        if (reason == null || reason.isBlank()) {
+            ReturnAuthorisationSteps.hold(in, Category.VALIDATION, "Return " + r.returnCode() + " item " + r.itemCode()
+                    + ": no Blue Cherry reason_code: Peoplevox reason '" + r.reason() + "' is not in mapping "
+                    + ReturnsFlow.REASON_MAPPING + " and RA " + first.raNum() + " has none");
+            return;
+        }
+        ReceiptCredit receipt = new ReceiptCredit(r, match.credits(), match.lines(), locationFor(r, first),
+                reason, dispositionFor(r.condition()));
+        if (inBatch != null) {
+            match.credits().forEach((k, v) -> inBatch.merge(k, v, Integer::sum));
+        }
+        in.setHeader(RECEIPT, receipt);
+        in.setBody(receipt);
+    }
+
+    /** Body: the receipt as mapped by {@code mapping}; becomes its Blue Cherry rows (one per RA line credited). */
+    public void document(Exchange exchange, String mapping) {
+        MappingFile.Part part = mappings.file(mapping).part("receipts");
+        MappedRecord mapped = exchange.getIn().getBody(MappedRecord.class);
+        exchange.getIn().setBody(mapped.rows(part.name()).stream().map(part::json).toList());
+    }
+
+    /** Blue Cherry took these receipts (a batch, or one): each return is confirmed, its RAs credited and moved on. */
+    public void confirmed(Exchange exchange) {
+        for (Message m : Handoff.records(exchange)) {
+            ReceiptCredit r = m.getHeader(RECEIPT, ReceiptCredit.class);
+            long pkey = m.getHeader(BlueCherry.PKEY, 0L, Long.class);
+            PvxReturn received = r.received();
+            String note = "Blue Cherry confirmed return " + received.returnCode() + ": " + received.quantity() + " x "
+                    + received.itemCode() + ", condition '" + received.condition() + "', disposition " + r.disposition()
+                    + " (" + describe(r.disposition()) + "), receipt " + pkey;
+            store.confirmReceipt(received.returnCode(), received.itemCode(), r.disposition(), pkey, r.credits(), note);
+            for (String raNum : r.raNums()) {
+                if (!store.moveForward(raNum, ReturnState.CONFIRMED_IN_BLUE_CHERRY, note)) {
+                    store.note(raNum, note);
+                }
+                refreshExceptionFlag(raNum);
+            }
+            log.info("{}", note);
+        }
+    }
+
+    /** The sentence for a receipt Blue Cherry refused alone. */
+    public String refusal(Exchange exchange) {
+        Message in = exchange.getIn();
+        ReceiptCredit r = in.getHeader(RECEIPT, ReceiptCredit.class);
+        boolean retried = in.getHeader(Handoff.ATTEMPTS, 0, Integer.class) > 0
+                || Boolean.TRUE.equals(in.getHeader(Handoff.TRIED_BEFORE, Boolean.class));
+        // Blue Cherry's receipt has no control number: a refusal after a broken-off attempt may mean it holds it already
+        return r.describe() + " refused by Blue Cherry: " + in.getHeader(BlueCherry.REFUSAL) + (retried
+                ? ". An earlier attempt of this receipt broke off without an answer: Blue Cherry may already hold it (check"
+                + " the RA's credit memos) before replaying." : ". Fix the data in Blue Cherry and replay.");
+    }
+
+    /**
+     * A return held, refused or given up: the receipt shows the exception, and so do the RAs it concerns (header
+     * CherrypickRas: their numbers, when known).
+     */
+    @SuppressWarnings("unchecked")
+    public void flagged(Exchange exchange) {
+        Message in = exchange.getIn();
+        String reason = in.getHeader(Handoff.REASON, String.class);
+        String[] key = in.getHeader(Handoff.RECORD_KEY, "", String.class).split("\\|", 2);
+        if (key.length == 2) {
+            store.receiptState(key[0], key[1], ReceiptState.EXCEPTION, reason);
+        }
+        List<String> raNums = in.getHeader(RAS, List.class);
+        if (raNums != null) {
+            raNums.forEach(ra -> {
+                store.flagException(ra, true);
+                store.note(ra, reason);
+            });
+        }
+    }
+
+    /** The RA the return names, or else the first RA of its sales order holding the item (for the state shown). */
+    private Optional<Authorisation> authorisationOf(PvxReturn r) {
+        Optional<Authorisation> named = store.authorisation(r.rmaNumber());
+        if (named.isPresent()) {
+            return named;
+        }
+        List<Authorisation> ofOrder = store.authorisationsOfPick(r.salesOrderNumber());
+        List<String> withItem = store.lines(ofOrder.stream().map(Authorisation::raNum).toList()).stream()
+                .filter(l -> l.itemCode().equals(r.itemCode())).map(AuthorisedLine::raNum).toList();
+        return ofOrder.stream().filter(a -> withItem.contains(a.raNum())).findFirst();
+    }
+
+    /** The condition's disposition: mapping {@code return-disposition} (exact, then ignoring case), else the default. */
+    String dispositionFor(String condition) {
+        if (condition == null || condition.isBlank()) {
+            return props.defaultDisposition();
+        }
+        return valueMappings.lookup(ReturnsFlow.DISPOSITION_MAPPING, condition.trim())
+                .or(() -> valueMappings.all(ReturnsFlow.DISPOSITION_MAPPING).entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase(condition.trim())).map(Map.Entry::getValue).findFirst())
+                .orElse(props.defaultDisposition());
+    }
+
+    /** Where the goods came back: the Blue Cherry location whose site is the Peoplevox site, else the RA's location. */
+    private String locationFor(PvxReturn r, Authorisation ra) {
+        if (!r.site().isEmpty()) {
+            List<String> locations = valueMappings.all(ValueMappingStore.SITE).entrySet().stream()
+                    .filter(e -> e.getValue().equals(r.site())).map(Map.Entry::getKey).toList();
+            if (locations.contains(ra.location())) {
+                return ra.location();
+            }
+            if (!locations.isEmpty()) {
+                return locations.get(0);
+            }
+        }
+        return ra.location();
+    }
+
+    /** An RA shows an exception while one of its receipts, or the RA itself, waits for a person. */
+    private void refreshExceptionFlag(String raNum) {
+        Authorisation ra = store.authorisation(raNum).orElseThrow();
+        boolean open = store.receiptsOf(ra).stream().anyMatch(x -> x.state() == ReceiptState.EXCEPTION)
+                || !exceptions.openFor(ReturnsFlow.AUTHORISATION_FLOW, raNum).isEmpty();
+        store.flagException(raNum, open);
+    }
+
+    private static String describe(String disposition) {
+        return switch (disposition) {
+            case "A" -> "restock";
+            case "D" -> "damaged";
+            case "Q" -> "quarantine";
+            default -> "as mapped";
+        };
+    }
+}

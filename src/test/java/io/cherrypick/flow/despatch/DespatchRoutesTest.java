@@ -1,0 +1,222 @@
+package io.cherrypick.flow.despatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.ValueMappingStore;
+import io.cherrypick.support.Picks;
+import io.cherrypick.support.RouteTestSupport;
+import io.cherrypick.support.Simulators;
+
+/**
+ * The branches of routes/despatch-from-wms.camel.yaml, each route fed through direct: with Peoplevox, Blue Cherry, the
+ * hand-off and the exception store replaced by mock endpoints: what an event does (status, malformed, taken, new
+ * despatch), what a report row does, and how the despatch-to-blue-cherry template posts a batch (one array; one by one
+ * when Blue Cherry refuses it; a despatch that cannot be built held before any call; a duplicate isa_num taken as
+ * received, and a refused batch of one is not posted again alone: the end-to-end test's single refusals).
+ */
+@TestPropertySource(properties = "cherrypick.flows.despatch.enabled=true")
+class DespatchRoutesTest extends RouteTestSupport {
+    static final String A = "012345678905";
+    static final String B = "012345678912";
+
+    @Autowired ObjectMapper json;
+    @Autowired OrderLifecycleStore lifecycle;
+    @Autowired ValueMappingStore mappings;
+    @Autowired DespatchRegister register;
+
+    @Override
+    protected void advise() throws Exception {
+        advice("despatch-events", a -> {
+            a.replaceFromWith("direct:events");
+            a.weaveById("read-despatches-from-peoplevox").replace().process(this::peoplevoxHoldsDespatchD1);
+            a.weaveById("queue-despatch").replace().to("mock:queued");
+            a.weaveByToUri("handoff:despatch-events*").replace().to("mock:events-done");
+        });
+        advice("despatch-report-poll", a -> {
+            a.replaceFromWith("direct:report");
+            a.weaveByToUri("handoff:*").replace().to("mock:report-events");
+        });
+        advice("despatch-to-blue-cherry", a -> {
+            a.replaceFromWith("direct:send");
+            a.weaveByToUri("handoff:*").replace().to("mock:done");
+        });
+        advice("despatch-refused", a -> a.weaveByToUri("handoff:despatch*").replace().to("mock:done"));
+        advice("despatch-dead-letter", a -> a.weaveById("record-despatch-exception").replace().to("mock:dead-letters"));
+    }
+
+    @BeforeEach
+    void clean() {
+        for (String table : List.of("handoff", "order_lifecycle", "despatch", "despatch_carton")) {
+            jdbc.update("delete from " + table);
+        }
+        MockEndpoint.resetMocks(camel);
+    }
+
+    private void peoplevoxHoldsDespatchD1(Exchange exchange) {
+        for (Message m : records(exchange)) {
+            boolean d1 = "D1".equals(m.getBody(Map.class).get("DespatchNumber"));
+            m.setHeader(PeoplevoxDespatches.DESPATCH, d1 ? despatch("D1", "P1", "UPS Ground", A) : null);
+        }
+    }
+
+    @Test
+    void eventsMoveTheLifecycleRefuseWhatNamesNoDespatchAndQueueEachNewDespatchOnce() throws Exception {
+        lifecycle.received("P1", "OP1", "PO1", "WEB01", "NJ", "r1");
+        lifecycle.moveTo("P1", LifecycleState.ACKNOWLEDGED, null);
+        register.register("D0", "P0", 1);
+        MockEndpoint queued = camel.getEndpoint("mock:queued", MockEndpoint.class);
+        queued.expectedMessageCount(1);
+        queued.expectedHeaderReceived(Handoff.RECORD_KEY, "D1");
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+        deadLetters.expectedMessageCount(1);
+
+        producer.sendBody("direct:events", batch(
+                event(1, "SalesOrderStatusChanges", Map.of("SalesOrderNumber", "P1", "SalesOrderStatus.Name", "Picking",
+                        "LastModificationTime", "2026-06-14T10:00:00Z")),
+                event(2, "TrackingNumberReceived", Map.of("DespatchNumber", "", "TrackingNumber", "1Z")),
+                event(3, "TrackingNumberReceived", Map.of("DespatchNumber", "D0", "TrackingNumber", "1Z")),
+                event(4, "TrackingNumberReceived", Map.of("DespatchNumber", "D1", "TrackingNumber", "1Z")),
+                event(5, "DespatchPackageDespatched", Map.of("DespatchNumber", "D1", "PackageNumber", "D1-1")),
+                event(6, "TrackingNumberReceived", Map.of("DespatchNumber", "D9", "TrackingNumber", "1Z"))));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        Message malformed = deadLetters.getExchanges().get(0).getIn();
+        assertThat(malformed.getHeader(Handoff.CATEGORY)).isEqualTo("MALFORMED_EVENT");
+        assertThat(malformed.getHeader(Handoff.REASON, String.class)).contains("TrackingNumberReceived").contains("names no DespatchNumber");
+        assertThat(queued.getExchanges().get(0).getIn().getBody(PvxDespatch.class).salesOrderNumber()).isEqualTo("P1");
+        assertThat(camel.getEndpoint("mock:events-done", MockEndpoint.class).getExchanges())
+                .as("status, taken D0, both D1 events, and D9's settle (rolled back with its transaction when D9 is not in"
+                        + " Peoplevox yet)").hasSize(5);
+        assertThat(lifecycle.findPick("P1").orElseThrow().state()).as("status Picking, then despatch D1")
+                .isEqualTo(LifecycleState.DESPATCHED);
+        assertThat(register.known(List.of("D1", "D9"))).containsExactly("D1");
+    }
+
+    @Test
+    void aReportRowIsStoredAsAnEventUnlessItsDespatchIsTakenAlready() throws Exception {
+        register.register("D0", "P0", 1);
+        MockEndpoint events = camel.getEndpoint("mock:report-events", MockEndpoint.class);
+        events.expectedMessageCount(1);
+
+        producer.sendBodyAndHeader("direct:report", Map.of("Despatch number", "D0", "Salesorder number", "P0",
+                "Despatch date", "14/06/2026 10:00"), Handoff.RECORD_KEY, "D0");
+        producer.sendBodyAndHeader("direct:report", Map.of("Despatch number", "D7", "Salesorder number", "P7",
+                "Despatch date", "14/06/2026 10:05"), Handoff.RECORD_KEY, "D7");
+
+        events.assertIsSatisfied();
+        Message stored = events.getExchanges().get(0).getIn();
+        assertThat(stored.getHeader(Handoff.RECORD_KEY)).isEqualTo("DespatchSummary:D7");
+        assertThat(stored.getHeader(Handoff.RECORD_TYPE)).isEqualTo("DespatchSummary");
+        assertThat(stored.getBody(Map.class)).containsEntry("DespatchNumber", "D7").containsEntry("SalesOrderNumber", "P7")
+                .containsEntry("DespatchDate", "14/06/2026 10:05");
+    }
+
+    @Test
+    void aRefusedArrayGoesOneByOneOnlyTheRefusedShipmentIsAnExceptionAndAnUnmappedServiceNeverReachesBlueCherry()
+            throws Exception {
+        // Blue Cherry is its simulator: it knows the picks, and refuses a whole call when one record is wrong
+        Simulators sims = new Simulators(PORT);
+        sims.createPicks(List.of(Picks.pick("OK1", "NJ", A, B), Picks.pick("REJ1", "NJ", A, B)));
+        int postsBefore = sims.getList("/sim/bluecherry/_control/calls?path=OrderShipment&method=POST").size();
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "FedEx Express", "FEDEX/FDEG"); // Blue Cherry's shipper is FEDX
+        mappings.remove(DespatchFlow.CARRIER_MAPPING, "Parcelforce 24");
+        for (String pick : List.of("OK1", "REJ1", "MAP1")) {
+            sent(pick);
+        }
+        MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
+        done.expectedMessageCount(1);
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+
+        producer.sendBody("direct:send", batch(
+                record(1, "D1", "", json.writeValueAsString(despatch("D1", "OK1", "UPS Ground", A))),
+                record(2, "D2", "", json.writeValueAsString(despatch("D2", "REJ1", "FedEx Express", A))),
+                record(3, "D3", "", json.writeValueAsString(despatch("D3", "MAP1", "Parcelforce 24", A)))));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(deadLetters.getExchanges()).extracting(e -> e.getIn().getHeader(Handoff.RECORD_KEY) + ": "
+                + e.getIn().getHeader(Handoff.REASON)).hasSize(2);
+        List<Map<String, Object>> posts = sims.getList("/sim/bluecherry/_control/calls?path=OrderShipment&method=POST");
+        assertThat(posts.size() - postsBefore).as("one array of the two built, then each alone").isEqualTo(3);
+        Message held = deadLetters.getExchanges().get(0).getIn();
+        assertThat(held.getHeader(Handoff.RECORD_KEY)).isEqualTo("D3");
+        assertThat(held.getHeader(Handoff.CATEGORY)).isEqualTo("VALIDATION");
+        assertThat(held.getHeader(Handoff.OUTCOME)).isEqualTo("HELD");
+        assertThat(held.getHeader(Handoff.REASON, String.class)).contains("Despatch D3 (pick MAP1)").contains("Parcelforce 24")
+                .contains("scac_code");
+        Message refused = deadLetters.getExchanges().get(1).getIn();
+        assertThat(refused.getHeader(Handoff.RECORD_KEY)).isEqualTo("D2");
+        assertThat(refused.getHeader(Handoff.CATEGORY)).isEqualTo("REJECTED");
+        assertThat(refused.getHeader(Handoff.REASON, String.class)).contains("Despatch D2 (pick REJ1, order OREJ1) refused by"
+                + " Blue Cherry: ").contains("shipper 'FEDEX' does not exist").contains("mapping carrier 'FedEx Express'");
+        List<Message> settled = records(done.getExchanges().get(0));
+        assertThat(settled).extracting(m -> m.getHeader(Handoff.RECORD_KEY)).containsExactly("D1");
+        assertThat(settled.get(0).getHeader(BlueCherry.PKEY)).isNotNull();
+        assertThat(lifecycle.findPick("OK1").orElseThrow().state()).isEqualTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+        assertThat(lifecycle.findPick("REJ1").orElseThrow().exceptionOpen()).isTrue();
+    }
+
+    @Test
+    void aShipmentBlueCherryHoldsAlreadyByItsIsaNumIsConfirmed() throws Exception {
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        sent("DUP1");
+        MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
+        done.expectedMessageCount(1);
+        Message refused = record(1, "D5", "", "{}");
+        refused.setBody(json.readTree("{\"pick_num\":\"DUP1\",\"isa_num\":\"000000004\"}"));
+        refused.setHeader(BlueCherry.REFUSAL, "Duplicate isa_num 000000004 (pick_num DUP1): already received as pkey 5");
+        refused.setHeader(OrderShipments.SHIPMENT, new Shipment(despatch("D5", "DUP1", "UPS Ground", A),
+                json.valueToTree(Picks.pick("DUP1", "NJ", A, B)), 4, Map.of(), true, null));
+
+        producer.send("direct:despatch-refused", e -> e.setIn(refused));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(camel.getEndpoint("mock:dead-letters", MockEndpoint.class).getExchanges()).isEmpty();
+        assertThat(lifecycle.findPick("DUP1").orElseThrow().state()).isEqualTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+    }
+
+    /** A pick the order flow sent to Peoplevox (its revision DONE in queue sales-order), acknowledged. */
+    private void sent(String pick) throws Exception {
+        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
+                + " values ('sales-order', ?, 'r1', ?, 'DONE', current_timestamp, current_timestamp, current_timestamp)",
+                pick, json.writeValueAsString(Picks.pick(pick, "NJ", A, B)));
+        lifecycle.received(pick, "O" + pick, "PO-" + pick, "WEB01", "NJ", "r1");
+        lifecycle.moveTo(pick, LifecycleState.DESPATCHED, null);
+    }
+
+    private static PvxDespatch despatch(String number, String pick, String service, String item) {
+        return new PvxDespatch(number, pick, "Carrier", service, "1Z999AA10000000001", "14/06/2026 10:00", "PrimarySite",
+                List.of(new PvxDespatch.Package(number + "-1", "1Z999AA10000000002", new BigDecimal("1.5"),
+                        List.of(new PvxDespatch.Line(item, 2), new PvxDespatch.Line(B, 2)))));
+    }
+
+    private Message event(long id, String type, Map<String, String> fields) throws Exception {
+        Message m = record(id, type + ":" + id, "", json.writeValueAsString(fields));
+        m.setHeader(Handoff.RECORD_TYPE, type);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Message> records(Exchange exchange) {
+        return exchange.getIn().getBody(List.class);
+    }
+}
