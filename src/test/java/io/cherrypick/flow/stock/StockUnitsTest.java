@@ -82,9 +82,9 @@ class StockUnitsTest {
 
     @Test
     void quantitiesAreWholeNumbersOfUnits() {
-        assertThat(StockInbox.quantity(Map.of("Available", "12.0"), "Available")).isEqualTo(12);
-        assertThat(StockInbox.quantity(Map.of("Available", " 7 "), "Available")).isEqualTo(7);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StockInbox.quantity(Map.of("Available", "1.5"), "Available"))
+        assertThat(StockEvents.quantity(Map.of("Available", "12.0"), "Available")).isEqualTo(12);
+        assertThat(StockEvents.quantity(Map.of("Available", " 7 "), "Available")).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StockEvents.quantity(Map.of("Available", "1.5"), "Available"))
                 .hasMessageContaining("Available = '1.5'");
     }
 }
