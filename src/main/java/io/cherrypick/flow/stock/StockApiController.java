@@ -139,7 +139,7 @@ public class StockApiController {
     public Map<String, Integer> backlog() {
         Map<String, Integer> out = new TreeMap<>();
         for (String channel : channels.names()) {
-            Map<String, Integer> counts = handoff.countByStatus("stock-channel:" + channel);
+            Map<String, Integer> counts = handoff.countByStatus(StockChannels.QUEUE_PREFIX + channel);
             out.put(channel, counts.getOrDefault(HandoffStore.PENDING, 0) + counts.getOrDefault(HandoffStore.CLAIMED, 0));
         }
         return out;

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,10 +73,12 @@ public class StockReconciler {
     private final StockProperties props;
     private final ObjectMapper json;
     private final CamelContext camel;
+    private final TransactionTemplate tx;
 
     public StockReconciler(StockLevels levels, ChannelTold told, ChannelRules channelRules, StockChannels channels,
                            BlueCherrySkus skus, ValueMappingStore mappings, ExceptionStore exceptions,
-                           NamedParameterJdbcTemplate jdbc, StockProperties props, ObjectMapper json, CamelContext camel) {
+                           NamedParameterJdbcTemplate jdbc, StockProperties props, ObjectMapper json, CamelContext camel,
+                           TransactionTemplate tx) {
         this.levels = levels;
         this.told = told;
         this.channelRules = channelRules;
@@ -87,6 +90,7 @@ public class StockReconciler {
         this.props = props;
         this.json = json;
         this.camel = camel;
+        this.tx = tx;
     }
 
     /** The outcome of one reconciliation. */
@@ -198,14 +202,17 @@ public class StockReconciler {
                 }
             }
         }
-        jdbc.update("delete from stock_variance", Map.of());
-        if (!variances.isEmpty()) {
-            jdbc.batchUpdate("insert into stock_variance (item_code, site, reconciliation_id, bc_location, pvx_on_hand,"
-                    + " pvx_allocated, pvx_available, bc_told_on_hand, bc_told_at, bc_variance, channels,"
-                    + " channel_variance, has_variance, corrected, reconciled_at) values (:code, :site, :run, :location,"
-                    + " :onHand, :allocated, :available, :bcTold, :bcToldAt, :bcVariance, :channels, :channelVariance,"
-                    + " :hasVariance, :corrected, :at)", variances.toArray(SqlParameterSource[]::new));
-        }
+        // finance never reads half a report: the latest run's rows replace the previous ones at once
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from stock_variance", Map.of());
+            if (!variances.isEmpty()) {
+                jdbc.batchUpdate("insert into stock_variance (item_code, site, reconciliation_id, bc_location, pvx_on_hand,"
+                        + " pvx_allocated, pvx_available, bc_told_on_hand, bc_told_at, bc_variance, channels,"
+                        + " channel_variance, has_variance, corrected, reconciled_at) values (:code, :site, :run, :location,"
+                        + " :onHand, :allocated, :available, :bcTold, :bcToldAt, :bcVariance, :channels, :channelVariance,"
+                        + " :hasVariance, :corrected, :at)", variances.toArray(SqlParameterSource[]::new));
+            }
+        });
     }
 
     /**
