@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.runtime.RenamedRouteSchedules;
 
 /**
  * Reads the records of a Blue Cherry resource changed since the persisted watermark ({@link IncrementalPull}: key-set
@@ -30,6 +31,7 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
 
     private final BlueCherryEndpoint endpoint;
     private ProducerTemplate template;
+    private volatile boolean scheduled;
 
     public BlueCherryConsumer(BlueCherryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -39,11 +41,19 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         template = endpoint.getCamelContext().createProducerTemplate();
+        RenamedRouteSchedules.claimFor(endpoint.getCamelContext(), endpoint.getSchedulerProperties(), getRouteId());
         super.doStart();
+        scheduled = true;
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (!scheduled) {
+            // a route of a switched-off flow never started: there is no schedule to take down (Camel's Quartz scheduler
+            // would fail on the trigger it never made)
+            return;
+        }
+        scheduled = false;
         super.doStop();
         if (template != null) {
             template.stop();

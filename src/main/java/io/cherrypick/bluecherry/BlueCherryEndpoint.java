@@ -12,7 +12,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-/** One Blue Cherry resource: {@code bluecherry:<resource>}, e.g. {@code bluecherry:pick}. */
+/**
+ * CGS Blue Cherry's REST API: read a resource after a last_mod watermark, each record routed in the transaction that
+ * moves the watermark (consumer); post documents or read records (producer).
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bluecherry", title = "Blue Cherry", syntax = "bluecherry:resource",
              category = {Category.SAAS}, headersClass = BlueCherry.class)
 public class BlueCherryEndpoint extends ScheduledPollEndpoint {

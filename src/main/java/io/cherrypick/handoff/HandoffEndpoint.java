@@ -14,7 +14,11 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-/** One hand-off queue: {@code handoff:<queue>}. */
+/**
+ * The durable hand-off between the steps of a flow: write records to a queue in the producer's transaction, take them
+ * in batches (SKIP LOCKED, fenced claims) and settle every record when the route is done: sent, skipped with a reason,
+ * retried with backoff, or dead-lettered.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "handoff", title = "Hand-off", syntax = "handoff:queue",
              category = {Category.DATABASE}, headersClass = Handoff.class)
 public class HandoffEndpoint extends ScheduledPollEndpoint {
@@ -38,7 +42,8 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
         key
     }
 
-    @UriPath(description = "The queue: the flow's name for records to send (e.g. sales-order), <flow>-events for events")
+    @UriPath(description = "The queue: the flow's name for records to send (e.g. sales-order), the flow's name and -events for"
+            + " events it received (e.g. despatch-events)")
     @Metadata(required = true)
     private final String queue;
 

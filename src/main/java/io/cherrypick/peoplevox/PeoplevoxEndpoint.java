@@ -13,7 +13,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** One Peoplevox operation with its options. */
+/**
+ * Descartes Peoplevox IntegrationServiceV4: save rows to an import template with per-record outcomes, read templates
+ * and reports, subscribe to events; sessions, re-authentication and pacing included.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "peoplevox", title = "Peoplevox", syntax = "peoplevox:operation",
              producerOnly = true, category = {Category.SAAS}, headersClass = Peoplevox.class)
 public class PeoplevoxEndpoint extends DefaultEndpoint {

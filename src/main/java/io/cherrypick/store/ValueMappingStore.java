@@ -71,10 +71,16 @@ public class ValueMappingStore {
         }
     }
 
-    /** Seeds a value from configuration unless an operator already set one. */
+    /**
+     * Seeds a value from configuration unless an operator already set one. One statement that does nothing when the
+     * value exists, so instances starting together on one database never collide over a seed.
+     */
     public void putIfAbsent(String kind, String sourceValue, String targetValue) {
-        if (lookup(kind, sourceValue).isEmpty()) {
-            put(kind, sourceValue, targetValue);
+        int inserted = jdbc.update("insert into value_mapping (kind, source_value, target_value, updated_at) values (:kind,"
+                + " :source, :target, :now) on conflict do nothing", Map.of("kind", kind, "source", sourceValue,
+                "target", targetValue, "now", Timestamps.now()));
+        if (inserted > 0) {
+            cache.remove(kind);
         }
     }
 

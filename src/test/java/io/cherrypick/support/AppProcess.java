@@ -49,6 +49,13 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** Starts the simulators alone (profile simulators: no flows), e.g. for several instances to share. */
+    public static AppProcess startSimulators(int port) throws IOException {
+        return start("simulators", port, List.of("--spring.profiles.active=simulators",
+                "--spring.datasource.url=jdbc:h2:mem:sims;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                        + "DB_CLOSE_DELAY=-1"));
+    }
+
     /** Starts an instance without waiting for it (for tests that start several at the same instant). */
     public static AppProcess launch(String name, int port, List<String> springArgs) throws IOException {
         Path log = Files.createTempFile("cherrypick-" + name + "-", ".log");
@@ -84,8 +91,18 @@ public final class AppProcess implements AutoCloseable {
                         throw new IllegalStateException("instance " + name + " ended with exit code " + process.exitValue()
                                 + " before it was up; log " + log + ":\n" + tail(60));
                     }
-                    return get("/actuator/health").contains("\"UP\"");
+                    return isUp(get("/actuator/health"));
                 });
+    }
+
+    /** The overall status (not one component's) is UP: Spring and Camel both started. */
+    private static boolean isUp(String health) {
+        try {
+            return !health.isBlank() && "UP".equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health)
+                    .path("status").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     public int port() {
@@ -116,17 +133,26 @@ public final class AppProcess implements AutoCloseable {
 
     /** POST with a JSON body on this instance; fails unless the answer is 2xx. */
     public String post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    /** PUT with a JSON body on this instance; fails unless the answer is 2xx. */
+    public String put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    private String send(String method, String path, String json) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " on " + name + " answered " + response.statusCode() + ": "
+                throw new IllegalStateException(method + " " + path + " on " + name + " answered " + response.statusCode() + ": "
                         + response.body());
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " on " + name + " failed: " + e, e);
+            throw new IllegalStateException(method + " " + path + " on " + name + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -26,12 +26,18 @@ import io.cherrypick.store.Timestamps;
  * so the ids are kept in {@code pvx_subscription}; at start the stored ones are unsubscribed and every enabled
  * {@link EventSpec} is subscribed again ({@code SubscribePostEvent}, form POST of its fields plus the token).
  * <p>
- * In a cluster the renewal runs under a row lock ({@code select ... for update} on pvx_subscription_lock): the first
- * instance renews, the others find the subscriptions fresh (renewed within {@code freshFor}, same settings) and keep them.
+ * Subscriptions belong to the cluster, not to an instance: they name one address every instance answers at
+ * ({@code cherrypick.webhooks.base-url}, required unless Peoplevox is a simulator on this machine). The renewal runs
+ * under a row lock ({@code select ... for update} on pvx_subscription_lock): the first instance renews, the others find
+ * the subscriptions fresh (renewed within {@code freshFor}, same settings) and keep them. A renewal subscribes the new
+ * subscriptions before it removes the old ones, so no event goes unsubscribed in between (one delivered twice is stored
+ * once).
  */
 @Component("peoplevoxEventSubscriptions")
 public class PeoplevoxSubscriptions {
-    public static final String ROUTE_ID = "peoplevox-event-subscriptions";
+    /** Exceptions about the subscriptions: flow and key (set by the route that calls {@link #ensure}). */
+    static final String FLOW = "peoplevox-events";
+    static final String KEY = "subscriptions";
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxSubscriptions.class);
 
     private final EventSpecs specs;
@@ -62,9 +68,14 @@ public class PeoplevoxSubscriptions {
         if (done || !props.subscribe() || specs.enabled().isEmpty()) {
             return;
         }
+        if (props.baseUrl() == null && !peoplevoxIsLocal()) {
+            throw new IllegalStateException("Peoplevox event subscriptions need cherrypick.webhooks.base-url"
+                    + " (CHERRYPICK_WEBHOOKS_BASE_URL): the one address at which every instance of this cluster receives"
+                    + " Peoplevox's events; none was made, the report polls still catch every despatch and return");
+        }
         renew(false);
         done = true;
-        exceptions.resolveOpen(ROUTE_ID, ROUTE_ID, "the event subscriptions were renewed");
+        exceptions.resolveOpen(FLOW, KEY, "the event subscriptions were renewed");
     }
 
     /**
@@ -100,7 +111,16 @@ public class PeoplevoxSubscriptions {
                         renewedAt);
                 return stored;
             }
+            // the new subscriptions first, so no event finds none; then the old ones go
+            Map<String, Integer> made = new LinkedHashMap<>();
+            for (EventSpec spec : wanted) {
+                made.put(spec.eventType(), peoplevox.subscribePostEvent(spec.eventType(), "", urls.get(spec.eventType()),
+                        params.get(spec.eventType())));
+            }
             stored.forEach((type, id) -> {
+                if (made.containsValue(id)) {
+                    return;
+                }
                 try {
                     peoplevox.unsubscribeEvent(id);
                 } catch (ApiException e) {
@@ -108,16 +128,10 @@ public class PeoplevoxSubscriptions {
                 }
             });
             jdbc.update("delete from pvx_subscription", Map.of());
-            Map<String, Integer> made = new LinkedHashMap<>();
-            for (EventSpec spec : wanted) {
-                int id = peoplevox.subscribePostEvent(spec.eventType(), "", urls.get(spec.eventType()),
-                        params.get(spec.eventType()));
-                jdbc.update("insert into pvx_subscription (event_type, subscription_id, post_url, config_hash, subscribed_at)"
-                        + " values (:type, :id, :url, :hash, :now)", new MapSqlParameterSource().addValue("type", spec.eventType())
-                        .addValue("id", id).addValue("url", urls.get(spec.eventType())).addValue("hash", hash)
-                        .addValue("now", Timestamps.now()));
-                made.put(spec.eventType(), id);
-            }
+            made.forEach((type, id) -> jdbc.update("insert into pvx_subscription (event_type, subscription_id, post_url,"
+                    + " config_hash, subscribed_at) values (:type, :id, :url, :hash, :now)", new MapSqlParameterSource()
+                    .addValue("type", type).addValue("id", id).addValue("url", urls.get(type)).addValue("hash", hash)
+                    .addValue("now", Timestamps.now())));
             jdbc.update("update pvx_subscription_lock set renewed_at = :now where name = :name",
                     Map.of("now", Timestamps.now(), "name", WebhookToken.LOCK));
             log.info("Peoplevox event subscriptions renewed (stale ones removed: {}): {}", stored.values(), made);
@@ -139,6 +153,12 @@ public class PeoplevoxSubscriptions {
             jdbc.update("update pvx_subscription_lock set renewed_at = null where name = :name", Map.of("name", WebhookToken.LOCK));
             return ids.size();
         });
+    }
+
+    /** Whether Peoplevox is reached on this machine (the built-in simulator), so a local address can serve. */
+    private boolean peoplevoxIsLocal() {
+        String url = env.getProperty("cherrypick.peoplevox.base-url", "");
+        return url.startsWith("http://localhost") || url.startsWith("http://127.0.0.1");
     }
 
     String callbackUrl(String eventType) {

@@ -16,89 +16,110 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.failure.Category;
-import io.cherrypick.store.ExceptionStore;
-import io.cherrypick.store.InboxStore;
-import io.cherrypick.store.NewException;
+import io.cherrypick.handoff.Handoff;
 
 /**
- * The webhook Peoplevox posts events to ({@code POST /webhooks/peoplevox/{eventType}}, form fields as subscribed).
+ * The steps of the webhook Peoplevox posts events to (route {@code peoplevox-webhook}, {@code POST
+ * /webhooks/peoplevox/{eventType}}, form fields as subscribed). {@link #read} checks and reads one delivery and says
+ * what it is in header {@link #VERDICT}; the route stores an accepted event in the consuming flow's hand-off queue
+ * ({@code <flow>-events}, once per business key) and a malformed one in the dead letters; {@link #answer} writes the
+ * HTTP answer:
  * <ul>
  * <li>wrong or missing token: 401, nothing stored;</li>
  * <li>an event type no flow consumes: 404;</li>
  * <li>required fields missing: 400, and an exception (MALFORMED_EVENT) that keeps what was posted;</li>
- * <li>otherwise the event is stored in the inbox (once per business key) before the 200 answer.</li>
+ * <li>otherwise 200 once the event is stored ("stored", or "duplicate" when that event was stored before).</li>
  * </ul>
  * The token is read from the form field {@code token} (as subscribed) or the {@code X-Cherrypick-Token} header, and is
  * never stored, logged or echoed.
  */
 @Component("peoplevoxWebhook")
 public class PeoplevoxWebhook {
-    public static final String ROUTE_ID = "peoplevox-webhook";
+    /** Header: ACCEPTED (store it), MALFORMED (dead letter), or REFUSED (answer only). */
+    public static final String VERDICT = "CherrypickWebhookVerdict";
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String MALFORMED = "MALFORMED";
+    public static final String REFUSED = "REFUSED";
     static final String TOKEN_FIELD = "token";
     static final String TOKEN_HEADER = "X-Cherrypick-Token";
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxWebhook.class);
 
     private final EventSpecs specs;
     private final WebhookToken token;
-    private final InboxStore inbox;
-    private final ExceptionStore exceptions;
     private final ObjectMapper json;
 
-    public PeoplevoxWebhook(EventSpecs specs, WebhookToken token, InboxStore inbox, ExceptionStore exceptions,
-                            ObjectMapper json) {
+    public PeoplevoxWebhook(EventSpecs specs, WebhookToken token, ObjectMapper json) {
         this.specs = specs;
         this.token = token;
-        this.inbox = inbox;
-        this.exceptions = exceptions;
         this.json = json;
     }
 
-    /** The outcome of one delivery, as answered to Peoplevox. */
-    public record Outcome(int status, String text) {
-    }
-
-    public void receive(Exchange exchange) {
+    /**
+     * Checks the token and the fields of one delivery. Every received header is dropped (nothing received goes back in
+     * the answer, the token least of all); the message keeps only the verdict, the answer, and for an event to store
+     * its flow, key, type and fields (JSON body).
+     */
+    public void read(Exchange exchange) {
         Message message = exchange.getMessage();
         String eventType = message.getHeader("eventType", String.class);
         Map<String, String> form = formOf(message);
         String presented = form.containsKey(TOKEN_FIELD) ? form.get(TOKEN_FIELD) : message.getHeader(TOKEN_HEADER, String.class);
-        Outcome outcome = handle(eventType, presented, form);
-        // nothing received goes back as a response header (the token least of all)
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, outcome.status());
-        message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        message.setBody(outcome.text());
-    }
-
-    /** Checks, validates and stores one event; {@code form} holds the posted fields. */
-    public Outcome handle(String eventType, String presentedToken, Map<String, String> form) {
-        if (!token.matches(presentedToken)) {
+        message.setBody(null);
+        if (!token.matches(presented)) {
             log.warn("Peoplevox webhook {}: refused a delivery with a {} token", eventType,
-                    presentedToken == null || presentedToken.isEmpty() ? "missing" : "wrong");
-            return new Outcome(401, "unauthorised");
+                    presented == null || presented.isEmpty() ? "missing" : "wrong");
+            verdict(message, REFUSED, 401, "unauthorised");
+            return;
         }
         EventSpec spec = specs.find(eventType).orElse(null);
         if (spec == null) {
-            return new Outcome(404, "no flow consumes Peoplevox event " + eventType);
+            verdict(message, REFUSED, 404, "no flow consumes Peoplevox event " + eventType);
+            return;
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : spec.fields()) {
             values.put(field, form.getOrDefault(field, "").trim());
         }
         String payload = toJson(values);
+        message.setBody(payload);
+        message.setHeader(Handoff.FLOW, spec.flow());
+        message.setHeader(Handoff.RECORD_TYPE, eventType);
         List<String> missing = spec.missing(values);
         if (!missing.isEmpty()) {
-            String message = "Peoplevox event " + eventType + " for flow " + spec.flow() + " is malformed: field(s) "
-                    + String.join(", ", missing) + " missing or empty; the event was refused (HTTP 400) and is kept here";
             // one exception per distinct malformed body: repeats of the same body count as attempts
-            String key = eventType + ":malformed:" + Hashing.sha256Hex(payload).substring(0, 12);
-            exceptions.record(NewException.of(spec.flow(), ROUTE_ID, key, Category.MALFORMED_EVENT,
-                    message, payload, null));
-            log.warn("{}", message);
-            return new Outcome(400, "malformed event: missing " + String.join(", ", missing));
+            message.setHeader(Handoff.RECORD_KEY, eventType + ":malformed:" + Hashing.sha256Hex(payload).substring(0, 12));
+            message.setHeader(Handoff.CATEGORY, Category.MALFORMED_EVENT.name());
+            message.setHeader(Handoff.REASON, "Peoplevox event " + eventType + " for flow " + spec.flow() + " is malformed:"
+                    + " field(s) " + String.join(", ", missing) + " missing or empty; the event was refused (HTTP 400) and"
+                    + " is kept here");
+            verdict(message, MALFORMED, 400, "malformed event: missing " + String.join(", ", missing));
+            return;
         }
-        boolean stored = inbox.storeIfAbsent(spec.flow(), spec.eventKey(values), eventType, payload);
-        return new Outcome(200, stored ? "stored" : "duplicate");
+        message.setHeader(Handoff.RECORD_KEY, spec.eventKey(values));
+        verdict(message, ACCEPTED, 200, null);
+    }
+
+    /** Writes the answer Peoplevox gets, with no header of the delivery in it. */
+    public void answer(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 500, Integer.class);
+        String text = status == 200 ? (Boolean.FALSE.equals(message.getHeader(Handoff.STORED, Boolean.class)) ? "duplicate" : "stored")
+                : message.getHeader(ANSWER, "", String.class);
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        message.setBody(text);
+    }
+
+    private static final String ANSWER = "CherrypickWebhookAnswer";
+
+    private static void verdict(Message message, String verdict, int status, String answer) {
+        message.setHeader(VERDICT, verdict);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (answer != null) {
+            message.setHeader(ANSWER, answer);
+        }
     }
 
     private String toJson(Map<String, String> values) {

@@ -233,6 +233,35 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void afterACrashBetweenTheHeaderAndTheLineSavesRecoverySendsOnlyTheLines() throws Exception {
+        camel.getRouteController().stopRoute("sales-order-to-wms");
+        try {
+            sims.createPicks(List.of(Picks.pick("CRH1", "NJ", A, B), Picks.pick("CRH2", "NJ", C)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> handoff.countByStatus("sales-order").getOrDefault("PENDING", 0) == 2);
+            // an instance claims the batch, saves both headers, and dies before it saves the lines
+            List<HandoffRecord> claimed = handoff.claim("sales-order", "dead-instance", 100, Duration.ofMinutes(5), Duration.ZERO);
+            assertThat(claimed).hasSize(2);
+            List<Map<String, String>> headers = claimed.stream().map(r -> {
+                Map<String, String> header = new java.util.LinkedHashMap<>();
+                header.put("SalesOrderNumber", r.key());
+                header.put("Site", "PrimarySite");
+                header.put("Attribute2", r.revision());
+                return header;
+            }).toList();
+            peoplevox.saveData("Sales orders", new CsvTable(List.copyOf(headers.get(0).keySet()), headers), 0);
+        } finally {
+            camel.getRouteController().startRoute("sales-order-to-wms");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 10).size() == 2);
+        assertThat(headerRowsSent()).as("each header written once: by the instance that died, not again").isEqualTo(2);
+        int lineRows = sims.peoplevoxCalls("SaveData", "Sales order items").stream()
+                .mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
+        assertThat(lineRows).as("each of the three lines written once, by the recovery").isEqualTo(3);
+        assertThat((List<?>) sims.peoplevoxOrder("CRH1").get("lines")).hasSize(2);
+        assertThat((List<?>) sims.peoplevoxOrder("CRH2").get("lines")).hasSize(1);
+    }
+
+    @Test
     void aPickVoidedBeforeItWasSentIsNeverSent() throws Exception {
         camel.getRouteController().stopRoute("sales-order-pull");
         try {

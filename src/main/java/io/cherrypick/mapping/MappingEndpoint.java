@@ -1,0 +1,49 @@
+package io.cherrypick.mapping;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Maps the message body by a mapping file beside the routes (routes/mappings/name.yaml): the body becomes the mapped
+ * record, its rows per part in the file's field order.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "mapping", title = "Mapping", syntax = "mapping:name", producerOnly = true,
+             category = {Category.TRANSFORMATION})
+public class MappingEndpoint extends DefaultEndpoint {
+    @UriPath(description = "The mapping file's name: sales-order for routes/mappings/sales-order.yaml")
+    @Metadata(required = true)
+    private final String name;
+
+    public MappingEndpoint(String uri, MappingComponent component, String name) {
+        super(uri, component);
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Producer createProducer() {
+        Mappings mappings = ((MappingComponent) getComponent()).mappings();
+        return new DefaultProducer(this) {
+            @Override
+            public void process(Exchange exchange) {
+                exchange.getIn().setBody(mappings.map(name, exchange.getIn().getBody(), exchange.getIn().getHeaders()));
+            }
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("mapping: endpoints map a message (to:); they do not consume");
+    }
+}
