@@ -92,6 +92,23 @@ public class ExceptionStore {
                         .addValue("flow", flow).addValue("keys", businessKeys));
     }
 
+    /**
+     * Closes the open exceptions of these records that were not seen since {@code since}: an exception raised (or raised
+     * again) after it stays open. For a step that learns a record went through while the same run may have found a
+     * problem under the same key (e.g. an item synced from one style whose barcode another style of the run claimed).
+     */
+    public int resolveOpenNotSeenSince(String flow, java.util.Collection<String> businessKeys, java.time.Instant since,
+                                       String reason) {
+        if (businessKeys.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update integration_exception set status = 'RESOLVED', actioned_by = 'cherrypick',"
+                + " action_reason = :reason, actioned_at = :now where flow = :flow and business_key in (:keys)"
+                + " and status in ('OPEN', 'REPLAYED') and last_seen < :since",
+                new MapSqlParameterSource().addValue("reason", reason).addValue("now", Timestamps.now())
+                        .addValue("flow", flow).addValue("keys", businessKeys).addValue("since", Timestamps.utc(since)));
+    }
+
     /** Closes the open exceptions raised for these outbox rows (e.g. a record revision superseded by a newer one). */
     public int resolveOpenOfRecords(java.util.Collection<Long> handoffIds, String reason) {
         if (handoffIds.isEmpty()) {

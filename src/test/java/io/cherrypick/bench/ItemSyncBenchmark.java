@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,8 +80,13 @@ public final class ItemSyncBenchmark {
         System.out.printf("%n%d styles, %d SKUs waiting in Blue Cherry; starting the item flow%n", styles.size(), skus);
 
         Instant start = Instant.now();
-        camel.getRouteController().startRoute("item-pull");
-        camel.getRouteController().startRoute("item-master-to-wms");
+        // the item flow was off while the catalogue went into Blue Cherry: start its routes (the pull, the sender and the
+        // sub-routes it calls), all but the nightly drift check, whose reading of every item would count as a call
+        for (Route route : camel.getRoutes()) {
+            if ("item".equals(route.getGroup()) && !"item-drift-check".equals(route.getRouteId())) {
+                camel.getRouteController().startRoute(route.getRouteId());
+            }
+        }
         boolean synced = BenchRuns.await(Duration.ofMinutes(60), POLL, () -> BenchRuns.count(jdbc,
                 "select count(*) from pvx_item where source = 'SYNC'") >= skus && queueEmpty(jdbc, styles.size()));
         Duration first = Duration.between(start, Instant.now());

@@ -1,15 +1,18 @@
 package io.cherrypick.flow.item;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.Pick;
+import io.cherrypick.bluecherry.model.PickLine;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.failure.Category;
@@ -18,14 +21,14 @@ import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 
 /**
- * Orders held because an item was not in Peoplevox ({@code SKU_MISMATCH}) go once their items arrive: after the item
- * flow saved items, each open SKU_MISMATCH exception of the order flow whose pick has a line with one of those items,
- * and no line with an item Peoplevox still lacks, is replayed (audited as {@value #ACTOR}).
+ * Orders held because an item was not in Peoplevox ({@code SKU_MISMATCH}) go once their items arrive (bean
+ * {@code heldOrderRelease} in routes/): after the item flow saved items, each open SKU_MISMATCH exception of the order
+ * flow whose pick has a line with one of those items, and no line with an item Peoplevox still lacks, is replayed
+ * (audited as {@value #ACTOR}).
  */
-@Component
+@Component("heldOrderRelease")
 public class HeldOrderRelease {
     static final String ACTOR = "cherrypick:item-sync";
-    static final String ORDER_FLOW = "sales-order";
     private static final Logger log = LoggerFactory.getLogger(HeldOrderRelease.class);
     private static final int MAX_HELD = 10_000;
 
@@ -44,10 +47,21 @@ public class HeldOrderRelease {
         this.json = json;
     }
 
-    /** Replays the held orders the items just saved complete; returns how many were released. */
-    public int releaseFor(Set<String> savedItemCodes) {
+    /**
+     * Route step over the SKUs Peoplevox just took (a list of messages, each a mapped row): replays the held orders of
+     * {@code orderFlow} those items complete. Returns how many were released.
+     */
+    public int releaseFor(List<Message> saved, String orderFlow) {
+        Set<String> codes = new LinkedHashSet<>();
+        saved.forEach(m -> codes.add(ItemBatch.row(m).getOrDefault("ItemCode", "")));
+        codes.remove("");
+        return codes.isEmpty() ? 0 : release(codes, orderFlow);
+    }
+
+    /** Replays the held orders of {@code orderFlow} the items just saved complete; returns how many were released. */
+    private int release(Set<String> savedItemCodes, String orderFlow) {
         int released = 0;
-        for (ExceptionRecord e : exceptions.list(ExceptionRecord.OPEN, Category.SKU_MISMATCH.name(), ORDER_FLOW, null, MAX_HELD)) {
+        for (ExceptionRecord e : exceptions.list(ExceptionRecord.OPEN, Category.SKU_MISMATCH.name(), orderFlow, null, MAX_HELD)) {
             Set<String> codes = lineItemCodes(e);
             if (codes.stream().noneMatch(savedItemCodes::contains) || !catalog.missing(codes).isEmpty()) {
                 continue;
@@ -70,8 +84,8 @@ public class HeldOrderRelease {
             return codes;
         }
         try {
-            for (JsonNode line : json.readTree(e.payload()).path("pickdetail").path("rows")) {
-                String code = itemCodes.itemCode(line, line.path("style").asText(""));
+            for (PickLine line : Pick.of(json.readTree(e.payload())).getLines()) {
+                String code = itemCodes.itemCode(line.json(), line.getStyle());
                 if (!code.isEmpty()) {
                     codes.add(code);
                 }

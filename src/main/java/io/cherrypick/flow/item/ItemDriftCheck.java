@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,41 +21,38 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.failure.Category;
-import io.cherrypick.failure.Owner;
 import io.cherrypick.flow.item.SyncedItemStore.SyncedItem;
-import io.cherrypick.peoplevox.CsvTable;
-import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
-import io.cherrypick.store.NewException;
-import io.cherrypick.store.OutboxStore;
 
 /**
- * Compares Peoplevox's item types (GetData {@code Item types}, every page) with what the item flow last sent from Blue
- * Cherry (item_sku) and reports each difference as a {@code DRIFT} exception (owner DATA) keyed by ItemCode: an item
- * Peoplevox has that Cherrypick never synced (made by hand), a mapped field whose value differs (edited in Peoplevox),
- * and a synced item Peoplevox no longer has. It only reports: nothing is changed in Peoplevox. Deactivated items (key
- * containing {@code ~D~}) are ignored. A drift that is gone by the next check is resolved.
+ * The drift check's steps (bean {@code itemDriftCheck} in routes/): compares Peoplevox's item types (read by the route,
+ * GetData {@code Item types}, every page) with what the item flow last sent from Blue Cherry (item_sku). Each
+ * difference becomes a {@code DRIFT} exception (owner DATA) keyed by ItemCode, recorded by the route: an item Peoplevox
+ * has that Cherrypick never synced (made by hand), a mapped field whose value differs (edited in Peoplevox), and a synced
+ * item Peoplevox no longer has. It only reports: nothing is changed in Peoplevox. Deactivated items (key containing
+ * {@code ~D~}) are ignored. A drift that is gone by the next check is resolved.
  */
 @Component("itemDriftCheck")
 public class ItemDriftCheck {
     static final String DEACTIVATED = "~D~";
+    private static final String ITEM_CODE = "ItemCode";
     private static final Logger log = LoggerFactory.getLogger(ItemDriftCheck.class);
 
+    /** How long a check waits for a send in progress before it compares anyway. */
     private static final Duration WAIT_FOR_SYNC = Duration.ofMinutes(5);
 
-    private final PeoplevoxClient peoplevox;
     private final SyncedItemStore synced;
     private final ExceptionStore exceptions;
-    private final OutboxStore outbox;
+    private final HandoffStore handoff;
     private final ObjectMapper json;
 
-    public ItemDriftCheck(PeoplevoxClient peoplevox, SyncedItemStore synced, ExceptionStore exceptions, OutboxStore outbox,
-                          ObjectMapper json) {
-        this.peoplevox = peoplevox;
+    public ItemDriftCheck(SyncedItemStore synced, ExceptionStore exceptions, HandoffStore handoff, ObjectMapper json) {
         this.synced = synced;
         this.exceptions = exceptions;
-        this.outbox = outbox;
+        this.handoff = handoff;
         this.json = json;
     }
 
@@ -60,47 +60,62 @@ public class ItemDriftCheck {
     public record Drift(String itemCode, String message, Map<String, String> peoplevox, Map<String, String> blueCherry) {
     }
 
-    /** Runs the check; returns the differences found (each recorded as an open DRIFT exception). */
-    public List<Drift> run() throws InterruptedException {
-        waitForRunningSync();
-        CsvTable items = peoplevox.getData(ItemFlow.TEMPLATE, "");
-        List<Drift> drifts = compare(items, synced.all());
+    /**
+     * The condition of the route's wait before it reads Peoplevox: items of {@code queue} are being sent (claimed) and
+     * the check has waited less than five minutes. Items saved by a send in progress are in Peoplevox before Cherrypick
+     * records them; compared then, they would be reported as made by hand.
+     */
+    public boolean sendInProgress(String queue, Exchange exchange) {
+        return handoff.countByStatus(queue).getOrDefault(HandoffStore.CLAIMED, 0) > 0
+                && Instant.now().isBefore(Instant.ofEpochMilli(exchange.getClock().getCreated()).plus(WAIT_FOR_SYNC));
+    }
+
+    /** Route step: the body, Peoplevox's item types (one map per row), becomes the differences found. */
+    public List<Drift> compare(@Body List<Map<String, String>> peoplevoxItems) {
+        List<Drift> drifts = compare(peoplevoxItems, synced.all());
+        log.info("item drift check: {} item type(s) in Peoplevox, {} difference(s)", peoplevoxItems.size(), drifts.size());
+        return drifts;
+    }
+
+    /** Route step: what a drift's exception keeps as its payload, both sides of it (JSON). */
+    public String payload(@Body Drift d) throws JsonProcessingException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("itemCode", d.itemCode());
+        p.put("peoplevox", d.peoplevox());
+        p.put("blueCherry", d.blueCherry());
+        return json.writeValueAsString(p);
+    }
+
+    /**
+     * Route step after this check's drifts were recorded: the open DRIFT exceptions of {@code flow} whose item no longer
+     * differs are resolved, and so is the check's own failure (key {@code checkKey}) now that it ran. Returns how many
+     * drifts were gone.
+     */
+    public int resolveGone(@Body List<Drift> drifts, @Header(Handoff.FLOW) String flow, @Header(Handoff.RECORD_KEY) String checkKey) {
         Set<String> drifting = new HashSet<>();
-        for (Drift d : drifts) {
-            drifting.add(d.itemCode());
-            exceptions.record(new NewException(ItemFlow.FLOW, ItemFlow.DRIFT_ROUTE, d.itemCode(), Category.DRIFT, Owner.DATA,
-                    d.message(), payload(d), null, null));
-        }
+        drifts.forEach(d -> drifting.add(d.itemCode()));
         int resolved = 0;
-        for (ExceptionRecord open : exceptions.list(ExceptionRecord.OPEN, Category.DRIFT.name(), ItemFlow.FLOW, null, 100_000)) {
+        for (ExceptionRecord open : exceptions.list(ExceptionRecord.OPEN, Category.DRIFT.name(), flow, null, 100_000)) {
             if (!drifting.contains(open.businessKey())
                     && exceptions.action(open.id(), ExceptionRecord.RESOLVED, "cherrypick", "no longer differs at the drift check")) {
                 resolved++;
             }
         }
-        exceptions.resolveOpen(ItemFlow.DRIFT_ROUTE, ItemFlow.DRIFT_ROUTE, "the drift check succeeded again");
-        log.info("item drift check: {} item type(s) in Peoplevox, {} difference(s), {} earlier difference(s) gone",
-                items.rows().size(), drifts.size(), resolved);
-        return drifts;
-    }
-
-    /**
-     * Items saved by a send still in progress are in Peoplevox before Cherrypick records them: compare once no styles
-     * are being sent (up to a few minutes), so such items are not reported as made by hand.
-     */
-    private void waitForRunningSync() throws InterruptedException {
-        Instant giveUp = Instant.now().plus(WAIT_FOR_SYNC);
-        while (outbox.countByStatus(ItemFlow.FLOW).getOrDefault(OutboxStore.CLAIMED, 0) > 0 && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(500);
+        exceptions.resolveOpen(flow, checkKey, "the drift check succeeded again");
+        if (resolved > 0) {
+            log.info("item drift check: {} earlier difference(s) gone", resolved);
         }
+        return resolved;
     }
 
     /** The differences between Peoplevox's rows and the synced rows, in Peoplevox's order, then the missing ones. */
-    static List<Drift> compare(CsvTable peoplevoxItems, Map<String, SyncedItem> syncedByCode) {
+    static List<Drift> compare(List<Map<String, String>> peoplevoxItems, Map<String, SyncedItem> syncedByCode) {
         List<Drift> drifts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Map<String, String> row : peoplevoxItems.rows()) {
-            String code = value(row.get(ItemMapper.ITEM_CODE));
+        Set<String> exported = new HashSet<>(); // the columns Peoplevox gave: fields it does not export are not compared
+        peoplevoxItems.forEach(row -> exported.addAll(row.keySet()));
+        for (Map<String, String> row : peoplevoxItems) {
+            String code = value(row.get(ITEM_CODE));
             if (code.isEmpty() || code.contains(DEACTIVATED)) {
                 continue;
             }
@@ -114,7 +129,7 @@ public class ItemDriftCheck {
             }
             List<String> differences = new ArrayList<>();
             item.mappedRow().forEach((field, sent) -> {
-                if (!field.equals(ItemMapper.ITEM_CODE) && peoplevoxItems.headers().contains(field)
+                if (!field.equals(ITEM_CODE) && exported.contains(field)
                         && !sameValue(sent, row.get(field))) {
                     differences.add(field + " is '" + value(row.get(field)) + "' in Peoplevox but '" + value(sent)
                             + "' in Blue Cherry");
@@ -149,17 +164,5 @@ public class ItemDriftCheck {
 
     private static String value(String v) {
         return v == null ? "" : v.trim();
-    }
-
-    private String payload(Drift d) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("itemCode", d.itemCode());
-        p.put("peoplevox", d.peoplevox());
-        p.put("blueCherry", d.blueCherry());
-        try {
-            return json.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }

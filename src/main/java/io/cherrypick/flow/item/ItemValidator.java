@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
+import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties.CodeStrategy;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
@@ -17,11 +22,16 @@ import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.item.SyncedItemStore.SyncedItem;
 import io.cherrypick.gs1.Gs1;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.mapping.MappingFile;
+import io.cherrypick.mapping.Mappings;
 
 /**
- * Checks a mapped SKU before it may go to Peoplevox: required fields present, values within the template's lengths,
- * numbers where Peoplevox wants numbers, a UPC-A or EAN-13 barcode with the right check digit; and that its barcode and
- * ItemCode belong to no other item, in Peoplevox (as far as Cherrypick knows) or earlier in the same run.
+ * Checks a mapped SKU before it may go to Peoplevox (bean {@code itemValidator} in routes/): required fields present,
+ * values within the template's lengths, numbers where Peoplevox wants numbers, a UPC-A or EAN-13 barcode with the right
+ * check digit; and that its barcode and ItemCode belong to no other item, in Peoplevox (as far as Cherrypick knows) or
+ * earlier in the same batch. A SKU with a problem gets the hold headers (category, the sentence naming style, colour,
+ * size and field) for the route's hold path.
  */
 @Component
 public class ItemValidator {
@@ -29,25 +39,91 @@ public class ItemValidator {
     private final ItemCodes itemCodes;
     private final PeoplevoxItemCatalog catalog;
     private final SyncedItemStore synced;
+    private final Mappings mappings;
 
-    public ItemValidator(ItemFlowProperties props, ItemCodes itemCodes, PeoplevoxItemCatalog catalog, SyncedItemStore synced) {
+    public ItemValidator(ItemFlowProperties props, ItemCodes itemCodes, PeoplevoxItemCatalog catalog, SyncedItemStore synced,
+                         Mappings mappings) {
         this.props = props;
         this.itemCodes = itemCodes;
         this.catalog = catalog;
         this.synced = synced;
+        this.mappings = mappings;
     }
 
     /** A SKU to check for uniqueness: {@code label} names it for people ("Style 01234 colour BLK size M (ItemCode ...)"). */
     public record Candidate(String label, StyleSku sku, String itemCode, String barcode) {
     }
 
-    /** The problems of one mapped row on its own (empty when it may be sent). */
-    public List<ItemProblem> check(String label, Map<String, String> row) {
+    /**
+     * Route step for one SKU (body: its mapped row; header CherrypickSku: the SKU): names it (header CherrypickRecordKey
+     * becomes its ItemCode, so its exceptions are keyed by it; CherrypickItemLabel the words that name it) and, when the
+     * row fails a check, sets the hold headers. {@code mapping} is the mapping file the row came from (its expressions
+     * are quoted when a field is empty).
+     */
+    public void check(Exchange exchange, String mapping) {
+        Message in = exchange.getIn();
+        Map<String, String> row = ItemBatch.row(in);
+        String itemCode = row.getOrDefault("ItemCode", "");
+        String label = ItemBatch.sku(in).label(itemCode);
+        in.setHeader(ItemBatch.LABEL, label);
+        if (!itemCode.isEmpty()) {
+            in.setHeader(Handoff.RECORD_KEY, itemCode);
+        }
+        List<ItemProblem> problems = check(label, row, expressions(mapping));
+        if (!problems.isEmpty()) {
+            hold(in, problems.get(0).category(), problems.stream().map(ItemProblem::message).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * Route step over the batch's changed SKUs (a list of messages, each as {@link #check} left it): of the same SKU
+     * twice (two revisions of a style) the newer row stays, and a SKU whose ItemCode or barcode is another item's gets
+     * the hold headers (see {@link #checkUnique(List)}).
+     */
+    @SuppressWarnings("unchecked")
+    public void checkUnique(Exchange exchange) {
+        Map<String, Message> latest = new LinkedHashMap<>();
+        for (Message m : (List<Message>) exchange.getIn().getBody(List.class)) {
+            latest.put(ItemBatch.row(m).getOrDefault("ItemCode", "") + "\u0000" + ItemBatch.sku(m).describe(), m);
+        }
+        List<Message> candidates = new ArrayList<>(latest.values());
+        List<ItemProblem> problems = checkUnique(candidates.stream().map(m -> new Candidate(m.getHeader(ItemBatch.LABEL,
+                String.class), ItemBatch.sku(m), ItemBatch.row(m).getOrDefault("ItemCode", ""),
+                ItemBatch.row(m).getOrDefault("Barcode", ""))).toList());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (problems.get(i) != null) {
+                hold(candidates.get(i), problems.get(i).category(), problems.get(i).message());
+            }
+        }
+        exchange.getIn().setBody(candidates);
+    }
+
+    private static void hold(Message m, Category category, String reason) {
+        m.setHeader(Handoff.CATEGORY, category.name());
+        m.setHeader(Handoff.REASON, reason);
+    }
+
+    /** Target field to expression, over every part of the mapping file. */
+    private Map<String, Object> expressions(String mapping) {
+        Map<String, Object> fields = new HashMap<>();
+        for (MappingFile.Part part : mappings.file(mapping).parts()) {
+            fields.putAll(part.fields());
+        }
+        return fields;
+    }
+
+    /**
+     * The problems of one mapped row on its own (empty when it may be sent). {@code mapping} gives each field's
+     * expression, quoted when a required field is empty.
+     */
+    public List<ItemProblem> check(String label, Map<String, String> row, Map<String, ?> mapping) {
         List<ItemProblem> problems = new ArrayList<>();
         for (String field : props.requiredFields()) {
             if (blank(row.get(field))) {
-                problems.add(validation(label + ": Peoplevox field " + field + " is empty (mapped from '"
-                        + props.fields().getOrDefault(field, "nothing: add it to cherrypick.flows.item.fields") + "')"));
+                Object expression = mapping.get(field);
+                problems.add(validation(label + ": Peoplevox field " + field + " is empty (mapped from "
+                        + (expression == null ? "nothing: the mapping has no expression for it"
+                        : "'" + expression + "'") + ")"));
             }
         }
         row.forEach((field, value) -> {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.store.Timestamps;
 
 /** The item_sku table: per ItemCode, the Blue Cherry SKU it was synced from and the row Peoplevox was sent. */

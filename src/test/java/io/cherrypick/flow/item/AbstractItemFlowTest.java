@@ -40,6 +40,9 @@ import io.cherrypick.support.Picks;
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300"})
 abstract class AbstractItemFlowTest extends FlowTestSupport {
+    static final String FLOW = "item";
+    static final String TEMPLATE = "Item types";
+
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired PeoplevoxClient peoplevox;
@@ -70,12 +73,12 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
 
     /** SaveData calls that carried rows (a call refused for the session the simulator reset is retried by the client). */
     private List<Map<String, Object>> itemSaves() {
-        return sims.peoplevoxCalls("SaveData", ItemFlow.TEMPLATE).stream().filter(c -> c.get("rows") != null).toList();
+        return sims.peoplevoxCalls("SaveData", TEMPLATE).stream().filter(c -> c.get("rows") != null).toList();
     }
 
     private ExceptionRecord awaitOpenException(Category category, String key) {
-        await().atMost(Duration.ofSeconds(40)).until(() -> !exceptions.list("OPEN", category.name(), ItemFlow.FLOW, key, 10).isEmpty());
-        return exceptions.list("OPEN", category.name(), ItemFlow.FLOW, key, 10).get(0);
+        await().atMost(Duration.ofSeconds(40)).until(() -> !exceptions.list("OPEN", category.name(), FLOW, key, 10).isEmpty());
+        return exceptions.list("OPEN", category.name(), FLOW, key, 10).get(0);
     }
 
     private static String number(Object value) {
@@ -93,7 +96,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
                 .containsEntry("Attribute4", "SP25");
         assertThat(itemSaves()).as("one call for the style").hasSize(1);
         assertThat(((Number) itemSaves().get(0).get("rows")).intValue()).isEqualTo(6);
-        assertThat(exceptions.list("OPEN", null, ItemFlow.FLOW, null, 10)).noneMatch(e -> e.category() != Category.DRIFT);
+        assertThat(exceptions.list("OPEN", null, FLOW, null, 10)).noneMatch(e -> e.category() != Category.DRIFT);
     }
 
     @Test
@@ -161,7 +164,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
         String handMade = Styles.upc(599, 1);
         sims.seedPeoplevoxItems(List.of(handMade));
         String edited = Styles.upc(506, 1);
-        peoplevox.saveData(ItemFlow.TEMPLATE, new CsvTable(List.of("ItemCode", "Attribute4"),
+        peoplevox.saveData(TEMPLATE, new CsvTable(List.of("ItemCode", "Attribute4"),
                 List.of(Map.of("ItemCode", edited, "Attribute4", "FA26"))), 0);
 
         ExceptionRecord byHand = awaitOpenException(Category.DRIFT, handMade);
@@ -170,7 +173,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
         ExceptionRecord attribute = awaitOpenException(Category.DRIFT, edited);
         assertThat(attribute.message()).contains("Item " + edited).contains("style 50006 colour BLK size S")
                 .contains("Attribute4 is 'FA26' in Peoplevox but 'SP25' in Blue Cherry");
-        assertThat(exceptions.list("OPEN", "DRIFT", ItemFlow.FLOW, Styles.upc(506, 2), 10)).as("unchanged item").isEmpty();
+        assertThat(exceptions.list("OPEN", "DRIFT", FLOW, Styles.upc(506, 2), 10)).as("unchanged item").isEmpty();
         assertThat(peoplevoxItem(edited).orElseThrow()).as("the check changes nothing").containsEntry("Attribute4", "FA26");
         assertThat(peoplevoxItem(handMade)).isPresent();
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.cherrypick.flow.item.ItemDriftCheck.Drift;
 import io.cherrypick.flow.item.SyncedItemStore.SyncedItem;
-import io.cherrypick.peoplevox.CsvTable;
 
 class ItemDriftCheckTest {
     private static Map<String, String> row(String code, String name, String price, String attribute4) {
@@ -29,11 +28,11 @@ class ItemDriftCheckTest {
 
     @Test
     void reportsHandMadeEditedAndMissingItemsAndIgnoresDeactivatedOnes() {
-        CsvTable peoplevox = new CsvTable(List.of("ItemCode", "Name", "Barcode", "RetailPrice", "Attribute4", "UnitOfMeasure"), List.of(
+        List<Map<String, String>> peoplevox = List.of(
                 row("A1", "Tee BLK M", "20.00", "SP25"),          // same (20 = 20.00)
                 row("A2", "Tee BLK L", "20", "FA25"),             // Attribute4 edited in Peoplevox
                 row("HAND1", "Sample", "1", ""),                  // made by hand
-                row("OLD~D~", "Old", "1", "")));                  // deactivated: ignored
+                row("OLD~D~", "Old", "1", ""));                   // deactivated: ignored
         Map<String, SyncedItem> synced = Map.of("A1", synced("A1", "Tee BLK M", "20", "SP25"),
                 "A2", synced("A2", "Tee BLK L", "20", "SP25"), "GONE", synced("GONE", "Gone", "5", "SP25"));
 
@@ -48,7 +47,7 @@ class ItemDriftCheckTest {
 
     @Test
     void fieldsPeoplevoxDoesNotExportAreNotCompared() {
-        CsvTable peoplevox = new CsvTable(List.of("ItemCode", "Name"), List.of(Map.of("ItemCode", "A1", "Name", "Tee BLK M")));
+        List<Map<String, String>> peoplevox = List.of(Map.of("ItemCode", "A1", "Name", "Tee BLK M"));
         assertThat(ItemDriftCheck.compare(peoplevox, Map.of("A1", synced("A1", "Tee BLK M", "20", "SP25")))).isEmpty();
     }
 }

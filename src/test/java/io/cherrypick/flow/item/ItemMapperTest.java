@@ -2,40 +2,53 @@ package io.cherrypick.flow.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.Style;
+import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.mapping.Mappings;
 
+/** routes/mappings/item.yaml applied to the SKUs of a style (source style-sku), and the fingerprint of a mapped row. */
 class ItemMapperTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ItemFlowProperties defaults() {
-        return new ItemFlowProperties(false, null, 0, 0, 0, null, null, null, null, null, null, null, null);
+    @TempDir
+    Path dir;
+
+    private static Mappings mappings(Path dir, ItemProperties.CodeStrategy strategy) {
+        return new Mappings(dir, new MockEnvironment(), List.of(new StyleSkuSource(new ItemCodes(new ItemProperties(strategy, "-")))),
+                (kind, value) -> null);
     }
 
-    static ItemFlowProperties withFields(Map<String, String> fields) {
-        return new ItemFlowProperties(false, null, 0, 0, 0, null, null, null, fields, null, null, null, null);
+    private static Map<String, String> map(Mappings mappings, StyleSku sku) {
+        return mappings.map("item", sku, Map.of()).row("item");
     }
 
-    private static List<StyleSku> skus(Map<String, Object> style) {
-        JsonNode node = JSON.valueToTree(style);
-        return StyleSku.expand(node);
+    private static Map<String, String> map(StyleSku sku) {
+        return map(mappings(Path.of("routes", "mappings"), null), sku);
+    }
+
+    static List<StyleSku> skus(Map<String, Object> style) {
+        return Style.of(JSON.valueToTree(style)).getSkus();
     }
 
     @Test
     void theDefaultMappingMakesAnItemTypeRowPerSku() {
-        ItemMapper mapper = new ItemMapper(new ItemCodes(new ItemProperties(null, null)), defaults());
         List<StyleSku> skus = skus(Styles.style("01234", 1, List.of("BLK", "RED"), List.of("S", "M", "L")));
         assertThat(skus).hasSize(6);
 
-        Map<String, String> row = mapper.map(skus.get(1));
+        Map<String, String> row = map(skus.get(1));
         assertThat(row).containsEntry("ItemCode", Styles.upc(1, 2)).containsEntry("Barcode", Styles.upc(1, 2))
                 .containsEntry("Name", "Tee 01234 BLK M").containsEntry("Description", "Crew neck tee 01234")
                 .containsEntry("ItemGroup", "01").containsEntry("BuyPrice", "9.75").containsEntry("Weight", "0.45")
@@ -49,32 +62,41 @@ class ItemMapperTest {
 
     @Test
     void aCompositeStrategyBuildsTheItemCodeFromTheSkuTuple() {
-        ItemMapper mapper = new ItemMapper(new ItemCodes(new ItemProperties(ItemProperties.CodeStrategy.COMPOSITE, "-")), defaults());
-        Map<String, String> row = mapper.map(skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0));
+        Map<String, String> row = map(mappings(Path.of("routes", "mappings"), ItemProperties.CodeStrategy.COMPOSITE),
+                skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0));
         assertThat(row).containsEntry("ItemCode", "01234-BLK-M").containsEntry("Barcode", Styles.upc(1, 1));
     }
 
     @Test
     void aSizeRowPriceWinsOverTheDetailRowAndEqualPricesFingerprintEqually() {
-        ItemMapper mapper = new ItemMapper(new ItemCodes(new ItemProperties(null, null)), defaults());
         Map<String, Object> style = Styles.style("01234", 1, List.of("BLK"), List.of("S", "M"));
         Styles.skus(style).get(0).put("retail_price", 20.0);
         Styles.skus(style).get(1).put("retail_price", "20.00");
         List<StyleSku> skus = skus(style);
-        assertThat(mapper.map(skus.get(0))).containsEntry("RetailPrice", "20");
-        assertThat(mapper.map(skus.get(1))).containsEntry("RetailPrice", "20.00");
+        assertThat(map(skus.get(0))).containsEntry("RetailPrice", "20");
+        assertThat(map(skus.get(1))).containsEntry("RetailPrice", "20.00");
 
-        Map<String, String> a = mapper.map(skus.get(0));
-        assertThat(ItemMapper.fingerprint(a)).hasSize(64).isEqualTo(ItemMapper.fingerprint(mapper.map(skus(style).get(0))));
+        Map<String, String> a = map(skus.get(0));
+        assertThat(SentItems.fingerprint(a)).hasSize(64).isEqualTo(SentItems.fingerprint(map(skus(style).get(0))));
         Styles.skus(style).get(0).put("retail_price", 21.5);
-        assertThat(ItemMapper.fingerprint(mapper.map(skus(style).get(0)))).isNotEqualTo(ItemMapper.fingerprint(a));
+        assertThat(SentItems.fingerprint(map(skus(style).get(0)))).isNotEqualTo(SentItems.fingerprint(a));
     }
 
     @Test
-    void theMappingComesFromConfiguration() {
-        ItemMapper mapper = new ItemMapper(new ItemCodes(new ItemProperties(null, null)), withFields(new java.util.LinkedHashMap<>(Map.of(
-                "ItemCode", "item_code", "Name", "{style_name:5} {size_desc}", "UnitOfMeasure", "'EA'", "Attribute9", "detail.catg_dest1"))));
-        Map<String, String> row = mapper.map(skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0));
+    void theMappingComesFromTheMappingFile() throws Exception {
+        Files.writeString(dir.resolve("item.yaml"), """
+                source: style-sku
+                parts:
+                  item:
+                    absent: omit
+                    fields:
+                      ItemCode: item_code
+                      Name: "{style_name:5} {size_desc}"
+                      UnitOfMeasure: "'EA'"
+                      Attribute9: detail.catg_dest1
+                      Attribute10: size.retail_price
+                """);
+        Map<String, String> row = map(mappings(dir, null), skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0));
         assertThat(row).containsOnlyKeys("ItemCode", "Name", "UnitOfMeasure", "Attribute9")
                 .containsEntry("Name", "Tee 0 M").containsEntry("UnitOfMeasure", "EA").containsEntry("Attribute9", "WEB");
     }

@@ -1,68 +1,80 @@
 package io.cherrypick.flow.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
-import io.cherrypick.flow.OutboxBatch;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffRecord;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.IntegrationResponse;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
-import io.cherrypick.store.OutboxRow;
-import io.cherrypick.store.OutboxStore;
 import io.cherrypick.support.Picks;
+import io.cherrypick.support.RouteTestSupport;
 
 /**
- * The item sender against the real store (H2) and a scripted Peoplevox: only changed SKUs go, calls are filled across
- * styles and runs, failing SKUs become exceptions while the rest go, held orders are released.
+ * The item sender (route item-master-to-wms with its real hand-off consumer) against the real store (H2) and a scripted
+ * Peoplevox: only changed SKUs go, calls are filled across styles and runs, failing SKUs become exceptions while the
+ * rest go, held orders are released. Three styles per run, so a few styles show the calls filled across runs.
  */
-@SpringBootTest(properties = "cherrypick.flows.item.styles-per-run=3")
-@ActiveProfiles("test")
-class ItemSenderTest {
+@TestPropertySource(properties = {"cherrypick.flows.item.enabled=true", "cherrypick.flows.item.styles-per-run=3",
+        "cherrypick.flows.item.send-interval=50"})
+class ItemSenderTest extends RouteTestSupport {
+    static final String FLOW = "item";
+    static final String TEMPLATE = "Item types";
+
     @MockitoBean PeoplevoxClient peoplevox;
-    @Autowired ItemSender sender;
-    @Autowired OutboxStore outbox;
+    @Autowired HandoffStore handoff;
     @Autowired ExceptionStore exceptions;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired CamelContext camel;
+    @Autowired TransactionTemplate tx;
     @Autowired ObjectMapper json;
 
-    final List<CsvTable> saved = new ArrayList<>();
-    final Set<String> refuse = new HashSet<>();
+    final List<CsvTable> saved = new CopyOnWriteArrayList<>();
+    final Set<String> refuse = ConcurrentHashMap.newKeySet();
     int revision;
+
+    @Override
+    protected void advise() throws Exception {
+        advice("item-pull", a -> a.replaceFromWith("direct:not-pulling"));
+        advice("item-drift-check", a -> a.replaceFromWith("direct:not-checking"));
+    }
 
     @BeforeEach
     void clean() {
         for (String table : List.of("handoff", "integration_exception", "pvx_item", "item_sku", "audit_log")) {
             jdbc.update("delete from " + table);
         }
-        when(peoplevox.saveData(eq(ItemFlow.TEMPLATE), any(CsvTable.class), anyInt())).thenAnswer(call -> {
+        when(peoplevox.saveData(eq(TEMPLATE), any(CsvTable.class), anyInt())).thenAnswer(call -> {
             CsvTable table = call.getArgument(1);
             saved.add(table);
             List<IntegrationResponse.RowStatus> statuses = new ArrayList<>();
@@ -78,26 +90,24 @@ class ItemSenderTest {
             }
             return new IntegrationResponse(detail.isEmpty() ? 0 : -1, table.rows().size(), detail.toString(), statuses);
         });
-        when(peoplevox.getData(eq(ItemFlow.TEMPLATE), anyString())).thenReturn(new CsvTable(List.of("ItemCode"), List.of()));
+        when(peoplevox.getData(eq(TEMPLATE), anyString())).thenReturn(new CsvTable(List.of("ItemCode"), List.of()));
     }
 
-    private void queue(Map<String, Object> style) {
-        outbox.insertIfAbsent(ItemFlow.FLOW, (String) style.get("style"), "2026-11-26 09:00:" + String.format("%02d", revision++),
-                json.valueToTree(style).toString());
-    }
-
-    /** Runs the sender as its route does (claim, send) until the queue is empty. */
-    private void drain() {
-        for (int run = 0; run < 100; run++) {
-            DefaultExchange exchange = new DefaultExchange(camel);
-            OutboxBatch batch = sender.claim(exchange);
-            if (batch.isEmpty()) {
-                return;
+    /** Queues style revisions as the pull does, in one transaction (the sender claims them together). */
+    @SafeVarargs
+    private void queue(Map<String, Object>... styles) {
+        tx.executeWithoutResult(status -> {
+            for (Map<String, Object> style : styles) {
+                handoff.insertIfAbsent(FLOW, (String) style.get("style"), "2026-11-26 09:00:" + String.format("%02d", revision++),
+                        null, json.valueToTree(style).toString());
             }
-            sender.send(batch);
-            assertThat(batch.unsettled()).as("every claimed style settled or put back").isEmpty();
-        }
-        throw new AssertionError("the queue did not drain");
+        });
+    }
+
+    /** Waits until the sender has settled (or put back and then settled) every queued style. */
+    private void drain() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = '"
+                + FLOW + "' and status in ('PENDING', 'CLAIMED')", Integer.class) == 0);
     }
 
     private int rowsSaved() {
@@ -105,7 +115,7 @@ class ItemSenderTest {
     }
 
     private List<ExceptionRecord> open() {
-        return exceptions.list("OPEN", null, ItemFlow.FLOW, null, 100);
+        return exceptions.list("OPEN", null, FLOW, null, 100);
     }
 
     private String status(String style) {
@@ -151,7 +161,7 @@ class ItemSenderTest {
     }
 
     @Test
-    void aBadCheckDigitBecomesAnExceptionWhileTheOtherSkusGo() {
+    void aBadCheckDigitBecomesAnExceptionWhileTheOtherSkusGo() throws Exception {
         Map<String, Object> style = Styles.style("10003", 3, List.of("BLK"), List.of("S", "M", "L"));
         String bad = Styles.badCheckDigit(Styles.upc(3, 2));
         Styles.skus(style).get(1).put("upc", bad);
@@ -159,7 +169,7 @@ class ItemSenderTest {
         drain();
 
         assertThat(rowsSaved()).isEqualTo(2);
-        ExceptionRecord e = exceptions.list("OPEN", null, ItemFlow.FLOW, bad, 10).get(0);
+        ExceptionRecord e = exceptions.list("OPEN", null, FLOW, bad, 10).get(0);
         assertThat(e.category()).isEqualTo(Category.VALIDATION);
         assertThat(e.owner()).isEqualTo(Owner.DATA);
         assertThat(e.message()).startsWith("Style 10003 colour BLK size M (ItemCode " + bad + "): Barcode '" + bad + "'")
@@ -169,7 +179,6 @@ class ItemSenderTest {
 
         // fixed in Blue Cherry: the new revision supersedes the held one and closes its exception
         Styles.skus(style).get(1).put("upc", Styles.upc(3, 2));
-        revision++;
         queueAsPuller(style);
         drain();
         assertThat(rowsSaved()).isEqualTo(3);
@@ -177,11 +186,10 @@ class ItemSenderTest {
         assertThat(status("10003")).isEqualTo("DONE");
     }
 
-    /** As the puller stores a style (superseding a held revision), without Blue Cherry. */
-    private void queueAsPuller(Map<String, Object> style) {
-        List<Long> superseded = outbox.supersedeUnsent(ItemFlow.FLOW, (String) style.get("style"), "r" + revision);
-        exceptions.resolveOpenOfRecords(superseded, "superseded");
-        outbox.insertIfAbsent(ItemFlow.FLOW, (String) style.get("style"), "r" + revision, json.valueToTree(style).toString());
+    /** As the pull route stores a style (to: handoff:item with supersede), without Blue Cherry. */
+    private void queueAsPuller(Map<String, Object> style) throws Exception {
+        producer.sendBodyAndHeaders("handoff:" + FLOW + "?supersede=true", json.writeValueAsString(style),
+                Map.of(Handoff.RECORD_KEY, style.get("style"), Handoff.REVISION, "r" + revision++));
     }
 
     @Test
@@ -194,7 +202,7 @@ class ItemSenderTest {
         drain();
 
         assertThat(saved.get(1).rows()).extracting(r -> r.get("ItemCode")).containsExactly(Styles.upc(5, 1), Styles.upc(5, 2));
-        ExceptionRecord e = exceptions.list("OPEN", null, ItemFlow.FLOW, Styles.upc(4, 1), 10).get(0);
+        ExceptionRecord e = exceptions.list("OPEN", null, FLOW, Styles.upc(4, 1), 10).get(0);
         assertThat(e.category()).isEqualTo(Category.DUPLICATE_BARCODE);
         assertThat(e.owner()).isEqualTo(Owner.DATA);
         assertThat(e.message()).contains("Style 10005 colour NVY size L").contains("style 10004 colour BLK size S");
@@ -207,11 +215,10 @@ class ItemSenderTest {
         Map<String, Object> a = Styles.style("10006", 6, List.of("BLK"), List.of("S"));
         Map<String, Object> b = Styles.style("10007", 7, List.of("RED"), List.of("S", "M"));
         Styles.skus(b).get(0).put("upc", Styles.upc(6, 1));
-        queue(a);
-        queue(b);
+        queue(a, b);
         drain();
         assertThat(rowsSaved()).isEqualTo(2);
-        assertThat(exceptions.list("OPEN", "DUPLICATE_BARCODE", ItemFlow.FLOW, null, 10)).singleElement()
+        assertThat(exceptions.list("OPEN", "DUPLICATE_BARCODE", FLOW, null, 10)).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("Style 10007 colour RED size S").contains("which was sent first"));
     }
 
@@ -220,23 +227,58 @@ class ItemSenderTest {
         refuse.add(Styles.upc(8, 2));
         queue(Styles.style("10008", 8, List.of("BLK"), List.of("S", "M", "L")));
         drain();
-        ExceptionRecord e = exceptions.list("OPEN", null, ItemFlow.FLOW, Styles.upc(8, 2), 10).get(0);
+        ExceptionRecord e = exceptions.list("OPEN", null, FLOW, Styles.upc(8, 2), 10).get(0);
         assertThat(e.category()).isEqualTo(Category.REJECTED);
         assertThat(e.owner()).isEqualTo(Owner.DATA);
         assertThat(e.message()).contains("Style 10008 colour BLK size M").contains("Peoplevox refused the item")
                 .contains("is already used by item 'HANDMADE'");
         assertThat(jdbc.queryForObject("select count(*) from pvx_item", Integer.class)).as("the accepted two remembered").isEqualTo(2);
+        assertThat(status("10008")).isEqualTo("HELD");
     }
 
     @Test
     void callsAreFilledAcrossStylesAndRuns() {
+        List<Map<String, Object>> styles = new ArrayList<>();
         for (int s = 0; s < 7; s++) { // 7 styles x 40 SKUs = 280 rows, 3 styles per run
-            queue(Styles.style("2000" + s, 20 + s, List.of("BLK", "RED", "NVY", "GRN"), List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")));
+            styles.add(Styles.style("2000" + s, 20 + s, List.of("BLK", "RED", "NVY", "GRN"),
+                    List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")));
         }
+        queue(styles.toArray(Map[]::new));
         drain();
         assertThat(saved).extracting(t -> t.rows().size()).as("ceil(280 / 100) calls").containsExactly(100, 100, 80);
         assertThat(jdbc.queryForObject("select count(distinct item_code) from item_sku", Integer.class)).isEqualTo(280);
         assertThat(jdbc.queryForObject("select count(*) from handoff where status = 'DONE'", Integer.class)).isEqualTo(7);
+    }
+
+    @Test
+    void aStyleThatCannotBeReadFailsAloneWhileTheOthersGo() {
+        tx.executeWithoutResult(status -> handoff.insertIfAbsent(FLOW, "10040", "r1", null, "{\"style\": \"10040\", truncated"));
+        queue(Styles.style("10041", 41, List.of("BLK"), List.of("S")));
+        drain();
+
+        assertThat(status("10040")).isEqualTo(HandoffStore.FAILED);
+        assertThat(exceptions.list("OPEN", null, FLOW, "10040", 10)).singleElement().satisfies(e -> {
+            assertThat(e.category()).isEqualTo(Category.INTERNAL);
+            assertThat(e.message()).startsWith("item 10040 (revision r1) could not be sent");
+        });
+        assertThat(status("10041")).isEqualTo(HandoffStore.DONE);
+        assertThat(rowsSaved()).isEqualTo(1);
+    }
+
+    @Test
+    void aPeoplevoxTimeoutPutsTheStylesBackForALaterAttempt() {
+        when(peoplevox.saveData(eq(TEMPLATE), any(CsvTable.class), anyInt())).thenThrow(ApiException.transientFailure(
+                "Peoplevox", Category.API_TIMEOUT, "SaveData timed out after 30 s", null));
+        NotifyBuilder run = new NotifyBuilder(camel).fromRoute("item-master-to-wms").whenDone(1).create();
+
+        queue(Styles.style("10042", 42, List.of("BLK"), List.of("S", "M")));
+
+        assertThat(run.matches(30, TimeUnit.SECONDS)).as("the sender ran").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> HandoffStore.PENDING.equals(status("10042")));
+        assertThat(jdbc.queryForObject("select attempts from handoff where record_key = '10042'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select note from handoff where record_key = '10042'", String.class))
+                .contains("SaveData timed out after 30 s");
+        assertThat(open()).as("retried, not an exception yet").isEmpty();
     }
 
     @Test
@@ -261,9 +303,9 @@ class ItemSenderTest {
 
     private long heldOrder(String pickNum, String... upcs) {
         String payload = json.valueToTree(Picks.pick(pickNum, "NJ", upcs)).toString();
-        outbox.insertIfAbsent("sales-order", pickNum, "r1", payload);
-        OutboxRow row = outbox.claim("sales-order", "test", 10, java.time.Duration.ofMinutes(5)).get(0);
-        outbox.markHeld(row.id(), "missing item");
+        handoff.insertIfAbsent("sales-order", pickNum, "r1", null, payload);
+        HandoffRecord row = handoff.claim("sales-order", "test", 10, Duration.ofMinutes(5), Duration.ZERO).get(0);
+        handoff.settle(List.of(row.id()), "test", HandoffStore.HELD, "missing item");
         return exceptions.record(NewException.of("sales-order", "sales-order-to-wms", pickNum, Category.SKU_MISMATCH,
                 "Pick " + pickNum + ": item does not exist in Peoplevox", payload, row.id()));
     }

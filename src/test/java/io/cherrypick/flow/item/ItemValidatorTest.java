@@ -14,8 +14,10 @@ import io.cherrypick.failure.Category;
 
 /** The checks of one mapped row (uniqueness against the database is covered by ItemSenderTest). */
 class ItemValidatorTest {
-    private final ItemValidator validator = new ItemValidator(ItemMapperTest.defaults(),
-            new ItemCodes(new ItemProperties(null, null)), null, null);
+    private final ItemValidator validator = new ItemValidator(ItemFlowProperties.defaults(),
+            new ItemCodes(new ItemProperties(null, null)), null, null, null);
+    private static final Map<String, String> MAPPING = Map.of("ItemCode", "item_code", "Barcode", "barcode",
+            "Name", "{style_name} {color_code} {size_desc}");
     private static final String LABEL = "Style 01234 colour BLK size M (ItemCode 012345678905)";
 
     private static Map<String, String> row(String... pairs) {
@@ -31,29 +33,29 @@ class ItemValidatorTest {
 
     @Test
     void aCompleteRowPasses() {
-        assertThat(validator.check(LABEL, row("Attribute1", "01234", "RetailPrice", "20", "Barcode", "4006381333931"))).isEmpty();
+        assertThat(validator.check(LABEL, row("Attribute1", "01234", "RetailPrice", "20", "Barcode", "4006381333931"), MAPPING)).isEmpty();
     }
 
     @Test
     void aWrongCheckDigitNamesTheSkuTheFieldAndTheRightDigit() {
-        List<ItemProblem> problems = validator.check(LABEL, row("Barcode", "012345678906"));
+        List<ItemProblem> problems = validator.check(LABEL, row("Barcode", "012345678906"), MAPPING);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.category()).isEqualTo(Category.VALIDATION);
             assertThat(p.message()).startsWith(LABEL).contains("Barcode '012345678906'").contains("check digit")
                     .contains("end in 5");
         });
-        assertThat(validator.check(LABEL, row("Barcode", "ABC123"))).singleElement()
+        assertThat(validator.check(LABEL, row("Barcode", "ABC123"), MAPPING)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("not a UPC-A (12 digits) or EAN-13"));
     }
 
     @Test
     void aTooLongNameIsAnExceptionNotCutShort() {
         String name = "A".repeat(51);
-        assertThat(validator.check(LABEL, row("Name", name))).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(validator.check(LABEL, row("Name", name), MAPPING)).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("Name is 51 characters, Peoplevox allows 50").contains("{style_name:30}"));
-        assertThat(validator.check(LABEL, row("Attribute12", "x".repeat(501)))).singleElement()
+        assertThat(validator.check(LABEL, row("Attribute12", "x".repeat(501)), MAPPING)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Attribute12 is 501 characters, Peoplevox allows 500"));
-        assertThat(validator.check(LABEL, row("Description", "d".repeat(250)))).isEmpty();
+        assertThat(validator.check(LABEL, row("Description", "d".repeat(250)), MAPPING)).isEmpty();
     }
 
     @Test
@@ -61,9 +63,9 @@ class ItemValidatorTest {
         Map<String, String> row = row("RetailPrice", "twenty");
         row.put("Barcode", "");
         row.remove("Name");
-        List<ItemProblem> problems = validator.check(LABEL, row);
+        List<ItemProblem> problems = validator.check(LABEL, row, MAPPING);
         assertThat(problems).extracting(ItemProblem::message).anySatisfy(m -> assertThat(m).contains("Barcode is empty"))
-                .anySatisfy(m -> assertThat(m).contains("Name is empty"))
+                .anySatisfy(m -> assertThat(m).contains("Name is empty (mapped from '{style_name} {color_code} {size_desc}')"))
                 .anySatisfy(m -> assertThat(m).contains("RetailPrice 'twenty' is not a number"));
     }
 }

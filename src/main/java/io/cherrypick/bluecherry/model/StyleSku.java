@@ -1,37 +1,16 @@
-package io.cherrypick.flow.item;
+package io.cherrypick.bluecherry.model;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One Blue Cherry SKU as the style API gives it: the style header, the style-detail row
- * ({@code styledetail.rows[]}) and the colour-size row ({@code stylecolorsizes["rows-i"][]}) it comes from.
+ * ({@code styledetail.rows[]}) and the colour-size row ({@code stylecolorsizes["rows-i"][]}) it comes from. The SKUs of
+ * a style are {@link Style#getSkus()}.
  */
 public record StyleSku(JsonNode style, JsonNode detail, JsonNode size) {
-
-    /**
-     * Every SKU of a style: style × colour × label × dimension × size, in payload order. A size row repeated with the
-     * same tuple and UPC (seen in the field) counts once.
-     */
-    public static List<StyleSku> expand(JsonNode style) {
-        List<StyleSku> skus = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode detail : style.path("styledetail").path("rows")) {
-            for (JsonNode size : detail.path("stylecolorsizes").path("rows-i")) {
-                StyleSku sku = new StyleSku(style, detail, size);
-                if (seen.add(sku.describe() + "|" + text(size, "upc"))) {
-                    skus.add(sku);
-                }
-            }
-        }
-        return skus;
-    }
 
     public String styleCode() {
         return text(style, "style");

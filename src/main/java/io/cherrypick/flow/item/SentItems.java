@@ -1,0 +1,118 @@
+package io.cherrypick.flow.item;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.cherrypick.catalog.PeoplevoxItemCatalog;
+import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.store.ExceptionStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What Peoplevox was last sent, per item (bean {@code sentItems} in routes/): only SKUs whose mapped row changed are
+ * sent. A row's fingerprint (SHA-256) is remembered in pvx_item once Peoplevox took it (with the SKU and the row in
+ * item_sku, for the drift check and the duplicate checks); a SKU whose row has the remembered fingerprint is already
+ * in Peoplevox as it is. Item saves are upserts by ItemCode, so a row sent again after a crash does no harm.
+ */
+@Component("sentItems")
+public class SentItems {
+    private static final Logger log = LoggerFactory.getLogger(SentItems.class);
+
+    private final PeoplevoxItemCatalog catalog;
+    private final SyncedItemStore synced;
+    private final ExceptionStore exceptions;
+    /** SKUs sent, and SKUs left out because Peoplevox already has their row (metric cherrypick_items_total). */
+    private final Counter sent;
+    private final Counter unchanged;
+
+    public SentItems(PeoplevoxItemCatalog catalog, SyncedItemStore synced, ExceptionStore exceptions, MeterRegistry meters) {
+        this.sent = meters.counter("cherrypick.items", "outcome", "sent");
+        this.unchanged = meters.counter("cherrypick.items", "outcome", "unchanged");
+        this.catalog = catalog;
+        this.synced = synced;
+        this.exceptions = exceptions;
+    }
+
+    /**
+     * Route step over the batch's checked SKUs (a list of messages, each a mapped row): each gets its fingerprint
+     * (header CherrypickFingerprint), and those whose fingerprint is the one remembered for their ItemCode are left out
+     * (one lookup for the batch).
+     */
+    @SuppressWarnings("unchecked")
+    public void changedOnly(Exchange exchange) {
+        List<Message> skus = exchange.getIn().getBody(List.class);
+        List<String> codes = new ArrayList<>(skus.size());
+        for (Message m : skus) {
+            Map<String, String> row = ItemBatch.row(m);
+            m.setHeader(ItemBatch.FINGERPRINT, fingerprint(row));
+            codes.add(row.getOrDefault("ItemCode", ""));
+        }
+        Map<String, String> remembered = new HashMap<>();
+        for (KnownItem k : catalog.findByCodeOrBarcode(codes)) {
+            if (k.fingerprint() != null) {
+                remembered.put(k.itemCode(), k.fingerprint());
+            }
+        }
+        List<Message> changed = skus.stream().filter(m -> !m.getHeader(ItemBatch.FINGERPRINT, String.class)
+                .equals(remembered.get(ItemBatch.row(m).getOrDefault("ItemCode", "")))).toList();
+        unchanged.increment(skus.size() - changed.size());
+        exchange.getIn().setBody(changed);
+    }
+
+    /**
+     * Route step over the SKUs Peoplevox took (run in the route's database transaction): each remembered (pvx_item
+     * fingerprint, item_sku row) and the open exceptions under its ItemCode closed, except those this run raised (a
+     * SKU of another style held for claiming the same ItemCode or barcode).
+     */
+    @SuppressWarnings("unchecked")
+    public void remember(Exchange exchange) {
+        List<Message> saved = exchange.getIn().getBody(List.class);
+        Instant runStarted = Instant.ofEpochMilli(exchange.getClock().getCreated());
+        Map<String, List<String>> codesByFlow = new LinkedHashMap<>();
+        for (Message m : saved) {
+            Map<String, String> row = ItemBatch.row(m);
+            String code = row.getOrDefault("ItemCode", "");
+            String barcode = row.getOrDefault("Barcode", "");
+            catalog.remember(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC");
+            synced.save(code, ItemBatch.sku(m), barcode, m.getHeader(Handoff.REVISION, String.class), row);
+            codesByFlow.computeIfAbsent(m.getHeader(Handoff.FLOW, String.class), f -> new ArrayList<>()).add(code);
+        }
+        codesByFlow.forEach((flow, codes) -> exceptions.resolveOpenNotSeenSince(flow, codes, runStarted, "synced to Peoplevox"));
+        sent.increment(saved.size());
+        if (!saved.isEmpty()) {
+            log.info("{} item(s) saved in Peoplevox", saved.size());
+        }
+    }
+
+    /**
+     * SHA-256 (hex) of the row, fields in row order, each name and value prefixed with its length so that no two
+     * different rows read the same: equal rows, equal fingerprints.
+     */
+    public static String fingerprint(Map<String, String> row) {
+        StringBuilder canonical = new StringBuilder();
+        row.forEach((field, value) -> canonical.append(field.length()).append(':').append(field)
+                .append(value.length()).append(':').append(value));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
