@@ -46,19 +46,20 @@ public class StockChannelPushes {
     static final String FAILURE = "StockFailure";
     private static final Logger log = LoggerFactory.getLogger(StockChannelPushes.class);
 
+    /** Failed attempts before a channel's outage shows as an exception. */
+    private final int alertAfter;
     private final StockLevels levels;
     private final ChannelTold told;
     private final ChannelRules channelRules;
     private final ExceptionStore exceptions;
-    private final StockProperties props;
 
-    public StockChannelPushes(StockLevels levels, ChannelTold told, ChannelRules channelRules, ExceptionStore exceptions,
-                              StockProperties props) {
+    public StockChannelPushes(StockProperties props, StockLevels levels, ChannelTold told, ChannelRules channelRules,
+                              ExceptionStore exceptions) {
+        this.alertAfter = props.channelAlertAfter();
         this.levels = levels;
         this.told = told;
         this.channelRules = channelRules;
         this.exceptions = exceptions;
-        this.props = props;
     }
 
     /** Decides, for each push of the batch, what the channel should show and whether to tell it (two queries). */
@@ -149,7 +150,7 @@ public class StockChannelPushes {
         boolean refused = failure.category() == Category.REJECTED;
         exchange.getIn().setHeader(Handoff.CATEGORY, failure.category().name());
         exchange.getIn().setHeader(Handoff.REASON, sentence);
-        exchange.getIn().setHeader(ALERT, refused || attempts >= props.channelAlertAfter());
+        exchange.getIn().setHeader(ALERT, refused || attempts >= alertAfter);
         exchange.setProperty(FAILURE, ApiException.transientFailure(failure.system(), failure.category(), sentence, cause));
     }
 

@@ -55,14 +55,12 @@ import io.cherrypick.store.ValueMappingStore;
  */
 @Component("stockOverlay")
 public class StockOverlay {
-    public static final String CHANGED = "CHANGED";
-    public static final String FULL = "FULL";
+    /** Header: CHANGED (the levels Blue Cherry was not told; a refused row waits for a change) or FULL. */
     static final String KIND = "StockOverlay";
+    /** Exchange properties: the levels that cannot go (messages for the dead letters), the run's counts, one POST. */
     static final String HELD = "StockHeld";
     static final String SENT = "StockSent";
-    static final String ROWS = "StockRows";
-    static final String POST = "StockPostId";
-    static final String ADJ_NUM = "StockAdjNum";
+    static final String POST = "StockPost";
     private static final Logger log = LoggerFactory.getLogger(StockOverlay.class);
 
     private final StockLevels levels;
@@ -103,6 +101,10 @@ public class StockOverlay {
         }
     }
 
+    /** One POST: its row in {@code stock_bc_post}, its adj_num and rows. */
+    record Post(long id, String adjNum, List<Row> rows) {
+    }
+
     /** One PhysicalInventoryTM row: a level, where it goes, its SKU and quantity. */
     record Row(StockLevel level, String location, SkuTuple sku, int quantity) {
         /** What Blue Cherry is told; a refused row is not sent again while this stays the same. */
@@ -118,7 +120,7 @@ public class StockOverlay {
     @SuppressWarnings("unchecked")
     public List<List<Row>> rows(Exchange exchange) {
         List<StockLevel> candidates = exchange.getIn().getBody(List.class);
-        String kind = exchange.getIn().getHeader(KIND, CHANGED, String.class);
+        String kind = exchange.getIn().getHeader(KIND, "CHANGED", String.class);
         Counts counts = new Counts(kind);
         exchange.setProperty(SENT, counts);
         List<Message> held = new ArrayList<>();
@@ -153,7 +155,7 @@ public class StockOverlay {
                         level.onHand());
             }
             Row row = new Row(level, location, sku, Math.max(0, level.onHand()));
-            if (CHANGED.equals(kind) && row.signature().equals(level.bcRefused())) {
+            if ("CHANGED".equals(kind) && row.signature().equals(level.bcRefused())) {
                 counts.held++;
                 continue;
             }
@@ -177,20 +179,17 @@ public class StockOverlay {
         long id = newPost(counts.kind, rows.size());
         String adjNum = props.adjPrefix() + String.format("%09d", id % 1_000_000_000L);
         counts.posts++;
-        exchange.setProperty(ROWS, rows);
-        exchange.getIn().setHeader(POST, id);
-        exchange.getIn().setHeader(ADJ_NUM, adjNum);
+        exchange.setProperty(POST, new Post(id, adjNum, rows));
         ArrayNode body = json.createArrayNode();
         rows.forEach(r -> body.add(toJson(r, adjNum)));
         return body;
     }
 
     /** Blue Cherry took the POST: its levels are told; the exceptions it settles are resolved. */
-    @SuppressWarnings("unchecked")
     public void accepted(Exchange exchange) {
-        List<Row> rows = exchange.getProperty(ROWS, List.class);
-        finishPost(exchange.getIn().getHeader(POST, Long.class), "ACCEPTED", exchange.getIn().getHeader(BlueCherry.PKEY,
-                Long.class), null);
+        Post post = exchange.getProperty(POST, Post.class);
+        List<Row> rows = post.rows();
+        finishPost(post.id(), "ACCEPTED", exchange.getIn().getHeader(BlueCherry.PKEY, Long.class), null);
         Map<SkuSite, Integer> sent = new LinkedHashMap<>();
         rows.forEach(r -> sent.put(r.level().key(), r.quantity()));
         levels.markSentToBlueCherry(sent);
@@ -204,20 +203,19 @@ public class StockOverlay {
             settled.add("sku:" + r.level().itemCode());
             settled.add("site:" + r.level().site());
         });
-        exceptions.resolveOpen(StockFlow.FLOW, settled, "Blue Cherry accepted the stock (adj_num "
-                + exchange.getIn().getHeader(ADJ_NUM) + ")");
+        exceptions.resolveOpen(StockFlow.FLOW, settled, "Blue Cherry accepted the stock (adj_num " + post.adjNum() + ")");
     }
 
     /**
      * Blue Cherry refused the POST: with one row, the row's exception (headers for the dead letters, the row as the
      * body; it is not sent again until it changes); with more, the body becomes the two halves to post again.
      */
-    @SuppressWarnings("unchecked")
     public Object refused(Exchange exchange) {
         BlueCherryRejection refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, BlueCherryRejection.class);
-        List<Row> rows = exchange.getProperty(ROWS, List.class);
-        String adjNum = exchange.getIn().getHeader(ADJ_NUM, String.class);
-        finishPost(exchange.getIn().getHeader(POST, Long.class), "REFUSED", null, String.join("; ", refused.messages()));
+        Post post = exchange.getProperty(POST, Post.class);
+        List<Row> rows = post.rows();
+        String adjNum = post.adjNum();
+        finishPost(post.id(), "REFUSED", null, String.join("; ", refused.messages()));
         if (rows.size() > 1) {
             int half = rows.size() / 2;
             return List.of(new ArrayList<>(rows.subList(0, half)), new ArrayList<>(rows.subList(half, rows.size())));
@@ -239,7 +237,8 @@ public class StockOverlay {
     /** The POST failed otherwise (timeout, 5xx): recorded, and the run ends with the failure. */
     public void failed(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        finishPost(exchange.getIn().getHeader(POST, Long.class), "FAILED", null, cause == null ? null : cause.getMessage());
+        Post post = exchange.getProperty(POST, Post.class);
+        finishPost(post == null ? null : post.id(), "FAILED", null, cause == null ? null : cause.getMessage());
         throw cause == null ? new IllegalStateException("PhysicalInventoryTM POST failed") : cause;
     }
 

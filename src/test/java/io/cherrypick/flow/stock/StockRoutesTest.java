@@ -48,41 +48,41 @@ import io.cherrypick.support.RouteTestSupport;
         "cherrypick.flows.stock.reconcile-cron=0 0 0 1 1 ? 2099",
         "cherrypick.flows.stock.full-overlay-cron=0 0 0 1 1 ? 2099"})
 class StockRoutesTest extends RouteTestSupport {
-    static final String A = "084521000015";
-    static final String B = "084521000022";
-    static final String C = "084521000039";
-    static final String NOBODY_KNOWS = "099999999993";
+    /** SKUs of one style that Blue Cherry knows, and one nobody knows. */
+    static final String A = "084521000015", B = "084521000022", C = "084521000039", NOBODY_KNOWS = "099999999993";
 
-    @Autowired ObjectMapper json;
     @Autowired StockLevels levels;
     @Autowired ChannelTold told;
     @Autowired BlueCherrySkus skus;
+    @Autowired StockReconciler reconciler;
     @Autowired ValueMappingStore mappings;
     @Autowired ExceptionStore exceptions;
-    @Autowired StockReconciler reconciler;
+    @Autowired ObjectMapper json;
 
+    /** Each route starts at direct:; the hand-off settling, the systems and the exception store are mocks. */
     @Override
     protected void advise() throws Exception {
-        advice("stock-inbox", a -> {
-            a.replaceFromWith("direct:events");
-            a.weaveById("settle-events").replace().to("mock:settled");
-        });
+        advice("stock-dead-letter", a -> a.weaveById("record-stock-exception").replace().to("mock:dead-letters"));
         advice("stock-levels-changed", a -> a.weaveById("queue-push-to-channel").replace().to("mock:pushes"));
+        advice("stock-inbox", a -> {
+            a.weaveById("settle-events").replace().to("mock:settled");
+            a.replaceFromWith("direct:events");
+        });
         advice("stock-to-channel-web", a -> {
-            a.replaceFromWith("direct:channel-web");
             a.weaveById("post-levels-to-channel").replace().to("mock:channel");
             a.weaveById("settle-pushes").replace().to("mock:pushed");
+            a.replaceFromWith("direct:channel-web");
         });
-        advice("stock-dead-letter", a -> a.weaveById("record-stock-exception").replace().to("mock:dead-letters"));
-        advice("stock-to-blue-cherry", a -> a.replaceFromWith("direct:blue-cherry-run"));
         advice("stock-post-inventory", a -> a.weaveById("post-physical-inventory").replace().to("mock:blue-cherry"));
         advice("stock-reconcile", a -> a.weaveById("read-every-level-from-peoplevox").replace().to("mock:report"));
         advice("stock-refresh", a -> {
-            a.replaceFromWith("direct:refresh");
             a.weaveById("read-those-levels-from-peoplevox").replace().to("mock:refresh-report");
+            a.replaceFromWith("direct:refresh");
         });
-        advice("stock-reconciliation", a -> a.replaceFromWith("direct:reconciliation-run"));
-        advice("stock-full-overlay", a -> a.replaceFromWith("direct:full-overlay-run"));
+        for (String[] scheduled : new String[][] {{"stock-to-blue-cherry", "direct:blue-cherry-run"},
+                {"stock-reconciliation", "direct:reconciliation-run"}, {"stock-full-overlay", "direct:full-overlay-run"}}) {
+            advice(scheduled[0], a -> a.replaceFromWith(scheduled[1]));
+        }
     }
 
     @BeforeEach
