@@ -34,6 +34,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "coalesce": target.setCoalesce(property(camelContext, boolean.class, value)); return true;
         case "deadletteruri":
         case "deadLetterUri": target.setDeadLetterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -79,6 +80,9 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "supersede": target.setSupersede(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "upstream": target.setUpstream(property(camelContext, java.lang.String.class, value)); return true;
+        case "upstreammaxlag":
+        case "upstreamMaxLag": target.setUpstreamMaxLag(property(camelContext, java.time.Duration.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -99,6 +103,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "coalesce": return boolean.class;
         case "deadletteruri":
         case "deadLetterUri": return java.lang.String.class;
         case "delay": return long.class;
@@ -144,6 +149,9 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "supersede": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "upstream": return java.lang.String.class;
+        case "upstreammaxlag":
+        case "upstreamMaxLag": return java.time.Duration.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -165,6 +173,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "batchSize": return target.getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "coalesce": return target.isCoalesce();
         case "deadletteruri":
         case "deadLetterUri": return target.getDeadLetterUri();
         case "delay": return target.getDelay();
@@ -210,6 +219,9 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "supersede": return target.isSupersede();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "upstream": return target.getUpstream();
+        case "upstreammaxlag":
+        case "upstreamMaxLag": return target.getUpstreamMaxLag();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

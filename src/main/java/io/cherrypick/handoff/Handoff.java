@@ -39,6 +39,10 @@ public final class Handoff {
     public static final String NOTE = "CherrypickNote";
     /** Set by the producer's write: true when the record was new, false when that revision was stored already. */
     public static final String STORED = "CherrypickStored";
+    /** Set by the consumer: when the record was stored (e.g. when an event arrived). */
+    public static final String CREATED_AT = "CherrypickCreatedAt";
+    /** Read by the producer's write: the record is not claimed before this time (an Instant; default: at once). */
+    public static final String DUE_AT = "CherrypickDueAt";
 
     private Handoff() {
     }

@@ -1,5 +1,6 @@
 package io.cherrypick.handoff;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import io.cherrypick.failure.Category;
  */
 public class HandoffConsumer extends ScheduledPollConsumer {
     private static final Logger log = LoggerFactory.getLogger(HandoffConsumer.class);
+    /** A writer stamps a record before it commits it: records of the last moments may not be visible yet. */
+    static final Duration IN_FLIGHT = Duration.ofMillis(250);
 
     private final HandoffEndpoint endpoint;
     private final HandoffStore store;
@@ -56,7 +59,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         String token = endpoint.getComponent().instanceId() + "/" + UUID.randomUUID();
         List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, endpoint.getBatchSize(),
-                endpoint.getStaleClaimAfter(), endpoint.getLinger());
+                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()));
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -85,6 +88,25 @@ public class HandoffConsumer extends ScheduledPollConsumer {
             releaseExchange(exchange, false);
         }
         return claimed.size();
+    }
+
+    /**
+     * Records due by this time may be claimed: now, or with an upstream queue, not after the oldest upstream record still
+     * waiting (its work may still change what these records do) nor within {@link #IN_FLIGHT} of now; a stuck upstream
+     * holds them back by at most upstreamMaxLag.
+     */
+    Instant dueBy(Instant now) {
+        String upstream = endpoint.getUpstream();
+        if (upstream == null || upstream.isBlank()) {
+            return now;
+        }
+        Instant cutoff = now.minus(IN_FLIGHT);
+        Instant oldestWaiting = store.oldestWaiting(upstream).orElse(cutoff);
+        if (oldestWaiting.isBefore(cutoff)) {
+            cutoff = oldestWaiting;
+        }
+        Instant floor = now.minus(endpoint.getUpstreamMaxLag());
+        return cutoff.isBefore(floor) ? floor : cutoff;
     }
 
     /** Records the idempotent repository knows went through are settled DONE without being routed again. */
@@ -121,6 +143,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         m.setHeader(Handoff.ATTEMPTS, r.attempts());
         m.setHeader(Handoff.TRIED_BEFORE, r.triedBefore());
         m.setHeader(Handoff.CLAIM, token);
+        m.setHeader(Handoff.CREATED_AT, r.createdAt());
         m.setBody(r.payload());
         return m;
     }
@@ -151,7 +174,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
             Instant next = policy.nextAttempt(attempts, Instant.now());
             store.reschedule(r.id(), token, attempts, next, what);
             log.warn("{} {} attempt {}/{} failed, trying again at {}: {}", endpoint.getFlow(), label(r), attempts,
-                    policy.maxAttempts(), next, what);
+                    policy.limit(), next, what);
             return;
         }
         Category category = cause instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;

@@ -58,6 +58,12 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
             + " never sent are superseded (not sent) and their open exceptions resolved")
     private boolean supersede;
 
+    @UriParam(label = "producer", defaultValue = "false", description = "On write: the queue holds things to do rather than"
+            + " records to send (e.g. push a SKU's level): a key with a record still waiting takes the change in and nothing"
+            + " is written; otherwise a new record is written, due at header CherrypickDueAt. The body may be one message or"
+            + " a list of messages (one change each, written in one statement)")
+    private boolean coalesce;
+
     @UriParam(label = "consumer", defaultValue = "100", description = "How many records one run claims and routes together")
     private int batchSize = 100;
 
@@ -69,8 +75,19 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
             + " stopped; its records are taken over, flagged so the flow looks in the target before sending again")
     private Duration staleClaimAfter = Duration.ofMinutes(2);
 
+    @UriParam(label = "consumer", description = "A queue this one waits for: a record is claimed only once every record"
+            + " of the upstream queue stored before it came due has been processed (e.g. a channel push waits until the"
+            + " events of its window are stored), and not within 250 ms of coming due (a writer stamps a record before it"
+            + " commits it)")
+    private String upstream;
+
+    @UriParam(label = "consumer", defaultValue = "5s", description = "With upstream: the longest a stuck upstream holds"
+            + " records back")
+    private Duration upstreamMaxLag = Duration.ofSeconds(5);
+
     @UriParam(label = "consumer", defaultValue = "5", description = "Attempts before a record that keeps failing with a"
-            + " transient fault (timeout, 5xx, rate limit) is dead-lettered")
+            + " transient fault (timeout, 5xx, rate limit) is dead-lettered; 0: no limit (retried with backoff for as long"
+            + " as it fails)")
     private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
 
     @UriParam(label = "consumer", defaultValue = "5s", description = "Wait after the first failed attempt; doubles with each")
@@ -171,6 +188,30 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
 
     public void setSupersede(boolean supersede) {
         this.supersede = supersede;
+    }
+
+    public boolean isCoalesce() {
+        return coalesce;
+    }
+
+    public void setCoalesce(boolean coalesce) {
+        this.coalesce = coalesce;
+    }
+
+    public String getUpstream() {
+        return upstream;
+    }
+
+    public void setUpstream(String upstream) {
+        this.upstream = upstream;
+    }
+
+    public Duration getUpstreamMaxLag() {
+        return upstreamMaxLag;
+    }
+
+    public void setUpstreamMaxLag(Duration upstreamMaxLag) {
+        this.upstreamMaxLag = upstreamMaxLag;
     }
 
     public int getBatchSize() {

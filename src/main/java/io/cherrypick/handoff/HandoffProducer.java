@@ -1,5 +1,6 @@
 package io.cherrypick.handoff;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /**
  * {@code to: handoff:<queue>}: stores the message as a record ({@code action=write}), or settles the record(s) the
  * message stands for ({@code action=done|skip}). The body of a settle is one record's message, or a list of them (a
- * batch settles in one transaction).
+ * batch settles in one transaction). A write with {@code coalesce} takes one message or a list of them, each a change
+ * to a key ({@link HandoffStore#coalesce}).
  */
 public class HandoffProducer extends DefaultProducer {
     private final HandoffEndpoint endpoint;
@@ -41,6 +43,10 @@ public class HandoffProducer extends DefaultProducer {
     }
 
     private void write(Exchange exchange) throws JsonProcessingException {
+        if (endpoint.isCoalesce()) {
+            coalesce(exchange);
+            return;
+        }
         Message in = exchange.getIn();
         String key = key(in);
         String revision = in.getHeader(Handoff.REVISION, "", String.class);
@@ -49,9 +55,20 @@ public class HandoffProducer extends DefaultProducer {
             supersede(in, key, revision);
         }
         Optional<Long> id = store.insertIfAbsent(endpoint.getQueue(), key, revision,
-                in.getHeader(Handoff.RECORD_TYPE, String.class), payload);
+                in.getHeader(Handoff.RECORD_TYPE, String.class), payload, in.getHeader(Handoff.DUE_AT, Instant.class));
         in.setHeader(Handoff.STORED, id.isPresent());
         id.ifPresent(value -> in.setHeader(Handoff.RECORD_ID, value));
+    }
+
+    /** Writes each message (the body, or each of a list of messages) as a change that coalesces with a waiting one. */
+    private void coalesce(Exchange exchange) throws JsonProcessingException {
+        List<HandoffStore.Change> changes = new ArrayList<>();
+        for (Message m : messages(exchange)) {
+            changes.add(new HandoffStore.Change(key(m), m.getHeader(Handoff.RECORD_TYPE, String.class), payload(m.getBody()),
+                    m.getHeader(Handoff.DUE_AT, Instant.class)));
+        }
+        List<String> written = store.coalesce(endpoint.getQueue(), changes);
+        exchange.getIn().setHeader(Handoff.STORED, !written.isEmpty());
     }
 
     private String key(Message in) {

@@ -2,15 +2,20 @@ package io.cherrypick.handoff;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +30,9 @@ import io.cherrypick.store.Timestamps;
  * <li>{@link #claim}: instances take due records with {@code FOR UPDATE SKIP LOCKED}, each claim under a token of its
  * own; a claim older than {@code staleAfter} belongs to an instance that died and is taken over, flagged recovered;</li>
  * <li>every status change names the claim token, so an instance whose claim was taken over cannot overwrite the new
- * holder's outcome.</li>
+ * holder's outcome;</li>
+ * <li>{@link #coalesce}: a queue of things to do (e.g. push a SKU's level to a channel) rather than records to send:
+ * a key already waiting takes the new change in, so a burst of changes gives one record.</li>
  * </ul>
  */
 @Repository
@@ -39,6 +46,7 @@ public class HandoffStore {
     public static final String SUPERSEDED = "SUPERSEDED";
 
     private static final int NOTE_MAX = 4000;
+    private static final int IN_LIST = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -50,9 +58,15 @@ public class HandoffStore {
 
     /** Stores a record revision once; empty when that revision of the key is already stored in the queue. */
     public Optional<Long> insertIfAbsent(String queue, String key, String revision, String type, String payload) {
+        return insertIfAbsent(queue, key, revision, type, payload, null);
+    }
+
+    /** As {@link #insertIfAbsent(String, String, String, String, String)}, not claimed before {@code dueAt} (null: at once). */
+    public Optional<Long> insertIfAbsent(String queue, String key, String revision, String type, String payload,
+                                         Instant dueAt) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("key", key)
                 .addValue("rev", revision == null ? "" : revision).addValue("type", type).addValue("payload", payload)
-                .addValue("now", Timestamps.now());
+                .addValue("now", Timestamps.now()).addValue("due", dueAt == null ? Timestamps.now() : Timestamps.utc(dueAt));
         // looked up first: inside the producer's transaction a failed insert would abort it on PostgreSQL
         Integer existing = jdbc.queryForObject("select count(*) from handoff where queue = :queue and record_key = :key"
                 + " and revision = :rev", p, Integer.class);
@@ -63,7 +77,7 @@ public class HandoffStore {
             org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.update("insert into handoff (queue, record_key, revision, record_type, payload, status, attempts,"
                     + " next_attempt_at, created_at, updated_at) values (:queue, :key, :rev, :type, :payload, 'PENDING', 0,"
-                    + " :now, :now, :now)", p, keys, new String[] {"id"});
+                    + " :due, :now, :now)", p, keys, new String[] {"id"});
             return Optional.of(keys.getKey().longValue());
         } catch (DuplicateKeyException raceLost) {
             return Optional.empty();
@@ -76,16 +90,26 @@ public class HandoffStore {
      * waited less than the linger: a full batch costs the target one call, a partial one the same.
      */
     public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger) {
+        return claim(queue, token, limit, staleAfter, linger, null);
+    }
+
+    /**
+     * As {@link #claim(String, String, int, Duration, Duration)}, taking only records due by {@code dueBy} (null: now),
+     * e.g. to hold records back until an upstream queue has caught up with them.
+     */
+    public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger,
+                                     Instant dueBy) {
         Instant now = Instant.now();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("token", token)
                 .addValue("limit", limit).addValue("now", Timestamps.utc(now))
+                .addValue("due", Timestamps.utc(dueBy == null || dueBy.isAfter(now) ? now : dueBy))
                 .addValue("stale", Timestamps.utc(now.minus(staleAfter)));
         jdbc.update("update handoff set status = 'PENDING', recovered = true, recoveries = recoveries + 1,"
                 + " claim_token = null, claimed_at = null, next_attempt_at = :now, updated_at = :now"
                 + " where queue = :queue and status = 'CLAIMED' and claimed_at < :stale", p);
         if (linger != null && !linger.isZero()) {
             boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest"
-                    + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :now", p, rs -> {
+                    + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due", p, rs -> {
                         rs.next();
                         Instant oldest = Timestamps.read(rs, "oldest");
                         return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
@@ -98,13 +122,61 @@ public class HandoffStore {
         // LOCKED is evaluated per row by H2)
         return tx.execute(status -> {
             List<Long> ids = jdbc.queryForList("select id from handoff where queue = :queue and status = 'PENDING'"
-                    + " and next_attempt_at <= :now order by id limit :limit for update skip locked", p, Long.class);
+                    + " and next_attempt_at <= :due order by id limit :limit for update skip locked", p, Long.class);
             if (ids.isEmpty()) {
                 return List.of();
             }
             jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
                     + " where id in (:ids)", p.addValue("ids", ids));
             return jdbc.query("select * from handoff where id in (:ids) order by id", p, ROW);
+        });
+    }
+
+    /** A record to write with {@link #coalesce}: its key, type and payload, and when it is due (null: at once). */
+    public record Change(String key, String type, String payload, Instant dueAt) {
+    }
+
+    /**
+     * Writes changes to a queue of things to do, in one transaction (the caller's, if any): a key that has a record
+     * still waiting (PENDING, not claimed) takes the change in and nothing is written, since its consumer reads the
+     * current state when it runs, and its due time stands (a burst of changes gives one record); a key with no waiting
+     * record (none, or one being worked on or settled) gets a new record, so a change made while the last one is being
+     * worked on is done again. Waiting records counted on are locked ({@code FOR UPDATE}) until the caller commits, so
+     * no consumer claims one before the change it takes in is visible. Each new record gets a revision of its own.
+     * Returns the keys written.
+     */
+    public List<String> coalesce(String queue, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        return tx.execute(status -> {
+            List<String> keys = changes.stream().map(Change::key).distinct().sorted().toList();
+            Set<String> waiting = new HashSet<>();
+            for (int i = 0; i < keys.size(); i += IN_LIST) {
+                waiting.addAll(jdbc.queryForList("select record_key from handoff where queue = :queue and status = 'PENDING'"
+                        + " and record_key in (:keys) order by record_key for update", new MapSqlParameterSource()
+                        .addValue("queue", queue).addValue("keys", keys.subList(i, Math.min(keys.size(), i + IN_LIST))),
+                        String.class));
+            }
+            Instant now = Instant.now();
+            List<SqlParameterSource> rows = new ArrayList<>();
+            List<String> written = new ArrayList<>();
+            for (Change c : changes) {
+                if (!waiting.add(c.key())) {
+                    continue;
+                }
+                written.add(c.key());
+                rows.add(new MapSqlParameterSource().addValue("queue", queue).addValue("key", c.key())
+                        .addValue("rev", UUID.randomUUID().toString()).addValue("type", c.type())
+                        .addValue("payload", c.payload()).addValue("now", Timestamps.utc(now))
+                        .addValue("due", Timestamps.utc(c.dueAt() == null ? now : c.dueAt())));
+            }
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("insert into handoff (queue, record_key, revision, record_type, payload, status, attempts,"
+                        + " next_attempt_at, created_at, updated_at) values (:queue, :key, :rev, :type, :payload, 'PENDING', 0,"
+                        + " :due, :now, :now)", rows.toArray(SqlParameterSource[]::new));
+            }
+            return written;
         });
     }
 

@@ -5,6 +5,20 @@ public record SkuSite(String itemCode, String site) implements Comparable<SkuSit
     private static final java.util.Comparator<SkuSite> ORDER = java.util.Comparator.comparing(SkuSite::itemCode)
             .thenComparing(SkuSite::site);
 
+    /** The hand-off key of a push of this level to a channel: {@code <item>|<site>}. */
+    public String key() {
+        return itemCode + "|" + site;
+    }
+
+    /** The SKU and site of a {@link #key()}. */
+    public static SkuSite ofKey(String key) {
+        int bar = key == null ? -1 : key.lastIndexOf('|');
+        if (bar <= 0) {
+            throw new IllegalArgumentException("'" + key + "' is not a SKU|site key");
+        }
+        return new SkuSite(key.substring(0, bar), key.substring(bar + 1));
+    }
+
     /** SKU, then site: the order in which levels are locked, everywhere. */
     @Override
     public int compareTo(SkuSite other) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.flow.stock.StockReconciler.ChannelVariance;
 import io.cherrypick.flow.stock.StockReconciler.Summary;
+import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.Timestamps;
@@ -26,7 +30,8 @@ import io.cherrypick.store.Timestamps;
 /**
  * Stock for finance, support and CX (JSON): the variance per SKU and site of the latest reconciliation, the levels
  * held and what each channel and Blue Cherry were told, and two actions (run a reconciliation now; full overlay to Blue
- * Cherry now), recorded in the audit log with the acting {@link Operator}.
+ * Cherry now) that run the flow's own routes ({@code direct:stock-reconcile}, {@code direct:stock-full-overlay} in
+ * routes/stock-from-wms.camel.yaml), recorded in the audit log with the acting {@link Operator}.
  */
 @RestController
 @RequestMapping("/api")
@@ -35,19 +40,24 @@ public class StockApiController {
     };
 
     private final StockReconciler reconciler;
-    private final BlueCherryStockSender blueCherry;
     private final StockLevels levels;
-    private final ChannelQueue queue;
+    private final ChannelTold told;
+    private final StockChannels channels;
+    private final HandoffStore handoff;
+    private final ProducerTemplate routes;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public StockApiController(StockReconciler reconciler, BlueCherryStockSender blueCherry, StockLevels levels,
-                              ChannelQueue queue, NamedParameterJdbcTemplate jdbc, AuditLog audit, ObjectMapper json) {
+    public StockApiController(StockReconciler reconciler, StockLevels levels, ChannelTold told, StockChannels channels,
+                              HandoffStore handoff, ProducerTemplate routes, NamedParameterJdbcTemplate jdbc, AuditLog audit,
+                              ObjectMapper json) {
         this.reconciler = reconciler;
-        this.blueCherry = blueCherry;
         this.levels = levels;
-        this.queue = queue;
+        this.told = told;
+        this.channels = channels;
+        this.handoff = handoff;
+        this.routes = routes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
@@ -74,10 +84,10 @@ public class StockApiController {
         List<VarianceRow> rows = jdbc.query("select * from stock_variance where (:site = '' or site = :site)"
                 + " and (:sku = '' or item_code = :sku) and (has_variance = true or :only = false)"
                 + " order by item_code, site limit :limit", p, (rs, i) -> new VarianceRow(rs.getString("item_code"),
-                rs.getString("site"), rs.getString("bc_location"), ChannelQueue.intOrNull(rs, "pvx_on_hand"),
-                ChannelQueue.intOrNull(rs, "pvx_allocated"), ChannelQueue.intOrNull(rs, "pvx_available"),
-                ChannelQueue.intOrNull(rs, "bc_told_on_hand"), Timestamps.read(rs, "bc_told_at"),
-                ChannelQueue.intOrNull(rs, "bc_variance"), channels(rs.getString("channels")), rs.getInt("channel_variance"),
+                rs.getString("site"), rs.getString("bc_location"), StockLevels.intOrNull(rs, "pvx_on_hand"),
+                StockLevels.intOrNull(rs, "pvx_allocated"), StockLevels.intOrNull(rs, "pvx_available"),
+                StockLevels.intOrNull(rs, "bc_told_on_hand"), Timestamps.read(rs, "bc_told_at"),
+                StockLevels.intOrNull(rs, "bc_variance"), channels(rs.getString("channels")), rs.getInt("channel_variance"),
                 rs.getBoolean("has_variance"), rs.getBoolean("corrected"), rs.getLong("reconciliation_id"),
                 Timestamps.read(rs, "reconciled_at")));
         return new VarianceReport(reconciler.lastRun().orElse(null), rows.size(), rows);
@@ -86,7 +96,8 @@ public class StockApiController {
     /** Reconciles now (reads every SKU and site from Peoplevox). */
     @PostMapping("/reconciliation/stock/run")
     public Summary reconcileNow(Operator operator) {
-        Summary summary = reconciler.reconcile(StockReconciler.MANUAL);
+        Summary summary = routes.requestBodyAndHeader("direct:stock-reconcile", null, StockReconciler.KIND,
+                StockReconciler.MANUAL, Summary.class);
         audit.record(operator.name(), "RECONCILE", "stock", Long.toString(summary.id()), summary.corrected() + " level(s) corrected");
         return summary;
     }
@@ -94,8 +105,13 @@ public class StockApiController {
     /** Reconciles, then tells Blue Cherry every level (what the nightly full overlay does). */
     @PostMapping("/stock/full-overlay")
     public Map<String, Object> fullOverlay(Operator operator) {
-        Summary summary = reconciler.reconcile(BlueCherryStockSender.FULL);
-        BlueCherryStockSender.Sent sent = blueCherry.sendAll();
+        Exchange done = routes.request("direct:stock-full-overlay", e -> {
+        });
+        if (done.getException() != null) {
+            throw new IllegalStateException("the full overlay failed: " + done.getException().getMessage(), done.getException());
+        }
+        Summary summary = done.getProperty("StockReconciliation", Summary.class);
+        StockOverlay.Sent sent = done.getMessage().getBody(StockOverlay.Sent.class);
         audit.record(operator.name(), "FULL_OVERLAY", "stock", Long.toString(summary.id()), sent.rows() + " row(s) in " + sent.posts()
                 + " PhysicalInventoryTM POST(s)");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -112,16 +128,21 @@ public class StockApiController {
         for (StockLevel l : levels.find(sku, site)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("level", l);
-            row.put("channels", queue.told(l.itemCode(), l.site()));
+            row.put("channels", told.told(l.itemCode(), l.site()));
             out.add(row);
         }
         return out;
     }
 
-    /** Rows waiting for a channel push, per channel. */
+    /** Pushes waiting per channel (due now or later, or being pushed): its hand-off queue {@code stock-channel:<name>}. */
     @GetMapping("/stock/channels/backlog")
     public Map<String, Integer> backlog() {
-        return queue.backlog();
+        Map<String, Integer> out = new TreeMap<>();
+        for (String channel : channels.names()) {
+            Map<String, Integer> counts = handoff.countByStatus(StockChannels.QUEUE_PREFIX + channel);
+            out.put(channel, counts.getOrDefault(HandoffStore.PENDING, 0) + counts.getOrDefault(HandoffStore.CLAIMED, 0));
+        }
+        return out;
     }
 
     private List<ChannelVariance> channels(String text) {

@@ -3,59 +3,223 @@ package io.cherrypick.flow.stock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.peoplevox.SearchClauses;
 import io.cherrypick.store.Timestamps;
 
 /**
  * Table {@code stock_level}: the latest Peoplevox level per SKU and site, and what Blue Cherry was last told; and table
- * {@code stock_refresh}: levels to read again because on hand moved (IncrementalChanges).
+ * {@code stock_refresh}: levels to read again because on hand moved (IncrementalChanges). Bean {@code stockLevels} of
+ * routes/stock-from-wms.camel.yaml.
  * <p>
- * {@link #observe} stores an observation only if it is newer than the stored one (time, then sequence). The comparison
- * is part of the UPDATE, and a first insert races safely ({@code on conflict do nothing}, then the guarded update), so
- * instances processing events of one SKU concurrently end with the newest level, whatever the order.
+ * An observation is stored only if it is newer than the stored one (time, then sequence). The comparison is part of the
+ * UPDATE, and a first insert races safely ({@code on conflict do nothing}, then the guarded update again), so instances
+ * storing levels of one SKU concurrently end with the newest, whatever the order. Levels are written in SKU and site
+ * order everywhere, in one JDBC batch per statement. What changed is returned as one message per SKU and site (key
+ * {@code <item>|<site>}, due when its push should go) for the channels' queues.
  */
-@Repository
+@Repository("stockLevels")
 public class StockLevels {
-    private final NamedParameterJdbcTemplate jdbc;
-    private final ChannelQueue channels;
+    /** Header of a refresh read: when the read started (its observations carry that second). */
+    static final String READ_STARTED = "StockReadStarted";
+    static final String REFRESH_CODES = "StockRefreshCodes";
+    static final String CHANGE_TYPE = "StockLevel";
+    private static final Logger log = LoggerFactory.getLogger(StockLevels.class);
+    private static final int IN_LIST = 500;
 
-    public StockLevels(NamedParameterJdbcTemplate jdbc, ChannelQueue channels) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final StockProperties props;
+    private final CamelContext camel;
+
+    public StockLevels(NamedParameterJdbcTemplate jdbc, StockProperties props, CamelContext camel) {
         this.jdbc = jdbc;
-        this.channels = channels;
+        this.props = props;
+        this.camel = camel;
+    }
+
+    // ---- route steps
+
+    /**
+     * The events of a batch (bodies: {@link StockObservation}, {@link StockMovement}): of each SKU and site only the
+     * newest observation is stored (if newer than the level held); its push is due at the end of the coalescing window,
+     * counted from when the first of its events arrived. Movements, and observations without on hand, ask for the level
+     * to be read again. Returns the levels that changed. Run inside the transaction that settles the events.
+     */
+    public List<Message> storeEvents(List<Message> events) {
+        Map<SkuSite, StockObservation> newest = new TreeMap<>();
+        Map<SkuSite, Instant> firstArrived = new HashMap<>();
+        Map<SkuSite, Instant> refreshes = new TreeMap<>();
+        for (Message event : events) {
+            if (event.getBody() instanceof StockObservation o) {
+                SkuSite key = new SkuSite(o.itemCode(), o.site());
+                Instant arrived = event.getHeader(Handoff.CREATED_AT, Instant.class);
+                firstArrived.merge(key, arrived == null ? Instant.now() : arrived, (a, b) -> a.isBefore(b) ? a : b);
+                newest.merge(key, o, (a, b) -> b.newerThan(a.observedAt(), a.seq()) ? b : a);
+            } else if (event.getBody() instanceof StockMovement m) {
+                refreshes.merge(m.key(), m.since(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        newest.forEach((key, o) -> {
+            if (o.onHand() == null) {
+                refreshes.merge(key, o.observedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        Set<SkuSite> stored = observe(newest.values());
+        requestRefreshes(refreshes);
+        Map<SkuSite, Instant> due = new TreeMap<>();
+        stored.forEach(key -> due.put(key, firstArrived.get(key).plus(props.channelWindow())));
+        if (log.isDebugEnabled()) {
+            log.debug("stock events: {} read, {} level(s) stored, {} refresh(es) requested", events.size(), stored.size(),
+                    refreshes.size());
+        }
+        return changes(due);
     }
 
     /**
-     * Stores the observation if it is the newest for its SKU and site; then a push to each channel is due at
-     * {@code channelDue} (or earlier if one is due already). Returns whether it was stored. Run inside a transaction.
+     * Levels to read again (IncrementalChanges), up to {@code refreshBatch} SKUs: body the item codes, header
+     * PeoplevoxSearchClause the report filter on them, header StockReadStarted when the read starts.
      */
-    public boolean observe(StockObservation o, Collection<String> channelNames, Instant channelDue) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", o.itemCode()).addValue("site", o.site())
-                .addValue("available", o.available()).addValue("onHand", o.onHand()).addValue("allocated", o.allocated())
-                .addValue("at", Timestamps.utc(o.observedAt())).addValue("seq", o.seq()).addValue("source", o.source())
-                .addValue("now", Timestamps.now());
-        boolean stored = updateIfNewer(p) || jdbc.update("insert into stock_level (item_code, site, available, on_hand,"
-                + " allocated, observed_at, observed_seq, source, updated_at) values (:code, :site, :available, :onHand,"
-                + " :allocated, :at, :seq, :source, :now) on conflict do nothing", p) == 1 || updateIfNewer(p);
-        if (stored) {
-            channels.markDue(o.itemCode(), o.site(), channelNames, channelDue);
+    public List<String> refreshesNeeded(Exchange exchange) {
+        List<String> codes = new ArrayList<>(new LinkedHashSet<>(refreshesNeeded(props.refreshBatch()).stream()
+                .map(SkuSite::itemCode).toList()));
+        exchange.getIn().setHeader(Peoplevox.SEARCH_CLAUSE, codes.stream()
+                .map(c -> "[Item code].Equals(\"" + SearchClauses.escape(c) + "\")").collect(Collectors.joining(" OR ")));
+        exchange.getIn().setHeader(REFRESH_CODES, codes);
+        exchange.getIn().setHeader(READ_STARTED, Instant.now());
+        return codes;
+    }
+
+    /**
+     * The report rows read again (body): the levels of the SKUs asked for are stored as observations stamped with the
+     * second the read started, pushed to the channels at once; the refreshes the read answered are removed. Returns the
+     * levels that changed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Message> storeRefreshed(Exchange exchange) {
+        List<String> codes = exchange.getIn().getHeader(REFRESH_CODES, List.class);
+        Instant started = exchange.getIn().getHeader(READ_STARTED, Instant.class);
+        Instant stamp = InventoryReport.stamp(started);
+        Set<String> asked = new TreeSet<>(codes);
+        List<Map<String, String>> report = exchange.getIn().getBody(List.class);
+        List<StockObservation> read = InventoryReport.rows(report, props.defaultSite()).stream()
+                .filter(r -> asked.contains(r.itemCode()))
+                .map(r -> r.observation(stamp, StockObservation.REFRESH)).toList();
+        Set<SkuSite> stored = observe(read);
+        refreshed(asked, started, stamp);
+        log.debug("read {} SKU(s) again after on hand moved: {} level(s) stored", asked.size(), stored.size());
+        return dueNow(stored);
+    }
+
+    /** Levels whose on hand Blue Cherry has not been told yet (never, or a different quantity). */
+    public List<StockLevel> changedForBlueCherry() {
+        return jdbc.query("select * from stock_level where on_hand is not null and (bc_sent_on_hand is null"
+                + " or bc_sent_on_hand <> on_hand) order by item_code, site", Map.of(), ROW);
+    }
+
+    /** Every level whose on hand is known (the nightly full overlay). */
+    public List<StockLevel> allWithOnHand() {
+        return jdbc.query("select * from stock_level where on_hand is not null order by item_code, site", Map.of(), ROW);
+    }
+
+    // ---- storing
+
+    /**
+     * Stores each observation that is newer than the level held (in SKU and site order, one batch per statement).
+     * Returns the SKUs and sites stored.
+     */
+    public Set<SkuSite> observe(Collection<StockObservation> observations) {
+        List<StockObservation> sorted = observations.stream()
+                .sorted(java.util.Comparator.comparing((StockObservation o) -> new SkuSite(o.itemCode(), o.site()))).toList();
+        Set<SkuSite> stored = new TreeSet<>();
+        if (sorted.isEmpty()) {
+            return stored;
         }
+        Instant now = Instant.now();
+        List<StockObservation> missing = apply(UPDATE_IF_NEWER, sorted, now, stored);
+        List<StockObservation> raced = apply("insert into stock_level (item_code, site, available, on_hand, allocated,"
+                + " observed_at, observed_seq, source, updated_at) values (:code, :site, :available, :onHand, :allocated, :at,"
+                + " :seq, :source, :now) on conflict do nothing", missing, now, stored);
+        // another instance inserted the first level of these meanwhile: the guarded update decides
+        apply(UPDATE_IF_NEWER, raced, now, stored);
         return stored;
     }
 
-    private boolean updateIfNewer(MapSqlParameterSource p) {
-        return jdbc.update("update stock_level set available = :available, on_hand = coalesce(:onHand, on_hand),"
-                + " allocated = coalesce(:allocated, allocated), observed_at = :at, observed_seq = :seq, source = :source,"
-                + " updated_at = :now where item_code = :code and site = :site"
-                + " and (observed_at < :at or (observed_at = :at and observed_seq < :seq))", p) == 1;
+    private static final String UPDATE_IF_NEWER = "update stock_level set available = :available,"
+            + " on_hand = coalesce(:onHand, on_hand), allocated = coalesce(:allocated, allocated), observed_at = :at,"
+            + " observed_seq = :seq, source = :source, updated_at = :now where item_code = :code and site = :site"
+            + " and (observed_at < :at or (observed_at = :at and observed_seq < :seq))";
+
+    /** Runs the statement for each observation; adds those it wrote to {@code stored}, returns the others. */
+    private List<StockObservation> apply(String sql, List<StockObservation> observations, Instant now, Set<SkuSite> stored) {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] batch = observations.stream().map(o -> new MapSqlParameterSource()
+                .addValue("code", o.itemCode()).addValue("site", o.site()).addValue("available", o.available())
+                .addValue("onHand", o.onHand()).addValue("allocated", o.allocated())
+                .addValue("at", Timestamps.utc(o.observedAt())).addValue("seq", o.seq()).addValue("source", o.source())
+                .addValue("now", Timestamps.utc(now))).toArray(SqlParameterSource[]::new);
+        int[] counts = jdbc.batchUpdate(sql, batch);
+        List<StockObservation> others = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            StockObservation o = observations.get(i);
+            if (counts[i] > 0) {
+                stored.add(new SkuSite(o.itemCode(), o.site()));
+            } else {
+                others.add(o);
+            }
+        }
+        return others;
     }
+
+    /** The levels that changed, as the channels' queues take them: key SKU|site, due now. */
+    List<Message> dueNow(Collection<SkuSite> keys) {
+        Instant now = Instant.now();
+        Map<SkuSite, Instant> due = new TreeMap<>();
+        keys.forEach(k -> due.put(k, now));
+        return changes(due);
+    }
+
+    private List<Message> changes(Map<SkuSite, Instant> due) {
+        List<Message> out = new ArrayList<>(due.size());
+        due.forEach((key, at) -> {
+            Message m = new DefaultMessage(camel);
+            m.setHeader(Handoff.RECORD_KEY, key.key());
+            m.setHeader(Handoff.RECORD_TYPE, CHANGE_TYPE);
+            m.setHeader(Handoff.DUE_AT, at);
+            m.setBody("{\"itemCode\":\"" + json(key.itemCode()) + "\",\"site\":\"" + json(key.site()) + "\"}");
+            out.add(m);
+        });
+        return out;
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    // ---- reading
 
     public List<StockLevel> all() {
         return jdbc.query("select * from stock_level order by item_code, site", Map.of(), ROW);
@@ -67,11 +231,23 @@ public class StockLevels {
                 "site", site == null ? "" : site), ROW);
     }
 
-    /** Levels whose on hand Blue Cherry has not been told yet (never, or a different quantity). */
-    public List<StockLevel> changedForBlueCherry() {
-        return jdbc.query("select * from stock_level where on_hand is not null and (bc_sent_on_hand is null"
-                + " or bc_sent_on_hand <> on_hand) order by item_code, site", Map.of(), ROW);
+    /** The levels held for these SKU and site keys (one query per 500 item codes). */
+    public Map<SkuSite, StockLevel> of(Collection<SkuSite> keys) {
+        Map<SkuSite, StockLevel> out = new HashMap<>();
+        List<String> codes = keys.stream().map(SkuSite::itemCode).distinct().toList();
+        for (int i = 0; i < codes.size(); i += IN_LIST) {
+            jdbc.query("select * from stock_level where item_code in (:codes)", Map.of("codes",
+                    codes.subList(i, Math.min(codes.size(), i + IN_LIST))), rs -> {
+                        StockLevel level = ROW.mapRow(rs, 0);
+                        if (keys.contains(level.key())) {
+                            out.put(level.key(), level);
+                        }
+                    });
+        }
+        return out;
     }
+
+    // ---- what Blue Cherry was told
 
     /** Records the on hand quantity Blue Cherry accepted for each SKU and site. */
     public void markSentToBlueCherry(Map<SkuSite, Integer> sent) {
@@ -80,7 +256,7 @@ public class StockLevels {
         }
         List<SqlParameterSource> batch = new ArrayList<>();
         // in SKU and site order, the order observations lock levels in
-        new java.util.TreeMap<>(sent).forEach((key, qty) -> batch.add(new MapSqlParameterSource().addValue("code", key.itemCode())
+        new TreeMap<>(sent).forEach((key, qty) -> batch.add(new MapSqlParameterSource().addValue("code", key.itemCode())
                 .addValue("site", key.site()).addValue("qty", qty).addValue("now", Timestamps.now())));
         jdbc.batchUpdate("update stock_level set bc_sent_on_hand = :qty, bc_sent_at = :now, bc_refused = null"
                 + " where item_code = :code and site = :site", batch.toArray(SqlParameterSource[]::new));
@@ -94,15 +270,21 @@ public class StockLevels {
 
     // ---- levels to read again (IncrementalChanges)
 
-    /** On hand moved at {@code since} (Peoplevox time): read the level again unless a newer observation brings it. */
-    public void requestRefresh(SkuSite key, Instant since) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", key.itemCode()).addValue("site", key.site())
-                .addValue("since", Timestamps.utc(since)).addValue("now", Timestamps.now());
-        if (jdbc.update("insert into stock_refresh (item_code, site, needed_since, requested_at) values (:code, :site,"
-                + " :since, :now) on conflict do nothing", p) == 0) {
-            jdbc.update("update stock_refresh set needed_since = :since where item_code = :code and site = :site"
-                    + " and needed_since < :since", p);
+    /** On hand moved at the given time (Peoplevox time): read the level again unless a newer observation brings it. */
+    void requestRefreshes(Map<SkuSite, Instant> refreshes) {
+        if (refreshes.isEmpty()) {
+            return;
         }
+        Instant now = Instant.now();
+        List<SqlParameterSource> batch = new ArrayList<>();
+        new TreeMap<>(refreshes).forEach((key, since) -> batch.add(new MapSqlParameterSource()
+                .addValue("code", key.itemCode()).addValue("site", key.site()).addValue("since", Timestamps.utc(since))
+                .addValue("now", Timestamps.utc(now))));
+        SqlParameterSource[] rows = batch.toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("insert into stock_refresh (item_code, site, needed_since, requested_at) values (:code, :site,"
+                + " :since, :now) on conflict do nothing", rows);
+        jdbc.batchUpdate("update stock_refresh set needed_since = :since where item_code = :code and site = :site"
+                + " and needed_since < :since", rows);
     }
 
     /**
@@ -130,9 +312,14 @@ public class StockLevels {
                 .addValue("start", Timestamps.utc(readStart)).addValue("stamp", Timestamps.utc(readStamp)));
     }
 
+    static Integer intOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static final RowMapper<StockLevel> ROW = (rs, i) -> new StockLevel(rs.getString("item_code"),
-            rs.getString("site"), rs.getInt("available"), ChannelQueue.intOrNull(rs, "on_hand"),
-            ChannelQueue.intOrNull(rs, "allocated"), Timestamps.read(rs, "observed_at"), rs.getLong("observed_seq"),
-            rs.getString("source"), Timestamps.read(rs, "updated_at"), ChannelQueue.intOrNull(rs, "bc_sent_on_hand"),
-            Timestamps.read(rs, "bc_sent_at"), rs.getString("bc_refused"));
+            rs.getString("site"), rs.getInt("available"), intOrNull(rs, "on_hand"), intOrNull(rs, "allocated"),
+            Timestamps.read(rs, "observed_at"), rs.getLong("observed_seq"), rs.getString("source"),
+            Timestamps.read(rs, "updated_at"), intOrNull(rs, "bc_sent_on_hand"), Timestamps.read(rs, "bc_sent_at"),
+            rs.getString("bc_refused"));
 }

@@ -7,8 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,63 +28,69 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.failure.Category;
-import io.cherrypick.flow.stock.ChannelQueue.Told;
 import io.cherrypick.flow.stock.ChannelRules.Rules;
-import io.cherrypick.flow.stock.InventoryReport.Read;
+import io.cherrypick.flow.stock.ChannelTold.Told;
 import io.cherrypick.flow.stock.InventoryReport.Row;
-import io.cherrypick.flow.stock.StockFlow.StockChannels;
+import io.cherrypick.handoff.Handoff;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
-import io.cherrypick.store.NewException;
 import io.cherrypick.store.Timestamps;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
- * Compares Peoplevox's {@code Item inventory summary} (every SKU and site) with what Cherrypick holds and told:
+ * The steps of a reconciliation (bean {@code stockReconciler}, route stock-reconcile): Peoplevox's
+ * {@code Item inventory summary} (every SKU and site) against what Cherrypick holds and told.
  * <ol>
- * <li>records, per SKU and site, the variance between Peoplevox and what Blue Cherry (on hand) and each channel
- * (available to sell) were last told, before anything is corrected (table {@code stock_variance}, for finance);</li>
- * <li>corrects what events missed: a level that differs from the stored one becomes an observation (stamped at the
- * read, so a newer event still wins) and is pushed to the channels; a channel told something else than it should show
- * is pushed again; a stored level Peoplevox no longer lists becomes zero. Blue Cherry gets the corrected on hand with
- * its next batch;</li>
- * <li>SKUs Cherrypick does not know become {@code SKU_MISMATCH} exceptions.</li>
+ * <li>{@link #start}: a run (table {@code stock_reconciliation}, header {@code StockReconciliationKind} says why);</li>
+ * <li>{@link #compare}: records, per SKU and site, the variance between Peoplevox and what Blue Cherry (on hand) and each
+ * channel (available to sell) were last told, before anything is corrected (table {@code stock_variance}, for
+ * finance); SKUs Cherrypick does not know become SKU_MISMATCH messages for the dead letters (property
+ * {@code StockUnknown}), and those known now close their exceptions;</li>
+ * <li>{@link #correct}: what events missed is corrected: a level that differs from the stored one becomes an
+ * observation (stamped with the second the read started, so a newer event still wins); a level Peoplevox no longer
+ * lists becomes zero; the levels stored, and those a channel shows wrongly, are returned for the channels' queues. Blue
+ * Cherry gets the corrected on hand with its next batch;</li>
+ * <li>{@link #finish} (or {@link #failed}): the run's summary.</li>
  * </ol>
  */
 @Component("stockReconciler")
 public class StockReconciler {
     public static final String SCHEDULED = "SCHEDULED";
     public static final String MANUAL = "MANUAL";
+    static final String KIND = "StockReconciliationKind";
+    static final String RUN = "StockReconcilerRun";
+    static final String UNKNOWN = "StockUnknown";
     private static final Logger log = LoggerFactory.getLogger(StockReconciler.class);
-    private static final int TX_CHUNK = 200;
 
-    private final InventoryReport report;
     private final StockLevels levels;
-    private final ChannelQueue queue;
+    private final ChannelTold told;
     private final ChannelRules channelRules;
     private final StockChannels channels;
     private final BlueCherrySkus skus;
     private final ValueMappingStore mappings;
     private final ExceptionStore exceptions;
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final StockProperties props;
     private final ObjectMapper json;
+    private final CamelContext camel;
+    private final TransactionTemplate tx;
 
-    public StockReconciler(InventoryReport report, StockLevels levels, ChannelQueue queue, ChannelRules channelRules,
-                           StockChannels channels, BlueCherrySkus skus, ValueMappingStore mappings,
-                           ExceptionStore exceptions, NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
-                           ObjectMapper json) {
-        this.report = report;
+    public StockReconciler(StockLevels levels, ChannelTold told, ChannelRules channelRules, StockChannels channels,
+                           BlueCherrySkus skus, ValueMappingStore mappings, ExceptionStore exceptions,
+                           NamedParameterJdbcTemplate jdbc, StockProperties props, ObjectMapper json, CamelContext camel,
+                           TransactionTemplate tx) {
         this.levels = levels;
-        this.queue = queue;
+        this.told = told;
         this.channelRules = channelRules;
         this.channels = channels;
         this.skus = skus;
         this.mappings = mappings;
         this.exceptions = exceptions;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.props = props;
         this.json = json;
+        this.camel = camel;
+        this.tx = tx;
     }
 
     /** The outcome of one reconciliation. */
@@ -91,48 +103,70 @@ public class StockReconciler {
     public record ChannelVariance(String channel, int expected, Integer told, Instant toldAt, Integer variance) {
     }
 
-    public Summary reconcile(String kind) {
-        Instant started = Instant.now();
-        long id = newRun(kind, started);
-        try {
-            Summary summary = run(id, kind, started);
-            log.info("stock reconciliation {}: {} report row(s), {} level(s) corrected, {} channel push(es), {} Blue Cherry"
-                    + " and {} channel variance(s), {} unknown SKU(s)", id, summary.reportRows(), summary.corrected(),
-                    summary.channelPushes(), summary.bcVariances(), summary.channelVariances(), summary.unknownSkus());
-            return summary;
-        } catch (RuntimeException e) {
-            jdbc.update("update stock_reconciliation set status = 'FAILED', finished_at = :now, error = :error where id = :id",
-                    new MapSqlParameterSource().addValue("now", Timestamps.now()).addValue("id", id)
-                            .addValue("error", abbreviate(e.getMessage())));
-            throw e;
+    /** A run in progress (exchange property). */
+    static final class Run {
+        final long id;
+        final String kind;
+        final Instant started;
+        final List<StockObservation> corrections = new ArrayList<>();
+        final List<SkuSite> channelsBehind = new ArrayList<>();
+        int reportRows;
+        int corrected;
+        int bcVariances;
+        int channelVariances;
+        int unknownSkus;
+
+        Run(long id, String kind, Instant started) {
+            this.id = id;
+            this.kind = kind;
+            this.started = started;
         }
     }
 
-    private Summary run(long id, String kind, Instant started) {
-        Read read = report.readAll();
+    /** Starts a run of the kind in header {@code StockReconciliationKind} (default MANUAL). */
+    public void start(Exchange exchange) {
+        String kind = exchange.getIn().getHeader(KIND, MANUAL, String.class);
+        Instant started = Instant.now();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update("insert into stock_reconciliation (kind, started_at, status) values (:kind, :at, 'RUNNING')",
+                new MapSqlParameterSource().addValue("kind", kind).addValue("at", Timestamps.utc(started)), keys,
+                new String[] {"id"});
+        exchange.setProperty(RUN, new Run(Objects.requireNonNull(keys.getKey()).longValue(), kind, started));
+    }
+
+    /** Compares the report (body: its rows) with what was told, and records the variances. */
+    @SuppressWarnings("unchecked")
+    public void compare(Exchange exchange) {
+        Run run = exchange.getProperty(RUN, Run.class);
+        Instant stamp = InventoryReport.stamp(run.started);
+        List<Map<String, String>> report = exchange.getIn().getBody(List.class);
+        List<Row> rows = InventoryReport.rows(report, props.defaultSite());
+        run.reportRows = rows.size();
         Map<SkuSite, Row> pvx = new LinkedHashMap<>();
-        read.rows().forEach(r -> pvx.put(r.key(), r));
+        rows.forEach(r -> pvx.put(r.key(), r));
         Set<String> codes = new LinkedHashSet<>();
         pvx.keySet().forEach(k -> codes.add(k.itemCode()));
         Set<String> unknown = skus.unknown(codes);
+        run.unknownSkus = unknown.size();
+        List<Message> unknownItems = new ArrayList<>();
         for (String code : unknown) {
-            exceptions.record(NewException.of(StockFlow.FLOW, StockFlow.RECONCILE_ROUTE, code, Category.SKU_MISMATCH,
-                    "Peoplevox's " + "Item inventory summary lists item " + code + ", but neither Blue Cherry's styles nor"
-                            + " Cherrypick's item list know ItemCode " + code + "; its stock goes nowhere", null, null));
+            Message m = new DefaultMessage(camel);
+            m.setHeader(Handoff.RECORD_KEY, code);
+            m.setHeader(Handoff.CATEGORY, Category.SKU_MISMATCH.name());
+            m.setHeader(Handoff.REASON, "Peoplevox's Item inventory summary lists item " + code + ", but neither Blue"
+                    + " Cherry's styles nor Cherrypick's item list know ItemCode " + code + "; its stock goes nowhere");
+            unknownItems.add(m);
         }
+        exchange.setProperty(UNKNOWN, unknownItems);
         resolveKnown(codes, unknown);
 
         Map<SkuSite, StockLevel> stored = new LinkedHashMap<>();
         levels.all().forEach(l -> stored.put(l.key(), l));
-        Map<SkuSite, List<Told>> told = queue.toldByKey();
+        Map<SkuSite, List<Told>> toldByKey = told.toldByKey();
         Rules rules = channelRules.current();
         SiteLocations locations = new SiteLocations(mappings.all(ValueMappingStore.SITE));
         List<String> channelNames = channels.names();
-
-        List<StockObservation> corrections = new ArrayList<>();
-        List<SkuSite> channelOnly = new ArrayList<>();
         List<SqlParameterSource> variances = new ArrayList<>();
-        int[] counts = new int[2]; // bc variances, channel variances
         for (Row row : pvx.values()) {
             if (unknown.contains(row.itemCode())) {
                 continue;
@@ -141,13 +175,13 @@ public class StockReconciler {
             boolean differs = level == null || level.available() != row.available()
                     || (row.onHand() != null && !row.onHand().equals(level.onHand()))
                     || (row.allocated() != null && !row.allocated().equals(level.allocated()));
-            Variance v = variance(row.key(), row.available(), row.onHand(), row.allocated(), level, told.get(row.key()),
-                    rules, locations, channelNames, counts);
-            variances.add(v.params(id, differs, started));
+            Variance v = variance(row.key(), row.available(), row.onHand(), row.allocated(), level, toldByKey.get(row.key()),
+                    rules, locations, channelNames, run);
+            variances.add(v.params(run.id, differs, run.started));
             if (differs) {
-                corrections.add(row.observation(read.observedAt(), StockObservation.RECONCILIATION));
+                run.corrections.add(row.observation(stamp, StockObservation.RECONCILIATION));
             } else if (v.channelsBehind()) {
-                channelOnly.add(row.key());
+                run.channelsBehind.add(row.key());
             }
         }
         if (!pvx.isEmpty()) {
@@ -157,22 +191,18 @@ public class StockReconciler {
                     continue;
                 }
                 boolean differs = level.available() != 0 || (level.onHand() != null && level.onHand() != 0);
-                Variance v = variance(level.key(), 0, 0, 0, level, told.get(level.key()), rules, locations, channelNames,
-                        counts);
-                variances.add(v.params(id, differs, started));
+                Variance v = variance(level.key(), 0, 0, 0, level, toldByKey.get(level.key()), rules, locations,
+                        channelNames, run);
+                variances.add(v.params(run.id, differs, run.started));
                 if (differs) {
-                    corrections.add(new StockObservation(level.itemCode(), level.site(), 0, 0, 0, read.observedAt(), 0,
+                    run.corrections.add(new StockObservation(level.itemCode(), level.site(), 0, 0, 0, stamp, 0,
                             StockObservation.RECONCILIATION));
                 } else if (v.channelsBehind()) {
-                    channelOnly.add(level.key());
+                    run.channelsBehind.add(level.key());
                 }
             }
         }
-        corrections.sort(java.util.Comparator.comparing(o -> new SkuSite(o.itemCode(), o.site())));
-        java.util.Collections.sort(channelOnly);
-        int corrected = applyCorrections(corrections, channelNames);
-        tx.executeWithoutResult(status -> channelOnly.forEach(k -> queue.markDue(k.itemCode(), k.site(), channelNames,
-                Instant.now())));
+        // finance never reads half a report: the latest run's rows replace the previous ones at once
         tx.executeWithoutResult(status -> {
             jdbc.update("delete from stock_variance", Map.of());
             if (!variances.isEmpty()) {
@@ -183,36 +213,59 @@ public class StockReconciler {
                         + " :hasVariance, :corrected, :at)", variances.toArray(SqlParameterSource[]::new));
             }
         });
+    }
+
+    /**
+     * Stores the corrections (a newer event still wins) and returns, for the channels' queues, the levels stored and
+     * those a channel shows wrongly (run inside a transaction).
+     */
+    public List<Message> correct(Exchange exchange) {
+        Run run = exchange.getProperty(RUN, Run.class);
+        Set<SkuSite> stored = levels.observe(run.corrections);
+        run.corrected = stored.size();
+        Set<SkuSite> push = new TreeSet<>(stored);
+        push.addAll(run.channelsBehind);
+        return levels.dueNow(push);
+    }
+
+    /** The run's summary (the body). */
+    public Summary finish(Exchange exchange) {
+        Run run = exchange.getProperty(RUN, Run.class);
         Instant finished = Instant.now();
-        Summary summary = new Summary(id, kind, started, finished, "DONE", read.rows().size(), corrected, channelOnly.size(),
-                counts[0], counts[1], unknown.size(), null);
+        Summary summary = new Summary(run.id, run.kind, run.started, finished, "DONE", run.reportRows, run.corrected,
+                run.channelsBehind.size(), run.bcVariances, run.channelVariances, run.unknownSkus, null);
         jdbc.update("update stock_reconciliation set status = 'DONE', finished_at = :finished, report_rows = :rows,"
                 + " corrected = :corrected, channel_pushes = :pushes, bc_variances = :bc, channel_variances = :ch,"
-                + " unknown_skus = :unknown where id = :id", new MapSqlParameterSource().addValue("id", id)
+                + " unknown_skus = :unknown where id = :id", new MapSqlParameterSource().addValue("id", run.id)
                 .addValue("finished", Timestamps.utc(finished)).addValue("rows", summary.reportRows())
-                .addValue("corrected", corrected).addValue("pushes", summary.channelPushes()).addValue("bc", counts[0])
-                .addValue("ch", counts[1]).addValue("unknown", unknown.size()));
+                .addValue("corrected", summary.corrected()).addValue("pushes", summary.channelPushes())
+                .addValue("bc", summary.bcVariances()).addValue("ch", summary.channelVariances())
+                .addValue("unknown", summary.unknownSkus()));
+        log.info("stock reconciliation {}: {} report row(s), {} level(s) corrected, {} channel push(es), {} Blue Cherry"
+                + " and {} channel variance(s), {} unknown SKU(s)", run.id, summary.reportRows(), summary.corrected(),
+                summary.channelPushes(), summary.bcVariances(), summary.channelVariances(), summary.unknownSkus());
         return summary;
     }
 
-    /** Stores the corrections (a newer event still wins); returns how many were stored. */
-    private int applyCorrections(List<StockObservation> corrections, List<String> channelNames) {
-        int corrected = 0;
-        for (int i = 0; i < corrections.size(); i += TX_CHUNK) {
-            List<StockObservation> chunk = corrections.subList(i, Math.min(corrections.size(), i + TX_CHUNK));
-            Integer stored = tx.execute(status -> {
-                int n = 0;
-                Instant now = Instant.now();
-                for (StockObservation o : chunk) {
-                    if (levels.observe(o, channelNames, now)) {
-                        n++;
-                    }
-                }
-                return n;
-            });
-            corrected += stored == null ? 0 : stored;
+    /** The run failed: recorded, and the failure goes on. */
+    public void failed(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Run run = exchange.getProperty(RUN, Run.class);
+        if (run != null) {
+            String error = cause == null ? "failed" : cause.getMessage();
+            jdbc.update("update stock_reconciliation set status = 'FAILED', finished_at = :now, error = :error where id = :id",
+                    new MapSqlParameterSource().addValue("now", Timestamps.now()).addValue("id", run.id)
+                            .addValue("error", error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "..."));
         }
-        return corrected;
+        throw cause == null ? new IllegalStateException("stock reconciliation failed") : cause;
+    }
+
+    public Optional<Summary> lastRun() {
+        return jdbc.query("select * from stock_reconciliation order by id desc limit 1", Map.of(), (rs, i) -> new Summary(
+                rs.getLong("id"), rs.getString("kind"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
+                rs.getString("status"), rs.getInt("report_rows"), rs.getInt("corrected"), rs.getInt("channel_pushes"),
+                rs.getInt("bc_variances"), rs.getInt("channel_variances"), rs.getInt("unknown_skus"),
+                rs.getString("error"))).stream().findFirst();
     }
 
     private record Variance(SkuSite key, String location, int available, Integer onHand, Integer allocated,
@@ -237,8 +290,7 @@ public class StockReconciler {
      * when Peoplevox holds something). Channels: available to sell − last told, per configured channel.
      */
     private Variance variance(SkuSite key, int available, Integer onHand, Integer allocated, StockLevel level,
-                              List<Told> toldList, Rules rules, SiteLocations locations, List<String> channelNames,
-                              int[] counts) {
+                              List<Told> toldList, Rules rules, SiteLocations locations, List<String> channelNames, Run run) {
         String location = locations.locationOf(key.site()).orElse(null);
         Integer bcTold = level == null ? null : level.bcSentOnHand();
         Instant bcToldAt = level == null ? null : level.bcSentAt();
@@ -257,42 +309,25 @@ public class StockReconciler {
             channelOff |= toldAvailable == null ? expected != 0 : variance != 0;
         }
         if (bcOff) {
-            counts[0]++;
+            run.bcVariances++;
         }
         if (channelOff) {
-            counts[1]++;
+            run.channelVariances++;
         }
         return new Variance(key, location, available, onHand, allocated, bcTold, bcToldAt, bcVariance, channelVariances,
                 channelVariance, bcOff || channelOff, toJson(channelVariances));
     }
 
-    /** Closes the SKU_MISMATCH exceptions of events and reconciliations for SKUs that are known now. */
+    /** Closes the SKU_MISMATCH exceptions (keyed by the item code: events, earlier reconciliations) of SKUs known now. */
     private void resolveKnown(Set<String> listed, Set<String> unknown) {
         Set<String> known = new LinkedHashSet<>();
         for (ExceptionRecord e : exceptions.list(ExceptionRecord.OPEN, Category.SKU_MISMATCH.name(), StockFlow.FLOW, null,
                 10_000)) {
-            boolean fromEvents = StockFlow.INBOX_ROUTE.equals(e.routeId()) || StockFlow.RECONCILE_ROUTE.equals(e.routeId());
-            if (fromEvents && listed.contains(e.businessKey()) && !unknown.contains(e.businessKey())) {
+            if (listed.contains(e.businessKey()) && !unknown.contains(e.businessKey())) {
                 known.add(e.businessKey());
             }
         }
         exceptions.resolveOpen(StockFlow.FLOW, known, "the item is known now; the reconciliation took its level");
-    }
-
-    public java.util.Optional<Summary> lastRun() {
-        return jdbc.query("select * from stock_reconciliation order by id desc limit 1", Map.of(), (rs, i) -> new Summary(
-                rs.getLong("id"), rs.getString("kind"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
-                rs.getString("status"), rs.getInt("report_rows"), rs.getInt("corrected"), rs.getInt("channel_pushes"),
-                rs.getInt("bc_variances"), rs.getInt("channel_variances"), rs.getInt("unknown_skus"),
-                rs.getString("error"))).stream().findFirst();
-    }
-
-    private long newRun(String kind, Instant started) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update("insert into stock_reconciliation (kind, started_at, status) values (:kind, :at, 'RUNNING')",
-                new MapSqlParameterSource().addValue("kind", kind).addValue("at", Timestamps.utc(started)), keys,
-                new String[] {"id"});
-        return Objects.requireNonNull(keys.getKey()).longValue();
     }
 
     private String toJson(List<ChannelVariance> list) {
@@ -301,9 +336,5 @@ public class StockReconciler {
         } catch (JsonProcessingException e) {
             return list.toString();
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 }

@@ -40,6 +40,16 @@ class ReturnRestockReachesChannelTest extends FlowTestSupport {
     static final String SKU = "012345678905";
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.cherrypick.peoplevox.events.PeoplevoxSubscriptions subscriptions;
+
+    @Override
+    protected void prepareWorld() {
+        // the reset Peoplevox has no subscriptions (the ones made at start went with the reset): make them again, as a
+        // restart would, or no stock event ever comes
+        subscriptions.renew(true);
+    }
+
     @Test
     void aRestockedReturnRaisesTheChannelsStock() {
         Map<String, Object> size = Map.of("color_code", "BLK", "lbl_code", "", "dimension", "", "size_desc", "M", "upc", SKU);

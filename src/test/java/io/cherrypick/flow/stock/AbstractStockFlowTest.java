@@ -344,7 +344,8 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         moveStock(B, "PrimarySite", Map.of("onHand", 4));  // crosses 5: pushed
         awaitChannelLevel(B, "PrimarySite", 4);
         await().atMost(WAIT).until(() -> Integer.valueOf(38).equals(storedLevel(A, "PrimarySite").get("available"))
-                && jdbc.queryForObject("select count(*) from stock_channel where due_at is not null", Integer.class) == 0);
+                && jdbc.queryForObject("select count(*) from handoff where queue like 'stock-channel:%'"
+                        + " and status in ('PENDING', 'CLAIMED')", Integer.class) == 0);
         assertThat(channelLevel(A, "PrimarySite")).isEqualTo(40);
 
         moveStock(A, "PrimarySite", Map.of("onHand", 20)); // 50 %: pushed

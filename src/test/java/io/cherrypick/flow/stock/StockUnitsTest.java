@@ -82,9 +82,53 @@ class StockUnitsTest {
 
     @Test
     void quantitiesAreWholeNumbersOfUnits() {
-        assertThat(StockInbox.quantity(Map.of("Available", "12.0"), "Available")).isEqualTo(12);
-        assertThat(StockInbox.quantity(Map.of("Available", " 7 "), "Available")).isEqualTo(7);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StockInbox.quantity(Map.of("Available", "1.5"), "Available"))
+        assertThat(StockEvents.quantity(Map.of("Available", "12.0"), "Available")).isEqualTo(12);
+        assertThat(StockEvents.quantity(Map.of("Available", " 7 "), "Available")).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StockEvents.quantity(Map.of("Available", "1.5"), "Available"))
                 .hasMessageContaining("Available = '1.5'");
+    }
+
+    @Test
+    void aPushIsKeyedBySkuAndSite() {
+        SkuSite key = new SkuSite("012345678905", "PrimarySite");
+        assertThat(key.key()).isEqualTo("012345678905|PrimarySite");
+        assertThat(SkuSite.ofKey(key.key())).isEqualTo(key);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SkuSite.ofKey("no-bar"))
+                .hasMessageContaining("'no-bar' is not a SKU|site key");
+    }
+
+    @Test
+    void aFailedChannelCallIsClassifiedAndAlwaysRetried() {
+        assertThat(category(503)).isEqualTo(io.cherrypick.failure.Category.API_ERROR);
+        assertThat(category(429)).isEqualTo(io.cherrypick.failure.Category.RATE_LIMITED);
+        assertThat(category(401)).isEqualTo(io.cherrypick.failure.Category.AUTH);
+        assertThat(category(422)).as("the channel refused the data").isEqualTo(io.cherrypick.failure.Category.REJECTED);
+        io.cherrypick.failure.ApiException timeout = StockChannelPushes.classify("web", 2,
+                new RuntimeException("wrapped", new java.net.SocketTimeoutException("Read timed out")));
+        assertThat(timeout.category()).isEqualTo(io.cherrypick.failure.Category.API_TIMEOUT);
+        io.cherrypick.failure.ApiException refused = StockChannelPushes.classify("web", 2, new java.net.ConnectException(
+                "Connection refused"));
+        assertThat(refused.getMessage()).isEqualTo("channel web could not be reached: ConnectException: Connection refused");
+        assertThat(List.of(timeout, refused)).allMatch(io.cherrypick.failure.ApiException::isTransient);
+        io.cherrypick.failure.ApiException http = StockChannelPushes.classify("web", 2, failure(503));
+        assertThat(http.getMessage()).isEqualTo("channel web answered HTTP 503 to 2 stock level(s): {\"error\": \"down\"}");
+    }
+
+    @Test
+    void reportRowsWithoutAnItemOrWithAnUnreadableQuantityAreLeftOut() {
+        List<InventoryReport.Row> rows = InventoryReport.rows(List.of(
+                Map.of("Item code", "A", "Site reference", "", "Available", "3", "On hand", "5.0"),
+                Map.of("Item code", "", "Available", "1"),
+                Map.of("Item code", "B", "Site reference", "S2", "Available", "1.5")), "PrimarySite");
+        assertThat(rows).containsExactly(new InventoryReport.Row("A", "PrimarySite", 3, 5, null));
+    }
+
+    private static io.cherrypick.failure.Category category(int status) {
+        return StockChannelPushes.classify("web", 1, failure(status)).category();
+    }
+
+    private static org.apache.camel.http.base.HttpOperationFailedException failure(int status) {
+        return new org.apache.camel.http.base.HttpOperationFailedException("http://channel", status, "status " + status,
+                null, Map.of(), "{\"error\":   \"down\"}");
     }
 }

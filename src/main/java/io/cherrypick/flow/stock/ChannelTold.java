@@ -1,0 +1,102 @@
+package io.cherrypick.flow.stock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+import io.cherrypick.store.Timestamps;
+
+/**
+ * Table {@code stock_channel}: per channel, SKU and site, what the channel was last told (available to sell, the
+ * observation it came from, when). The pushes themselves wait in the hand-off (queue {@code stock-channel:<name>}).
+ */
+@Repository
+public class ChannelTold {
+    private static final int IN_LIST = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ChannelTold(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a channel was last told about a SKU at a site. */
+    public record Told(String channel, String itemCode, String site, Integer available, Instant observedAt, Instant at) {
+        public SkuSite key() {
+            return new SkuSite(itemCode, site);
+        }
+    }
+
+    /** What the channel was last told about these SKUs and sites (one query per 500 item codes). */
+    public Map<SkuSite, Integer> toldAvailable(String channel, Collection<SkuSite> keys) {
+        Map<SkuSite, Integer> out = new HashMap<>();
+        List<String> codes = keys.stream().map(SkuSite::itemCode).distinct().toList();
+        for (int i = 0; i < codes.size(); i += IN_LIST) {
+            jdbc.query("select item_code, site, told_available from stock_channel where channel = :channel"
+                    + " and item_code in (:codes)", new MapSqlParameterSource().addValue("channel", channel)
+                    .addValue("codes", codes.subList(i, Math.min(codes.size(), i + IN_LIST))), rs -> {
+                        SkuSite key = new SkuSite(rs.getString("item_code"), rs.getString("site"));
+                        if (keys.contains(key)) {
+                            out.put(key, StockLevels.intOrNull(rs, "told_available"));
+                        }
+                    });
+        }
+        return out;
+    }
+
+    /** Records what the channel was told (in SKU and site order; one batch per statement). */
+    public void record(String channel, List<Told> told) {
+        if (told.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        SqlParameterSource[] rows = told.stream().sorted(java.util.Comparator.comparing(Told::key))
+                .map(t -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", t.itemCode())
+                        .addValue("site", t.site()).addValue("told", t.available())
+                        .addValue("obs", Timestamps.utc(t.observedAt())).addValue("now", Timestamps.utc(now)))
+                .toArray(SqlParameterSource[]::new);
+        int[] updated = jdbc.batchUpdate("update stock_channel set told_available = :told, told_observed_at = :obs,"
+                + " told_at = :now where channel = :channel and item_code = :code and site = :site", rows);
+        List<SqlParameterSource> first = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (updated[i] == 0) {
+                first.add(rows[i]);
+            }
+        }
+        if (!first.isEmpty()) {
+            jdbc.batchUpdate("insert into stock_channel (channel, item_code, site, told_available, told_observed_at, told_at)"
+                    + " values (:channel, :code, :site, :told, :obs, :now) on conflict do nothing",
+                    first.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** What each channel was last told, per SKU and site. */
+    public Map<SkuSite, List<Told>> toldByKey() {
+        Map<SkuSite, List<Told>> out = new HashMap<>();
+        jdbc.query("select * from stock_channel", Map.of(), rs -> {
+            Told t = told(rs);
+            out.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
+        });
+        return out;
+    }
+
+    /** What the channels were told about one SKU (all sites when {@code site} is null). */
+    public List<Told> told(String itemCode, String site) {
+        return jdbc.query("select * from stock_channel where item_code = :code and (:site = '' or site = :site)"
+                + " order by site, channel", Map.of("code", itemCode, "site", site == null ? "" : site), (rs, i) -> told(rs));
+    }
+
+    private static Told told(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Told(rs.getString("channel"), rs.getString("item_code"), rs.getString("site"),
+                StockLevels.intOrNull(rs, "told_available"), Timestamps.read(rs, "told_observed_at"),
+                Timestamps.read(rs, "told_at"));
+    }
+}
