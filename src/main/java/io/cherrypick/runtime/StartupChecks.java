@@ -20,7 +20,7 @@ import io.cherrypick.security.AccessProperties;
  * <ul>
  * <li>the systems' addresses and credentials, and the database's, must be set: the production profile defaults none
  * of them, so a forgotten variable can never send real picks to a simulator;</li>
- * <li>the built-in simulators run only in a demo ({@code cherrypick.demo=true});</li>
+ * <li>the built-in simulators run, and Cherrypick talks to simulators, only in a demo ({@code cherrypick.demo=true});</li>
  * <li>outside a demo no sales channel is the built-in channel simulator;</li>
  * <li>sign-in may be off only while Cherrypick talks to simulators (a path under {@code /sim/}), never to real
  * systems;</li>
@@ -72,6 +72,12 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
             POSTGRES.forEach(r -> missing(env, r, problems));
         }
 
+        if (!demo) {
+            simulatorOutsideADemo(env, "cherrypick.peoplevox.base-url", "/sim/peoplevox", "CHERRYPICK_PEOPLEVOX_BASE_URL",
+                    "Peoplevox", problems);
+            simulatorOutsideADemo(env, "cherrypick.bluecherry.base-url", "/sim/bluecherry", "CHERRYPICK_BLUECHERRY_BASE_URL",
+                    "Blue Cherry", problems);
+        }
         if (env.getProperty("cherrypick.simulator.enabled", Boolean.class, false) && !demo) {
             problems.add("the built-in simulators are on (cherrypick.simulator.enabled=true) outside a demo: set"
                     + " CHERRYPICK_SIMULATOR_ENABLED=false in production, or CHERRYPICK_DEMO=true for a demo or rehearsal");
@@ -83,8 +89,9 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
                 String url = env.getProperty(channel, "").strip();
                 if (url.isEmpty() || isSimulator(url, "/sim/channel")) {
                     problems.add(channel + (url.isEmpty() ? " is not set" : " is the built-in sales channel simulator")
-                            + " outside a demo: set the channel's address (CHERRYPICK_FLOWS_STOCK_CHANNELS_" + i + "_URL),"
-                            + " or switch the stock flow off (CHERRYPICK_FLOWS_STOCK_ENABLED=false)");
+                            + " outside a demo: set the channel (CHERRYPICK_FLOWS_STOCK_CHANNELS_" + i + "_NAME and _URL; a list"
+                            + " given in the environment replaces the whole list), or switch the stock flow off"
+                            + " (CHERRYPICK_FLOWS_STOCK_ENABLED=false)");
                 }
             }
         }
@@ -122,6 +129,15 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
         String value = env.getProperty(r.property());
         if (value == null || value.isBlank()) {
             problems.add(r.variable() + " is not set (" + r.property() + ")");
+        }
+    }
+
+    private static void simulatorOutsideADemo(Environment env, String property, String simPath, String variable,
+                                              String system, List<String> problems) {
+        String url = env.getProperty(property, "").strip();
+        if (!url.isEmpty() && isSimulator(url, simPath)) {
+            problems.add(property + " is a simulator's address (" + url + ") outside a demo: set " + variable + " to "
+                    + system + "'s address, or CHERRYPICK_DEMO=true for a demo or rehearsal");
         }
     }
 

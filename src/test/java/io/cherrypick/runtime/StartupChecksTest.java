@@ -109,7 +109,7 @@ class StartupChecksTest {
         assertThat(StartupChecks.problems(env)).satisfiesExactly(
                 p -> assertThat(p).startsWith("the built-in simulators are on").contains("CHERRYPICK_DEMO=true"),
                 p -> assertThat(p).startsWith("cherrypick.flows.stock.channels[0].url is the built-in sales channel simulator")
-                        .contains("CHERRYPICK_FLOWS_STOCK_CHANNELS_0_URL"),
+                        .contains("CHERRYPICK_FLOWS_STOCK_CHANNELS_0_NAME and _URL"),
                 p -> assertThat(p).startsWith("cherrypick.security.users (CHERRYPICK_USERS) entry 1 (sam): a {noop} password")
                         .doesNotContain("sam-pass"),
                 p -> assertThat(p).isEqualTo("cherrypick.security.users (CHERRYPICK_USERS) entry 3 (cleo): unknown role 'BOSS';"
@@ -117,6 +117,12 @@ class StartupChecksTest {
                 p -> assertThat(p).startsWith("cherrypick.security.users (CHERRYPICK_USERS) entry 4 must read name:ROLE"));
         assertThat(StartupChecks.problems(production().withProperty("cherrypick.security.users", "")))
                 .singleElement().asString().startsWith("sign-in is on but no user is set: set CHERRYPICK_USERS");
+        assertThat(StartupChecks.problems(production()
+                .withProperty("cherrypick.peoplevox.base-url", "http://cherrypick-1:8080/sim/peoplevox")))
+                .as("a forgotten address left on a simulator's").singleElement().asString()
+                .isEqualTo("cherrypick.peoplevox.base-url is a simulator's address (http://cherrypick-1:8080/sim/peoplevox)"
+                        + " outside a demo: set CHERRYPICK_PEOPLEVOX_BASE_URL to Peoplevox's address, or CHERRYPICK_DEMO=true"
+                        + " for a demo or rehearsal");
         assertThat(StartupChecks.problems(production().withProperty("cherrypick.flows.stock.enabled", "false")
                 .withProperty("cherrypick.flows.stock.channels[0].url", "http://localhost:8080/sim/channel/stock-levels")))
                 .as("no channel is called with the stock flow off").isEmpty();
