@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -90,6 +92,15 @@ class SecretsTest extends FlowTestSupport {
     @DynamicPropertySource
     static void chatAddress(DynamicPropertyRegistry registry) {
         registry.add("cherrypick.alerts.webhook-url", () -> "http://localhost:" + CHAT.getAddress().getPort() + CHAT_PATH);
+    }
+
+    /**
+     * Spring Boot sets the logging up once per JVM while a context that did is open (another test class's, kept in the
+     * test context cache): undone here, so this class's context sets it up with its structured format.
+     */
+    @BeforeAll
+    static void loggingSetUpByThisContext() {
+        LoggingSystem.get(SecretsTest.class.getClassLoader()).cleanUp();
     }
 
     @AfterAll
