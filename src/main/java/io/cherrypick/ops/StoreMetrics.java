@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Business gauges for Prometheus, read from the store every cherrypick.metrics.refresh ms (15 s; not on every scrape): orders by lifecycle state,
- * stuck orders by state, open exceptions by category, per-flow backlog and age of the oldest waiting record.
+ * Business gauges for Prometheus, read from the store every {@code cherrypick.metrics.refresh} ms (15 s), not on every
+ * scrape: orders by lifecycle state, stuck orders by state, open exceptions by category, per-flow backlog and age of the
+ * oldest waiting record.
  */
 @Component
 public class StoreMetrics {
