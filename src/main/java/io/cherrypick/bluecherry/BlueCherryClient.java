@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.failure.ApiCallOutcome;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * REST/JSON client of the Blue Cherry API ({@code {baseUrl}/api/...}, header {@code Ocp-Apim-Subscription-Key}).
@@ -92,9 +94,24 @@ public class BlueCherryClient {
             request.GET();
         }
         meters.counter("cherrypick.api.calls", "system", "bluecherry", "operation", method + " " + resource).increment();
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = ApiCallOutcome.OK;
+        try {
+            return exchange(request.build(), method, resource);
+        } catch (RuntimeException e) {
+            outcome = ApiCallOutcome.of(e);
+            throw e;
+        } finally {
+            sample.stop(meters.timer(ApiCallOutcome.TIMER, "system", "bluecherry", "operation", method + " " + resource,
+                    "outcome", outcome));
+        }
+    }
+
+    /** One call, timed by {@link #send} ({@link ApiCallOutcome#TIMER}: system bluecherry, method and resource, outcome). */
+    private JsonNode exchange(HttpRequest request, String method, String resource) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
                     "Blue Cherry " + method + " " + resource + " timed out after " + props.timeout().toSeconds() + " s", e);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cherrypick.flow.OutboxFlow;
 import io.cherrypick.handoff.HandoffRecord;
@@ -23,11 +24,14 @@ public class ExceptionActions {
     private final HandoffStore handoff;
     private final AuditLog audit;
     private final Map<String, OutboxFlow> flows;
+    private final TransactionTemplate tx;
 
-    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, List<OutboxFlow> flows) {
+    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, List<OutboxFlow> flows,
+                            TransactionTemplate tx) {
         this.exceptions = exceptions;
         this.handoff = handoff;
         this.audit = audit;
+        this.tx = tx;
         this.flows = flows.stream().collect(Collectors.toMap(OutboxFlow::flow, Function.identity()));
     }
 
@@ -68,13 +72,17 @@ public class ExceptionActions {
         return exceptions.find(id).orElseThrow();
     }
 
-    /** Replays every open exception matching the filter; returns the ids replayed and, per id, why one was not. */
+    /**
+     * Replays every open exception matching the filter, each in a transaction of its own (as {@link #replay}: the
+     * requeue, the status and the audit entry together, or none of them); returns the ids replayed and, per id, why one
+     * was not.
+     */
     public BulkResult replayAll(String category, String flow, String actor) {
         List<ExceptionRecord> open = exceptions.list(ExceptionRecord.OPEN, category, flow, null, 10_000);
         BulkResult result = new BulkResult(new java.util.ArrayList<>(), new java.util.LinkedHashMap<>());
         for (ExceptionRecord e : open) {
             try {
-                replay(e.id(), actor);
+                tx.executeWithoutResult(status -> replay(e.id(), actor)); // a call on this, so not through the proxy
                 result.replayed().add(e.id());
             } catch (NotActionable n) {
                 result.skipped().put(e.id(), n.getMessage());

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,8 @@ import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ValueMappingStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * JSON API for support, CX and admins: exceptions (list, show with payload, replay one or many, resolve, discard),
@@ -42,6 +45,7 @@ import io.cherrypick.store.ValueMappingStore;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Operations", description = "Exceptions, orders, stuck orders, flows, mappings, reconciliation, alerts, audit")
 public class OpsApiController {
 
     private final ExceptionStore exceptions;
@@ -75,6 +79,7 @@ public class OpsApiController {
     }
 
     @GetMapping("/exceptions")
+    @Operation(summary = "Exceptions, newest first, filtered by status, category, flow or record key")
     public List<ExceptionRecord> listExceptions(@RequestParam(required = false) String status,
                                                 @RequestParam(required = false) String category,
                                                 @RequestParam(required = false) String flow,
@@ -84,16 +89,19 @@ public class OpsApiController {
     }
 
     @GetMapping("/exceptions/{id}")
+    @Operation(summary = "One exception with its original payload")
     public ResponseEntity<ExceptionRecord> exception(@PathVariable long id) {
         return ResponseEntity.of(exceptions.find(id));
     }
 
     @PostMapping("/exceptions/{id}/replay")
+    @Operation(summary = "Queues the exception's record again (after the cause was fixed)")
     public ExceptionRecord replay(@PathVariable long id, Operator operator) {
         return actions.replay(id, operator.name());
     }
 
     @PostMapping("/exceptions/replay")
+    @Operation(summary = "Replays every open exception of a category or flow")
     public ExceptionActions.BulkResult replayAll(@RequestParam(required = false) String category,
                                                  @RequestParam(required = false) String flow,
                                                  Operator operator) {
@@ -101,12 +109,14 @@ public class OpsApiController {
     }
 
     @PostMapping("/exceptions/{id}/resolve")
+    @Operation(summary = "Closes an exception as fixed, with the reason")
     public ExceptionRecord resolve(@PathVariable long id, @RequestBody Reason body,
                                    Operator operator) {
         return actions.close(id, ExceptionRecord.RESOLVED, operator.name(), body.reason());
     }
 
     @PostMapping("/exceptions/{id}/discard")
+    @Operation(summary = "Closes an exception as not to be sent, with the reason")
     public ExceptionRecord discard(@PathVariable long id, @RequestBody Reason body,
                                    Operator operator) {
         return actions.close(id, ExceptionRecord.DISCARDED, operator.name(), body.reason());
@@ -114,6 +124,7 @@ public class OpsApiController {
 
     /** "Where is this order?" by pick number or Blue Cherry order number, with the open exceptions of each pick. */
     @GetMapping("/orders/{number}")
+    @Operation(summary = "Where is this order? By pick number or Blue Cherry order number")
     public ResponseEntity<List<Map<String, Object>>> order(@PathVariable String number) {
         List<OrderLifecycle> found = lifecycle.find(number);
         if (found.isEmpty()) {
@@ -125,12 +136,14 @@ public class OpsApiController {
 
     /** Orders in one state past its limit ({@code cherrypick.ops.stuck-after}), the longest-waiting first. */
     @GetMapping("/orders/stuck")
+    @Operation(summary = "Orders in one state past its limit, the longest-waiting first")
     public Map<String, Object> stuckOrders(@RequestParam(required = false) LifecycleState state,
                                            @RequestParam(defaultValue = "100") int limit) {
         return Map.of("counts", stuck.counts(), "orders", stuck.list(state, Math.max(1, Math.min(limit, 1000))));
     }
 
     @GetMapping("/orders")
+    @Operation(summary = "Orders by lifecycle state")
     public List<OrderLifecycle> orders(@RequestParam(required = false) LifecycleState state,
                                        @RequestParam(required = false) Boolean exception,
                                        @RequestParam(defaultValue = "100") int limit) {
@@ -138,6 +151,7 @@ public class OpsApiController {
     }
 
     @GetMapping("/flows")
+    @Operation(summary = "Flow health: backlog, oldest waiting, pulls, orders by state, open exceptions")
     public Map<String, Object> flows() {
         return Map.of("flows", health.flows(), "pulls", health.pulls(), "ordersByState", lifecycle.countByState(),
                 "stuckOrdersByState", stuck.counts(), "openExceptionsByCategory", exceptions.openByCategory());
@@ -145,16 +159,20 @@ public class OpsApiController {
 
     /** The mapping kinds that hold values, with how many each. */
     @GetMapping("/mappings")
+    @Operation(summary = "The mapping kinds that hold values, with how many each")
     public Map<String, Integer> mappingKinds() {
         return mappings.kinds();
     }
 
     @GetMapping("/mappings/{kind}")
+    @Operation(summary = "The values of one mapping kind")
     public Map<String, String> mappings(@PathVariable String kind) {
         return mappings.all(kind);
     }
 
     @PutMapping("/mappings/{kind}/{source}")
+    @Operation(summary = "Adds or changes a mapping value (audited)")
+    @Transactional // the change and its audit entry together
     public Map<String, String> putMapping(@PathVariable String kind, @PathVariable String source, @RequestBody Mapping body,
                                           Operator operator) {
         if (body.target() == null || body.target().isBlank()) {
@@ -166,6 +184,8 @@ public class OpsApiController {
     }
 
     @DeleteMapping("/mappings/{kind}/{source}")
+    @Operation(summary = "Removes a mapping value (audited)")
+    @Transactional
     public Map<String, String> deleteMapping(@PathVariable String kind, @PathVariable String source,
                                              Operator operator) {
         if (mappings.remove(kind, source)) {
@@ -179,6 +199,7 @@ public class OpsApiController {
      * 7 days), as JSON or, with {@code format=csv}, as a spreadsheet file.
      */
     @GetMapping("/reconciliation/orders")
+    @Operation(summary = "Orders reconciliation per day, location and site, as JSON or CSV")
     public ResponseEntity<?> orderReconciliation(@RequestParam(required = false) LocalDate from,
                                                  @RequestParam(required = false) LocalDate to,
                                                  @RequestParam(defaultValue = "json") String format) throws IOException {
@@ -209,11 +230,13 @@ public class OpsApiController {
 
     /** The alerts told to the chat (or only logged), newest first, with delivery attempts and the last error. */
     @GetMapping("/alerts")
+    @Operation(summary = "The alerts told to the chat, newest first, with delivery attempts and the last error")
     public List<AlertLog.Alert> alerts(@RequestParam(defaultValue = "50") int limit) {
         return alerts.recent(Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/audit")
+    @Operation(summary = "Who did what, newest first")
     public List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
         return audit.recent(Math.min(limit, 1000));
     }

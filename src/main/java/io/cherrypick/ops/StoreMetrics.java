@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Business gauges for Prometheus, read from the store every 15 s (not on every scrape): orders by lifecycle state,
- * stuck orders by state, open exceptions by category, per-flow backlog and age of the oldest waiting record.
+ * Business gauges for Prometheus, read from the store every {@code cherrypick.metrics.refresh} ms (15 s), not on every
+ * scrape: orders by lifecycle state, stuck orders by state, open exceptions by category, per-flow backlog and age of the
+ * oldest waiting record.
  */
 @Component
 public class StoreMetrics {
@@ -44,7 +45,7 @@ public class StoreMetrics {
         }
     }
 
-    @Scheduled(fixedDelayString = "${cherrypick.metrics.refresh:15000}", initialDelay = 5000)
+    @Scheduled(fixedDelayString = "${cherrypick.metrics.refresh}", initialDelay = 5000) // default in application.yml
     public void refresh() {
         lifecycle.countByState().forEach((state, n) -> gauge("cherrypick.orders", "state", state.name()).set(n));
         stuck.counts().forEach((state, n) -> gauge("cherrypick.orders.stuck", "state", state.name()).set(n));

@@ -25,9 +25,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.cherrypick.failure.ApiCallOutcome;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * SOAP 1.1 client of Peoplevox IntegrationServiceV4 (document/literal, namespace {@code http://www.peoplevox.net/}).
@@ -195,8 +197,27 @@ public class PeoplevoxClient {
         }
     }
 
+    /** One call, timed ({@link ApiCallOutcome#TIMER}: system peoplevox, the operation, the outcome). */
     private IntegrationResponse exchange(String operation, String envelope) {
         meters.counter("cherrypick.api.calls", "system", "peoplevox", "operation", operation).increment();
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = ApiCallOutcome.OK;
+        try {
+            IntegrationResponse response = send(operation, envelope);
+            if (!response.ok()) {
+                outcome = isRateLimited(response.detail()) ? "rate_limited"
+                        : isSessionError(response.detail()) ? "auth" : ApiCallOutcome.REFUSED;
+            }
+            return response;
+        } catch (RuntimeException e) {
+            outcome = ApiCallOutcome.of(e);
+            throw e;
+        } finally {
+            sample.stop(meters.timer(ApiCallOutcome.TIMER, "system", "peoplevox", "operation", operation, "outcome", outcome));
+        }
+    }
+
+    private IntegrationResponse send(String operation, String envelope) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(props.serviceUrl()))
                 .timeout(props.timeout())
                 .header("Content-Type", "text/xml; charset=utf-8")

@@ -2,13 +2,11 @@ package io.cherrypick.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import org.quartz.Scheduler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +37,8 @@ public class QuartzConfiguration {
     }
 
     @Bean
-    QuartzShutdown quartzShutdown(Scheduler scheduler,
-                                  @Value("${cherrypick.quartz.shutdown-timeout:30s}") Duration shutdownTimeout) {
-        return new QuartzShutdown(scheduler, shutdownTimeout);
+    QuartzShutdown quartzShutdown(Scheduler scheduler, RuntimeProperties runtime) {
+        return new QuartzShutdown(scheduler, runtime.quartz().shutdownTimeout());
     }
 
     private static boolean isPostgres(DataSource dataSource) {

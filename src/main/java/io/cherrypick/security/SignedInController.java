@@ -9,8 +9,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** {@code GET /api/me}: who the console is talking for, so it can show the name and hide what the roles do not allow. */
 @RestController
+@Tag(name = "Sign-in")
 public class SignedInController {
     private final AccessProperties access;
 
@@ -19,6 +23,7 @@ public class SignedInController {
     }
 
     @GetMapping("/api/me")
+    @Operation(summary = "Who is signed in, with their roles, and whether sign-in is required")
     public Map<String, Object> me(Principal principal) {
         if (!access.enabled() || !(principal instanceof Authentication signedIn)) {
             return Map.of("signInRequired", access.enabled(), "roles", List.of());

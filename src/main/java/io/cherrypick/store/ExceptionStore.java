@@ -67,12 +67,15 @@ public class ExceptionStore {
         return list(ExceptionRecord.OPEN, null, flow, businessKey, 100);
     }
 
-    /** Moves an exception from OPEN (or REPLAYED) to a new status with who and why. Returns false if it was not actionable. */
+    /**
+     * Moves an exception from OPEN (or REPLAYED) to a new status with who and why (any name and reason: fitted to the
+     * columns). Returns false if it was not actionable.
+     */
     public boolean action(long id, String newStatus, String actor, String reason) {
         return jdbc.update("update integration_exception set status = :status, actioned_by = :actor, action_reason = :reason,"
                 + " actioned_at = :now where id = :id and status in ('OPEN', 'REPLAYED')",
-                new MapSqlParameterSource().addValue("status", newStatus).addValue("actor", actor)
-                        .addValue("reason", reason).addValue("now", Timestamps.now()).addValue("id", id)) == 1;
+                new MapSqlParameterSource().addValue("status", newStatus).addValue("actor", AuditLog.actor(actor))
+                        .addValue("reason", AuditLog.fit(reason, 1000)).addValue("now", Timestamps.now()).addValue("id", id)) == 1;
     }
 
     /** Closes every open exception of a record, e.g. when it later went through. */

@@ -191,6 +191,29 @@ abstract class AbstractWatchingTest {
         assertThat(CHAT.bodies()).hasSize(2);
     }
 
+    @Test
+    void aRefusalQuotingTheWebhookAddressNeverShowsIt() throws Exception {
+        CHAT.answer(404);
+        exception("returns", "RA-3", Category.VALIDATION, "Return RA-3: line 1 has no UPC");
+        assertThat(alerter.run().undelivered()).isEqualTo(1);
+        String history = api.get().uri("/api/alerts").retrieve().body(String.class);
+        assertThat(history).contains("HTTP 404: no route for POST (hidden)").doesNotContain("xoxsecret42")
+                .doesNotContain("T0SECRET");
+    }
+
+    @Test
+    void anyActorNameIsRecordedFittedToItsColumn() {
+        long id = exception("sales-order", "P9", Category.SKU_MISMATCH, "Pick P9 line 1: item 099999999993 does not exist");
+        String name = "support desk\nFAKE LOG LINE " + "x".repeat(300);
+        Map<String, Object> resolved = api.post().uri("/api/exceptions/" + id + "/resolve").header("X-Cherrypick-User", name)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("reason", "r".repeat(2000)))
+                .retrieve().body(MAP);
+        assertThat(resolved.get("status")).isEqualTo("RESOLVED");
+        String actor = jdbc.queryForObject("select actor from audit_log where target_id = ?", String.class, Long.toString(id));
+        assertThat(actor).hasSize(100).startsWith("support desk FAKE LOG LINE xxx").endsWith("...").doesNotContain("\n");
+        assertThat(exceptions.find(id).orElseThrow().actionedBy()).isEqualTo(actor);
+    }
+
     /** A pick with the given step times (UTC instants as text; null for a step not reached). */
     void journey(String pick, String location, String site, LifecycleState state, String received, String held,
                  String released, String acknowledged, String despatched, String confirmed) {

@@ -12,6 +12,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /** A chat's incoming webhook for tests: keeps each body it takes and answers with the status the test sets. */
 final class ChatReceiver {
+    /** The webhook's path, which carries its secret (as Slack's /services/T.../B.../token does). */
+    static final String PATH = "/hooks/ops/T0SECRET/B0SECRET/xoxsecret42";
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
@@ -22,13 +24,15 @@ final class ChatReceiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/hooks/ops", exchange -> {
+        server.createContext(PATH, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int answer = status.get();
             if (answer / 100 == 2) {
                 bodies.add(body);
             }
-            byte[] reply = (answer / 100 == 2 ? "ok" : "no_service").getBytes(StandardCharsets.UTF_8);
+            // a refusal names the service, or (404) quotes the address it was sent to, as some chats' routers do
+            String refusal = answer == 404 ? "no route for POST " + exchange.getRequestURI() : "no_service";
+            byte[] reply = (answer / 100 == 2 ? "ok" : refusal).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer, reply.length);
             exchange.getResponseBody().write(reply);
             exchange.close();
@@ -37,7 +41,7 @@ final class ChatReceiver {
     }
 
     String url() {
-        return "http://localhost:" + server.getAddress().getPort() + "/hooks/ops";
+        return "http://localhost:" + server.getAddress().getPort() + PATH;
     }
 
     /** The bodies taken (with a 2xx answer), in order. */

@@ -1,6 +1,7 @@
 package io.cherrypick.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +30,15 @@ import io.cherrypick.store.NewException;
 
 /**
  * Sign-in on: who may do what (roles), the signed-in name recorded whatever a request claims, the console's form
- * sign-in with its CSRF token, and the doors that stay open (simulators, webhooks, health).
+ * sign-in with its CSRF token, the doors that stay open (simulators, webhooks, health), no Basic challenge ever, CSRF
+ * on every request a browser could forge, health details for signed-in users only, and failed sign-ins throttled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cherrypick.security.enabled=true",
         "cherrypick.security.users=sam:SUPPORT:{noop}sam-pass,cleo:CX:{noop}cleo-pass,fin:FINANCE:{noop}fin-pass,"
-                + "ada:ADMIN:{noop}ada-pass"})
+                + "ada:ADMIN:{noop}ada-pass,tess:CX:{noop}tess-pass,tom:CX:{noop}tom-pass",
+        "cherrypick.security.login-throttle.max-failures=3",
+        "cherrypick.security.login-throttle.lockout=2s"})
 @ActiveProfiles("test")
 class SignInTest {
     @LocalServerPort int port;
@@ -70,7 +75,11 @@ class SignInTest {
 
     @Test
     void withoutSignInOnlyTheSimulatorsWebhooksAndHealthAnswer() throws Exception {
-        assertThat(get("/api/exceptions", null)).isEqualTo(401);
+        HttpResponse<String> refused = http.send(request("/api/exceptions", null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).as("no Basic challenge: no browser prompt").isEmpty();
+        assertThat(refused.body()).contains("sign in first");
         assertThat(get("/api/orders/stuck", null)).isEqualTo(401);
         HttpResponse<Void> console = http.send(request("/ops", null).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -80,7 +89,70 @@ class SignInTest {
         assertThat(get("/sim/peoplevox/_control/state", null)).isEqualTo(200);
         // no route is loaded in this test: the webhook address is let through to a 404, not stopped at a sign-in
         assertThat(post("/webhooks/peoplevox/TrackingNumberReceived", null, "{}").statusCode()).isEqualTo(404);
-        assertThat(get("/api/exceptions", "mallory")).isEqualTo(401);
+        HttpResponse<String> wrong = http.send(request("/api/exceptions", "mallory").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).as("wrong credentials are not challenged either").isEmpty();
+        HttpResponse<String> fromTheConsole = http.send(request("/api/flows", null).header("Accept", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromTheConsole.statusCode()).isEqualTo(401);
+        assertThat(fromTheConsole.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void healthDetailsOnlyForSignedInUsers() throws Exception {
+        HttpResponse<String> anonymous = http.send(request("/actuator/health", null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("db");
+        HttpResponse<String> signedIn = http.send(request("/actuator/health", "cleo").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.body()).contains("\"status\":\"UP\"").contains("\"components\"").contains("\"db\"");
+    }
+
+    @Test
+    void aBrowserWithCachedBasicCredentialsCannotBeMadeToAct() throws Exception {
+        // a cross-site form or fetch: the browser adds the cached credentials, and always an Origin on a POST
+        HttpResponse<String> forged = http.send(request("/api/exceptions/" + exceptionId + "/discard", "sam")
+                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"forged\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> withSession = http.send(request("/api/exceptions/" + exceptionId + "/discard", "sam")
+                .header("Content-Type", "application/json").header("Cookie", "JSESSIONID=0123456789ABCDEF")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"forged\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withSession.statusCode()).as("a request carrying cookies needs the token").isEqualTo(403);
+        assertThat(exceptions.find(exceptionId).orElseThrow().status()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void failedSignInsLockTheNameForTheLockoutPeriod() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpRequest wrong = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
+                    .header("Authorization", basic("tess", "guess-" + i)).GET().build();
+            assertThat(http.send(wrong, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = http.send(request("/api/me", "tess").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(locked.statusCode()).as("the right password, while the name is locked").isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.body()).contains("too many failed sign-ins");
+
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .build();
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).isTrue();
+        String form = "username=tess&password=tess-pass&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("the form is locked too").isEqualTo(429);
+        assertThat(get("/api/me", "tom")).as("other names are not").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/api/me", "tess")).isEqualTo(200));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

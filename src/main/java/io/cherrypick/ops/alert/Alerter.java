@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.ops.StuckOrders;
 import io.cherrypick.ops.StuckOrders.StuckOrder;
+import io.cherrypick.security.Secrets;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 
@@ -130,10 +131,24 @@ public class Alerter {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        // the URL holds the webhook's secret: name the alert, never the address
+        // the URL holds the webhook's secret: name the alert, never the address, even where an error (or the chat's own
+        // answer) quotes it
+        error = Secrets.redact(error, props.webhookUrl(), secretPart(props.webhookUrl()));
         log.warn("alert {} not delivered to the chat webhook ({}); trying again next run", alert.id(), error);
         alerts.failed(alert.id(), error);
         return false;
+    }
+
+    /** The address's path and query, where a chat webhook keeps its secret (Slack's /services/T.../B.../xyz). */
+    static String secretPart(String url) {
+        try {
+            URI uri = URI.create(url);
+            String tail = (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return tail.length() > 1 ? tail : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private String body(String text) throws JsonProcessingException {

@@ -1,0 +1,45 @@
+package io.cherrypick.runtime;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The runtime's own settings ({@code cherrypick.*} outside the systems, flows and watching); defaults in
+ * application.yml. {@code cherrypick.instance-id} (this instance's name in claims and logs, default host name plus a
+ * random number) is read where it is used.
+ *
+ * @param demo         this runtime is a demo or a rehearsal: the built-in simulators may run, and {noop} passwords are
+ *                     accepted. True in the embedded default, false in the postgres profile (production); docker's
+ *                     compose sets it (CHERRYPICK_DEMO=true) because it runs the simulators in instance 1
+ * @param routesDir    where the YAML routes are (the flows)
+ * @param routesReload reload a route file when it is saved (development only)
+ * @param dataDir      where the embedded H2 database lives
+ * @param quartz       the scheduler's shutdown
+ * @param metrics      the business gauges
+ */
+@Validated
+@ConfigurationProperties("cherrypick")
+public record RuntimeProperties(boolean demo, @NotBlank String routesDir, boolean routesReload, @NotBlank String dataDir,
+                                @NotNull @Valid Quartz quartz, @NotNull @Valid Metrics metrics) {
+
+    /**
+     * @param shutdownTimeout at shutdown, how long to wait for running Quartz jobs (a database that went away never
+     *                        lets them finish)
+     */
+    public record Quartz(@NotNull Duration shutdownTimeout) {
+    }
+
+    /**
+     * @param refresh how often the business gauges (orders by state, backlog, open exceptions) are read from the
+     *                database, in milliseconds
+     */
+    public record Metrics(@NotNull @DurationMin(millis = 1) Duration refresh) {
+    }
+}

@@ -1,0 +1,174 @@
+package io.cherrypick.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.bluecherry.BlueCherryProperties;
+import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.ops.OpsProperties;
+import io.cherrypick.ops.alert.AlertProperties;
+import io.cherrypick.peoplevox.PeoplevoxProperties;
+import io.cherrypick.peoplevox.events.WebhookProperties;
+import io.cherrypick.security.AccessProperties;
+import io.cherrypick.store.LifecycleState;
+
+/**
+ * The settings records outside the flows: every default in application.yml and nowhere else, each setting described
+ * in the configuration metadata (IDE completion), a bad value stopping the start with the setting's name, and no
+ * secret in any record's text.
+ */
+class SettingsTest {
+    /** The records' prefixes (RuntimeProperties: the cherrypick.* names listed in {@link #RUNTIME}). */
+    static final List<String> PREFIXES = List.of("cherrypick.peoplevox.", "cherrypick.bluecherry.", "cherrypick.webhooks.",
+            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.");
+    static final Set<String> RUNTIME = Set.of("cherrypick.demo", "cherrypick.routes-dir", "cherrypick.routes-reload",
+            "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh");
+
+    @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
+            AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class})
+    static class Records {
+    }
+
+    /** The records bound from application.yml (no profile), as the application binds them. */
+    private final ApplicationContextRunner app = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withUserConfiguration(Records.class);
+
+    @Test
+    void theDefaultsInApplicationYmlBindAndPass() {
+        app.run(context -> {
+            assertThat(context).hasNotFailed();
+            PeoplevoxProperties pvx = context.getBean(PeoplevoxProperties.class);
+            assertThat(pvx.baseUrl()).isEqualTo("http://localhost:8080/sim/peoplevox");
+            assertThat(pvx.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(pvx.rateLimit()).isEqualTo(new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15)));
+            assertThat(context.getBean(BlueCherryProperties.class).pageSize()).isEqualTo(200);
+            WebhookProperties webhooks = context.getBean(WebhookProperties.class);
+            assertThat(webhooks.subscribe()).isTrue();
+            assertThat(webhooks.path()).isEqualTo("/webhooks/peoplevox");
+            assertThat(webhooks.freshFor()).isEqualTo(Duration.ofMinutes(2));
+            AlertProperties alerts = context.getBean(AlertProperties.class);
+            assertThat(alerts.cron()).isEqualTo("0 * * * * ?");
+            assertThat(alerts.timeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(alerts.examples()).isEqualTo(3);
+            OpsProperties ops = context.getBean(OpsProperties.class);
+            assertThat(ops.reportZone()).isEqualTo(ZoneId.of("UTC"));
+            assertThat(ops.stuckAfter()).containsEntry(LifecycleState.DESPATCHED, Duration.ofHours(2)).hasSize(7);
+            AccessProperties access = context.getBean(AccessProperties.class);
+            assertThat(access.enabled()).isFalse();
+            assertThat(access.loginThrottle()).isEqualTo(new AccessProperties.LoginThrottle(5, 20, Duration.ofMinutes(5)));
+            assertThat(context.getBean(ItemProperties.class)).as("a hand-made one defaults to the same values")
+                    .isEqualTo(new ItemProperties(null, null));
+            RuntimeProperties runtime = context.getBean(RuntimeProperties.class);
+            assertThat(runtime.demo()).isTrue();
+            assertThat(runtime.quartz().shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        });
+    }
+
+    @Test
+    void aStuckLimitSetAloneKeepsTheOthers() {
+        app.withPropertyValues("cherrypick.ops.stuck-after.PICKING=0", "cherrypick.ops.stuck-after.ACKNOWLEDGED=90m")
+                .run(context -> assertThat(context.getBean(OpsProperties.class).stuckAfter())
+                        .doesNotContainKey(LifecycleState.PICKING)
+                        .containsEntry(LifecycleState.ACKNOWLEDGED, Duration.ofMinutes(90))
+                        .containsEntry(LifecycleState.DESPATCHED, Duration.ofHours(2)));
+    }
+
+    /** Nested settings are named as Spring prints them: the record's prefix and the field's path. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "cherrypick.bluecherry.page-size=500       | cherrypick.bluecherry.page-size     | must be less than or equal to 200",
+            "cherrypick.bluecherry.page-size=0         | cherrypick.bluecherry.page-size     | must be greater than or equal to 1",
+            "cherrypick.peoplevox.timeout=0s           | cherrypick.peoplevox.timeout        | must be longer than or equal to",
+            "cherrypick.peoplevox.password=            | cherrypick.peoplevox.password       | must not be blank",
+            "cherrypick.peoplevox.rate-limit.requests=0 | 'cherrypick.peoplevox' on field 'rateLimit.requests' | must be greater than or equal to 1",
+            "cherrypick.alerts.examples=0              | cherrypick.alerts.examples          | must be greater than or equal to 1",
+            "cherrypick.alerts.cron=                   | cherrypick.alerts.cron              | must not be blank",
+            "cherrypick.security.login-throttle.max-failures=0 | 'cherrypick.security' on field 'loginThrottle.maxFailures' | must be greater than or equal to 1",
+            "cherrypick.ops.report-zone=Mars/Olympus   | cherrypick.ops.report-zone          | Mars/Olympus",
+            "cherrypick.items.code-strategy=ISBN       | cherrypick.items.code-strategy      | ISBN",
+            "cherrypick.metrics.refresh=0              | cherrypick.metrics.refresh          | must be longer than or equal to",
+            "cherrypick.webhooks.fresh-for=soon        | cherrypick.webhooks.fresh-for       | soon"})
+    void aBadValueStopsTheStartNamingTheSetting(String setting, String name, String reason) {
+        app.withPropertyValues(setting.strip()).run(context -> {
+            assertThat(context).hasFailed();
+            String messages = messages(context.getStartupFailure());
+            assertThat(messages).contains(name.strip()).contains(reason.strip());
+        });
+    }
+
+    @Test
+    void noRecordPrintsASecret() {
+        String pvx = new PeoplevoxProperties("https://wms.peoplevox.net", "acme", "api.user", "pvx-Secret-1", Duration.ofSeconds(30),
+                new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15))).toString();
+        String bc = new BlueCherryProperties("https://apim.example.com", "bc-Secret-2", 200, Duration.ofSeconds(30)).toString();
+        String webhooks = new WebhookProperties(true, "wh-Secret-3", "https://cp.example.com", "/webhooks/peoplevox",
+                Duration.ofMinutes(2)).toString();
+        String alerts = new AlertProperties(true, "https://hooks.slack.com/services/T0/B0/al-Secret-4", "0 * * * * ?",
+                Duration.ofSeconds(10), "", 3).toString();
+        AccessProperties access = new AccessProperties(true, List.of("sam:SUPPORT:{bcrypt}$2a$10$hashSecret5",
+                "ada:ADMIN:{noop}pw-Secret-6"), new AccessProperties.LoginThrottle(5, 20, Duration.ofMinutes(5)));
+        String all = pvx + bc + webhooks + alerts + access + access.parsedUsers();
+        assertThat(all).doesNotContain("Secret").contains("password=(set)", "subscriptionKey=(set)", "token=(set)",
+                "webhookUrl=(set)", "sam:SUPPORT:(hidden)", "ada:ADMIN:(hidden)", "https://wms.peoplevox.net");
+    }
+
+    @Test
+    void everySettingIsDescribedForTheIdeAndHasItsDefaultInApplicationYml() throws Exception {
+        JsonNode metadata = new ObjectMapper().readTree(new File("target/classes/META-INF/spring-configuration-metadata.json"));
+        EnumerablePropertySource<?> yml = (EnumerablePropertySource<?>) new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml")).get(0);
+        Set<String> ymlNames = new TreeSet<>(List.of(yml.getPropertyNames()));
+
+        List<String> undescribed = new ArrayList<>();
+        List<String> withoutDefault = new ArrayList<>();
+        Set<String> runtimeSeen = new TreeSet<>();
+        for (JsonNode property : metadata.path("properties")) {
+            String name = property.path("name").asText();
+            boolean ours = PREFIXES.stream().anyMatch(name::startsWith) || RUNTIME.contains(name);
+            if (!ours) {
+                continue;
+            }
+            if (RUNTIME.contains(name)) {
+                runtimeSeen.add(name);
+            }
+            if (property.path("description").asText("").isBlank()) {
+                undescribed.add(name);
+            }
+            if (ymlNames.stream().noneMatch(y -> y.equals(name) || y.startsWith(name + ".") || y.startsWith(name + "["))) {
+                withoutDefault.add(name);
+            }
+        }
+        assertThat(runtimeSeen).isEqualTo(RUNTIME);
+        assertThat(undescribed).as("settings without a description in the metadata").isEmpty();
+        assertThat(withoutDefault).as("settings without their default in application.yml").isEmpty();
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}
