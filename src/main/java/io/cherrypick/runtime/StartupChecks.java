@@ -3,12 +3,15 @@ package io.cherrypick.runtime;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
@@ -84,16 +87,20 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
         }
 
         if (!demo && env.getProperty("cherrypick.flows.stock.enabled", Boolean.class, true)) {
-            for (int i = 0; env.containsProperty("cherrypick.flows.stock.channels[" + i + "].url"); i++) {
-                String channel = "cherrypick.flows.stock.channels[" + i + "].url";
-                String url = env.getProperty(channel, "").strip();
+            Map<String, Map<String, String>> channels = Binder.get(env).bind("cherrypick.flows.stock.channels",
+                    Bindable.<Map<String, Map<String, String>>>of(ResolvableType.forClassWithGenerics(Map.class,
+                            ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(Map.class, String.class,
+                                    String.class)))).orElse(Map.of());
+            channels.forEach((name, channel) -> {
+                String setting = "cherrypick.flows.stock.channels." + name + ".url";
+                String url = channel.getOrDefault("url", "").strip();
                 if (url.isEmpty() || isSimulator(url, "/sim/channel")) {
-                    problems.add(channel + (url.isEmpty() ? " is not set" : " is the built-in sales channel simulator")
-                            + " outside a demo: set the channel (CHERRYPICK_FLOWS_STOCK_CHANNELS_" + i + "_NAME and _URL; a list"
-                            + " given in the environment replaces the whole list), or switch the stock flow off"
+                    String variable = "CHERRYPICK_FLOWS_STOCK_CHANNELS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+                    problems.add(setting + (url.isEmpty() ? " is not set" : " is the built-in sales channel simulator")
+                            + " outside a demo: set the channel's address (" + variable + "), or switch the stock flow off"
                             + " (CHERRYPICK_FLOWS_STOCK_ENABLED=false)");
                 }
-            }
+            });
         }
 
         boolean signIn = env.getProperty("cherrypick.security.enabled", Boolean.class, false);

@@ -124,7 +124,7 @@ class DockerFilesTest {
                 "cherrypick.peoplevox.base-url is a simulator's address (http://cherrypick-1:8080/sim/peoplevox) outside a demo"));
         real.put("CHERRYPICK_PEOPLEVOX_BASE_URL", "https://wms.peoplevox.net");
         real.put("CHERRYPICK_BLUECHERRY_BASE_URL", "https://apim.example.com/bc");
-        real.put("CHERRYPICK_FLOWS_STOCK_CHANNELS_0_URL", "https://shop.example.com/stock-levels");
+        real.put("CHERRYPICK_FLOWS_STOCK_CHANNELS_WEB_URL", "https://shop.example.com/stock-levels");
         for (String instance : List.of("cherrypick-1", "cherrypick-2")) {
             assertThat(StartupChecks.problems(startedWith(environment(instance, real)))).as(instance).isEmpty();
         }
@@ -229,7 +229,7 @@ class DockerFilesTest {
         env.getPropertySources().addLast(yaml.load("postgres", new ClassPathResource("application-postgres.yml")).get(0));
         env.getPropertySources().addLast(yaml.load("default", new ClassPathResource("application.yml")).get(0));
         env.getPropertySources().addLast(new MapPropertySource("server", Map.of("server.port", "8080")));
-        ConfigurationPropertySources.attach(env); // relaxed names, as in the application: CHERRYPICK_FLOWS_STOCK_CHANNELS_0_URL
+        ConfigurationPropertySources.attach(env); // relaxed names, as in the application: CHERRYPICK_FLOWS_STOCK_CHANNELS_WEB_URL
         return env;
     }
 }

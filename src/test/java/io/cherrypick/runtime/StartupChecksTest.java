@@ -35,7 +35,7 @@ class StartupChecksTest {
                 .withProperty("cherrypick.bluecherry.base-url", "http://localhost:8080/sim/bluecherry")
                 .withProperty("cherrypick.bluecherry.subscription-key", "demo-subscription-key")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/cherrypick")
-                .withProperty("cherrypick.flows.stock.channels[0].url", "http://localhost:8080/sim/channel/stock-levels");
+                .withProperty("cherrypick.flows.stock.channels.web.url", "http://localhost:8080/sim/channel/stock-levels");
     }
 
     /** Production as documented: real systems, sign-in on with encoded passwords, PostgreSQL, a real channel. */
@@ -54,7 +54,7 @@ class StartupChecksTest {
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/cherrypick")
                 .withProperty("spring.datasource.username", "cherrypick")
                 .withProperty("spring.datasource.password", "db-secret")
-                .withProperty("cherrypick.flows.stock.channels[0].url", "https://shop.example.com/stock-levels");
+                .withProperty("cherrypick.flows.stock.channels.web.url", "https://shop.example.com/stock-levels");
     }
 
     @Test
@@ -105,11 +105,11 @@ class StartupChecksTest {
     void simulatorsNoopPasswordsAndSimulatedChannelsOnlyInADemo() {
         MockEnvironment env = production().withProperty("cherrypick.simulator.enabled", "true")
                 .withProperty("cherrypick.security.users", "sam:SUPPORT:{noop}sam-pass,ada:ADMIN:{bcrypt}$2a$10$x,cleo:BOSS:{bcrypt}y,bad")
-                .withProperty("cherrypick.flows.stock.channels[0].url", "http://localhost:8080/sim/channel/stock-levels");
+                .withProperty("cherrypick.flows.stock.channels.web.url", "http://localhost:8080/sim/channel/stock-levels");
         assertThat(StartupChecks.problems(env)).satisfiesExactly(
                 p -> assertThat(p).startsWith("the built-in simulators are on").contains("CHERRYPICK_DEMO=true"),
-                p -> assertThat(p).startsWith("cherrypick.flows.stock.channels[0].url is the built-in sales channel simulator")
-                        .contains("CHERRYPICK_FLOWS_STOCK_CHANNELS_0_NAME and _URL"),
+                p -> assertThat(p).startsWith("cherrypick.flows.stock.channels.web.url is the built-in sales channel simulator")
+                        .contains("CHERRYPICK_FLOWS_STOCK_CHANNELS_WEB_URL"),
                 p -> assertThat(p).startsWith("cherrypick.security.users (CHERRYPICK_USERS) entry 1 (sam): a {noop} password")
                         .doesNotContain("sam-pass"),
                 p -> assertThat(p).isEqualTo("cherrypick.security.users (CHERRYPICK_USERS) entry 3 (cleo): unknown role 'BOSS';"
@@ -124,7 +124,7 @@ class StartupChecksTest {
                         + " outside a demo: set CHERRYPICK_PEOPLEVOX_BASE_URL to Peoplevox's address, or CHERRYPICK_DEMO=true"
                         + " for a demo or rehearsal");
         assertThat(StartupChecks.problems(production().withProperty("cherrypick.flows.stock.enabled", "false")
-                .withProperty("cherrypick.flows.stock.channels[0].url", "http://localhost:8080/sim/channel/stock-levels")))
+                .withProperty("cherrypick.flows.stock.channels.web.url", "http://localhost:8080/sim/channel/stock-levels")))
                 .as("no channel is called with the stock flow off").isEmpty();
     }
 
@@ -138,7 +138,7 @@ class StartupChecksTest {
                 .contains("CHERRYPICK_PEOPLEVOX_BASE_URL is not set", "PVX_CLIENT_ID is not set", "PVX_USERNAME is not set",
                         "PVX_PASSWORD is not set", "CHERRYPICK_BLUECHERRY_BASE_URL is not set", "BC_SUBSCRIPTION_KEY is not set",
                         "DB_URL is not set", "sign-in is on but no user is set")
-                .contains("cherrypick.flows.stock.channels[0].url is the built-in sales channel simulator")
+                .contains("cherrypick.flows.stock.channels.web.url is the built-in sales channel simulator")
                 .doesNotContain("Flyway").doesNotContain("Started CherrypickApplication");
     }
 }
