@@ -2,17 +2,14 @@ package io.cherrypick.bluecherry;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.failure.ApiException;
-import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
-import io.cherrypick.runtime.RenamedRouteSchedules;
+import io.cherrypick.runtime.CursorPollConsumer;
 
 /**
  * Reads the records of a Blue Cherry resource changed since the persisted watermark ({@link IncrementalPull}: key-set
@@ -26,12 +23,10 @@ import io.cherrypick.runtime.RenamedRouteSchedules;
  * run that still fails becomes a dead letter keyed by the cursor (the stall is visible) and the next scheduled run
  * starts again from the watermark; the exception resolves itself when a run succeeds.
  */
-public class BlueCherryConsumer extends ScheduledPollConsumer {
+public class BlueCherryConsumer extends CursorPollConsumer {
     private static final Logger log = LoggerFactory.getLogger(BlueCherryConsumer.class);
 
     private final BlueCherryEndpoint endpoint;
-    private ProducerTemplate template;
-    private volatile boolean scheduled;
 
     public BlueCherryConsumer(BlueCherryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -39,25 +34,18 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        template = endpoint.getCamelContext().createProducerTemplate();
-        RenamedRouteSchedules.claimFor(endpoint.getCamelContext(), endpoint.getSchedulerProperties(), getRouteId());
-        super.doStart();
-        scheduled = true;
+    protected String flow() {
+        return endpoint.getFlow();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (!scheduled) {
-            // a route of a switched-off flow never started: there is no schedule to take down (Camel's Quartz scheduler
-            // would fail on the trigger it never made)
-            return;
-        }
-        scheduled = false;
-        super.doStop();
-        if (template != null) {
-            template.stop();
-        }
+    protected String cursor() {
+        return endpoint.getCursor();
+    }
+
+    @Override
+    protected String deadLetterUri() {
+        return endpoint.getDeadLetterUri();
     }
 
     @Override
@@ -97,51 +85,19 @@ public class BlueCherryConsumer extends ScheduledPollConsumer {
     /** Routes one record inside the page's transaction; a failure rolls the page back. Returns whether it was new. */
     private boolean route(JsonNode record, String key, String lastMod) {
         Exchange exchange = createExchange(false);
-        try {
-            String business = record.path(endpoint.getKeyField()).asText("").trim();
-            exchange.getIn().setBody(record.toString());
-            exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
-            exchange.getIn().setHeader(Handoff.RECORD_KEY, business.isEmpty() ? "pkey-" + key : business);
-            exchange.getIn().setHeader(Handoff.REVISION, lastMod);
-            exchange.getIn().setHeader(BlueCherry.RESOURCE, endpoint.getResource());
-            exchange.getIn().setHeader(BlueCherry.PKEY, record.path("pkey").asText(key));
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            Exception failure = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            if (failure != null) {
-                throw failure instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("route " + getRouteId() + " failed for Blue Cherry " + endpoint.getResource()
-                                + " record " + key + ": " + failure.getMessage(), failure);
-            }
-            Boolean stored = exchange.getMessage().getHeader(Handoff.STORED, Boolean.class);
-            return stored == null || stored;
-        } finally {
-            releaseExchange(exchange, false);
-        }
+        String business = record.path(endpoint.getKeyField()).asText("").trim();
+        exchange.getIn().setBody(record.toString());
+        exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
+        exchange.getIn().setHeader(Handoff.RECORD_KEY, business.isEmpty() ? "pkey-" + key : business);
+        exchange.getIn().setHeader(Handoff.REVISION, lastMod);
+        exchange.getIn().setHeader(BlueCherry.RESOURCE, endpoint.getResource());
+        exchange.getIn().setHeader(BlueCherry.PKEY, record.path("pkey").asText(key));
+        return route(exchange, "Blue Cherry " + endpoint.getResource() + " record " + key, true);
     }
 
     /** The run failed for good: a dead letter keyed by the cursor makes the stall visible; the next run starts over. */
     private void stalled(Exception e) {
-        Category category = e instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
-        String reason = "Pull " + endpoint.getCursor() + " of Blue Cherry " + endpoint.getResource() + " failed; it runs again"
-                + " at its next schedule from the saved watermark: "
-                + (e instanceof ApiException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
-        log.error("{}", reason);
-        try {
-            template.send(endpoint.getDeadLetterUri(), x -> {
-                x.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
-                x.getIn().setHeader(Handoff.ROUTE, getRouteId());
-                x.getIn().setHeader(Handoff.RECORD_KEY, endpoint.getCursor());
-                x.getIn().setHeader(Handoff.CATEGORY, category.name());
-                x.getIn().setHeader(Handoff.REASON, reason);
-            });
-        } catch (RuntimeException deadLetterFailed) {
-            log.error("dead-letter route {} failed for the stalled pull {}: {}", endpoint.getDeadLetterUri(),
-                    endpoint.getCursor(), deadLetterFailed.getMessage());
-        }
+        stalled(e, "Pull " + endpoint.getCursor() + " of Blue Cherry " + endpoint.getResource() + " failed; it runs again"
+                + " at its next schedule from the saved watermark");
     }
 }

@@ -9,14 +9,11 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cherrypick.failure.ApiException;
-import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.runtime.CursorPollConsumer;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 
 /**
@@ -33,11 +30,10 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * A run that fails (Peoplevox, or a row's route) changes nothing and becomes a dead letter keyed by the cursor, so the
  * stall shows; the next scheduled run reads from the same cursor and resolves it when it succeeds.
  */
-public class PeoplevoxReportConsumer extends ScheduledPollConsumer {
+public class PeoplevoxReportConsumer extends CursorPollConsumer {
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxReportConsumer.class);
 
     private final PeoplevoxEndpoint endpoint;
-    private ProducerTemplate template;
 
     public PeoplevoxReportConsumer(PeoplevoxEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -45,17 +41,18 @@ public class PeoplevoxReportConsumer extends ScheduledPollConsumer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        template = endpoint.getCamelContext().createProducerTemplate();
-        super.doStart();
+    protected String flow() {
+        return endpoint.getFlow();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        super.doStop();
-        if (template != null) {
-            template.stop();
-        }
+    protected String cursor() {
+        return endpoint.getCursor();
+    }
+
+    @Override
+    protected String deadLetterUri() {
+        return endpoint.getDeadLetterUri();
     }
 
     @Override
@@ -131,47 +128,15 @@ public class PeoplevoxReportConsumer extends ScheduledPollConsumer {
     /** Routes one row inside the run's transaction; a failure rolls the run back. True when the route stored it anew. */
     private boolean route(String key, Map<String, String> row) {
         Exchange exchange = createExchange(false);
-        try {
-            exchange.getIn().setBody(new LinkedHashMap<>(row));
-            exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
-            exchange.getIn().setHeader(Handoff.RECORD_KEY, key);
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            Exception failure = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure != null) {
-                throw new IllegalStateException(endpoint.getReport() + " row " + key + ": " + failure.getMessage(), failure);
-            }
-            return Boolean.TRUE.equals(exchange.getMessage().getHeader(Handoff.STORED, Boolean.class));
-        } finally {
-            releaseExchange(exchange, false);
-        }
+        exchange.getIn().setBody(new LinkedHashMap<>(row));
+        exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
+        exchange.getIn().setHeader(Handoff.RECORD_KEY, key);
+        return route(exchange, endpoint.getReport() + " row " + key, false);
     }
 
     /** The run changed nothing: a dead letter keyed by the cursor makes the stall visible. */
     private void failed(RuntimeException e) {
-        Category category = e instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
-        String reason = "Report poll " + endpoint.getCursor() + " (Peoplevox " + endpoint.getReport() + ") failed; the next"
-                + " run reads again from the saved cursor: "
-                + (e instanceof ApiException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
-        log.error("{}", reason);
-        try {
-            template.send(endpoint.getDeadLetterUri(), x -> {
-                x.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
-                x.getIn().setHeader(Handoff.ROUTE, getRouteId());
-                x.getIn().setHeader(Handoff.RECORD_KEY, endpoint.getCursor());
-                x.getIn().setHeader(Handoff.CATEGORY, category.name());
-                x.getIn().setHeader(Handoff.REASON, reason);
-            });
-        } catch (RuntimeException deadLetterFailed) {
-            log.error("dead-letter route {} failed for the report poll {}: {}", endpoint.getDeadLetterUri(),
-                    endpoint.getCursor(), deadLetterFailed.getMessage());
-        }
+        stalled(e, "Report poll " + endpoint.getCursor() + " (Peoplevox " + endpoint.getReport() + ") failed; the next"
+                + " run reads again from the saved cursor");
     }
 }

@@ -69,6 +69,9 @@ public final class AppProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--cherrypick.instance-id=" + name);
         command.add("--cherrypick.data-dir=" + Files.createTempDirectory("cherrypick-" + name));
+        // a test waiting for an instance that never comes up says which part of its health is down
+        command.add("--management.endpoint.health.show-details=always");
+        command.add("--management.endpoint.health.show-components=always");
         command.addAll(springArgs);
         Process process = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -85,7 +88,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public void awaitUp(Duration within) {
-        await("instance " + name + " up on port " + port).atMost(within).pollInterval(Duration.ofMillis(500))
+        await("instance " + name + " up on port " + port + " (its health: " + get("/actuator/health") + ")").atMost(within).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("instance " + name + " ended with exit code " + process.exitValue()
