@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.cherrypick.store.Columns;
 import io.cherrypick.store.Timestamps;
 
 /**
@@ -200,7 +201,7 @@ public class HandoffStore {
         return jdbc.update("update handoff set status = :status, note = :note, claim_token = null, claimed_at = null,"
                 + (DONE.equals(status) ? " recovered = false," : "") + " updated_at = :now"
                 + " where id in (:ids) and status = 'CLAIMED' and claim_token = :token",
-                new MapSqlParameterSource().addValue("status", status).addValue("note", truncate(note))
+                new MapSqlParameterSource().addValue("status", status).addValue("note", Columns.fit(note, NOTE_MAX))
                         .addValue("now", Timestamps.now()).addValue("ids", ids).addValue("token", token));
     }
 
@@ -209,7 +210,7 @@ public class HandoffStore {
         return jdbc.update("update handoff set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, note = :note,"
                 + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status = 'CLAIMED'"
                 + " and claim_token = :token", new MapSqlParameterSource().addValue("attempts", attempts)
-                .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", truncate(note))
+                .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", Columns.fit(note, NOTE_MAX))
                 .addValue("now", Timestamps.now()).addValue("id", id).addValue("token", token)) == 1;
     }
 
@@ -220,7 +221,7 @@ public class HandoffStore {
         }
         return jdbc.update("update handoff set status = 'PENDING', next_attempt_at = :now, note = :note, claim_token = null,"
                 + " claimed_at = null, updated_at = :now where id in (:ids) and status = 'CLAIMED' and claim_token = :token",
-                new MapSqlParameterSource().addValue("ids", ids).addValue("token", token).addValue("note", truncate(note))
+                new MapSqlParameterSource().addValue("ids", ids).addValue("token", token).addValue("note", Columns.fit(note, NOTE_MAX))
                         .addValue("now", Timestamps.now()));
     }
 
@@ -301,10 +302,6 @@ public class HandoffStore {
         return jdbc.query("select min(created_at) as oldest from handoff where queue = :queue and (status = 'CLAIMED'"
                 + " or (status = 'PENDING' and next_attempt_at <= :now))", Map.of("queue", queue, "now", Timestamps.now()),
                 (rs, i) -> Timestamps.read(rs, "oldest")).stream().filter(java.util.Objects::nonNull).findFirst();
-    }
-
-    public static String truncate(String text) {
-        return text == null || text.length() <= NOTE_MAX ? text : text.substring(0, NOTE_MAX - 3) + "...";
     }
 
     static final RowMapper<HandoffRecord> ROW = (rs, i) -> new HandoffRecord(rs.getLong("id"), rs.getString("queue"),

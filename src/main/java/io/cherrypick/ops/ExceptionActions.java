@@ -2,20 +2,16 @@ package io.cherrypick.ops;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.cherrypick.flow.OutboxFlow;
 import io.cherrypick.handoff.HandoffRecord;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
-import io.cherrypick.store.OutboxRow;
 
 /** What support does with an exception: replay it, resolve it or discard it, always with who and why in the audit log. */
 @Service
@@ -23,16 +19,13 @@ public class ExceptionActions {
     private final ExceptionStore exceptions;
     private final HandoffStore handoff;
     private final AuditLog audit;
-    private final Map<String, OutboxFlow> flows;
     private final TransactionTemplate tx;
 
-    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, List<OutboxFlow> flows,
-                            TransactionTemplate tx) {
+    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, TransactionTemplate tx) {
         this.exceptions = exceptions;
         this.handoff = handoff;
         this.audit = audit;
         this.tx = tx;
-        this.flows = flows.stream().collect(Collectors.toMap(OutboxFlow::flow, Function.identity()));
     }
 
     /** Thrown when an action does not apply to the exception as it stands; the message says why. */
@@ -58,11 +51,6 @@ public class ExceptionActions {
         if (HandoffStore.SUPERSEDED.equals(row.status())) {
             throw new NotActionable("exception " + id + ": " + row.key() + " revision " + row.revision()
                     + " was superseded by a newer revision from Blue Cherry, which is processed on its own");
-        }
-        OutboxFlow flow = flows.get(row.queue());
-        if (flow != null) {
-            flow.onReplay(new OutboxRow(row.id(), row.queue(), row.key(), row.revision(), row.payload(), row.status(),
-                    row.attempts(), row.createdAt(), row.recovered()));
         }
         if (!handoff.requeue(row.id())) {
             throw new NotActionable("exception " + id + ": " + row.key() + " is " + row.status() + ", not held or failed");

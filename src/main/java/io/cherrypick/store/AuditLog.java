@@ -30,8 +30,8 @@ public class AuditLog {
         jdbc.update("insert into audit_log (at, actor, action, target_type, target_id, detail) values (:at, :actor, :action,"
                 + " :type, :target, :detail)", new MapSqlParameterSource()
                 .addValue("at", Timestamps.now()).addValue("actor", actor(actor)).addValue("action", action)
-                .addValue("type", targetType).addValue("target", fit(targetId, TARGET_WIDTH))
-                .addValue("detail", fit(detail, DETAIL_WIDTH)));
+                .addValue("type", targetType).addValue("target", Columns.fit(targetId, TARGET_WIDTH))
+                .addValue("detail", Columns.fit(detail, DETAIL_WIDTH)));
     }
 
     public List<Entry> recent(int limit) {
@@ -46,14 +46,7 @@ public class AuditLog {
      */
     public static String actor(String name) {
         String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
-        return clean.isEmpty() ? "anonymous" : fit(clean, ACTOR_WIDTH);
+        return clean.isEmpty() ? "anonymous" : Columns.fit(clean, ACTOR_WIDTH);
     }
 
-    /** {@code text} cut to {@code width} characters (ending with "...") when longer. */
-    public static String fit(String text, int width) {
-        if (text == null || text.codePointCount(0, text.length()) <= width) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, width - 3)) + "...";
-    }
 }

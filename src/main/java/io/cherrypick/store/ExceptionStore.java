@@ -29,7 +29,7 @@ public class ExceptionStore {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("flow", e.flow()).addValue("route", e.routeId()).addValue("key", e.businessKey())
                 .addValue("category", e.category().name()).addValue("owner", e.owner().name())
-                .addValue("message", OutboxStore.truncate(e.message())).addValue("payload", e.payload())
+                .addValue("message", Columns.fit(e.message(), 4000)).addValue("payload", e.payload())
                 .addValue("headers", e.headers()).addValue("handoff", e.handoffId()).addValue("now", Timestamps.now());
         List<Long> open = jdbc.queryForList("select id from integration_exception where flow = :flow and business_key = :key"
                 + " and category = :category and status = 'OPEN' order by id", p, Long.class);
@@ -75,7 +75,7 @@ public class ExceptionStore {
         return jdbc.update("update integration_exception set status = :status, actioned_by = :actor, action_reason = :reason,"
                 + " actioned_at = :now where id = :id and status in ('OPEN', 'REPLAYED')",
                 new MapSqlParameterSource().addValue("status", newStatus).addValue("actor", AuditLog.actor(actor))
-                        .addValue("reason", AuditLog.fit(reason, 1000)).addValue("now", Timestamps.now()).addValue("id", id)) == 1;
+                        .addValue("reason", Columns.fit(reason, 1000)).addValue("now", Timestamps.now()).addValue("id", id)) == 1;
     }
 
     /** Closes every open exception of a record, e.g. when it later went through. */
@@ -112,7 +112,7 @@ public class ExceptionStore {
                         .addValue("flow", flow).addValue("keys", businessKeys).addValue("since", Timestamps.utc(since)));
     }
 
-    /** Closes the open exceptions raised for these outbox rows (e.g. a record revision superseded by a newer one). */
+    /** Closes the open exceptions raised for these hand-off records (e.g. a record revision superseded by a newer one). */
     public int resolveOpenOfRecords(java.util.Collection<Long> handoffIds, String reason) {
         if (handoffIds.isEmpty()) {
             return 0;

@@ -40,7 +40,7 @@ public class OrderLifecycleStore {
         String column = timeColumn(state);
         jdbc.update("update order_lifecycle set state = :state, note = :note, updated_at = :now"
                         + (column == null ? "" : ", " + column + " = :now") + " where pick_num = :pick",
-                new MapSqlParameterSource().addValue("state", state.name()).addValue("note", truncate(note))
+                new MapSqlParameterSource().addValue("state", state.name()).addValue("note", Columns.fit(note, 1000))
                         .addValue("now", Timestamps.now()).addValue("pick", pickNum));
     }
 
@@ -56,7 +56,7 @@ public class OrderLifecycleStore {
             return false;
         }
         String column = timeColumn(state);
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("state", state.name()).addValue("note", truncate(note))
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("state", state.name()).addValue("note", Columns.fit(note, 1000))
                 .addValue("now", Timestamps.now()).addValue("pick", pickNum)
                 .addValue("from", from.stream().map(Enum::name).toList()).addValue("at", Timestamps.utc(warehouseAt));
         return jdbc.update("update order_lifecycle set state = :state, note = :note, updated_at = :now"
@@ -85,14 +85,14 @@ public class OrderLifecycleStore {
     /** A change to an order already in Peoplevox was applied. */
     public void amended(String pickNum, String revision, String note) {
         jdbc.update("update order_lifecycle set revision_sent = :rev, exception_open = false, note = :note, updated_at = :now"
-                + " where pick_num = :pick", new MapSqlParameterSource().addValue("rev", revision).addValue("note", truncate(note))
+                + " where pick_num = :pick", new MapSqlParameterSource().addValue("rev", revision).addValue("note", Columns.fit(note, 1000))
                 .addValue("now", Timestamps.now()).addValue("pick", pickNum));
     }
 
     /** Replaces the note customer service sees, without changing the state. */
     public void note(String pickNum, String note) {
         jdbc.update("update order_lifecycle set note = :note, updated_at = :now where pick_num = :pick",
-                new MapSqlParameterSource().addValue("note", truncate(note)).addValue("now", Timestamps.now()).addValue("pick", pickNum));
+                new MapSqlParameterSource().addValue("note", Columns.fit(note, 1000)).addValue("now", Timestamps.now()).addValue("pick", pickNum));
     }
 
     public void flagException(String pickNum, boolean open) {
@@ -176,9 +176,6 @@ public class OrderLifecycleStore {
         };
     }
 
-    private static String truncate(String note) {
-        return note == null || note.length() <= 1000 ? note : note.substring(0, 997) + "...";
-    }
 
     private static final RowMapper<OrderLifecycle> ROW = (rs, i) -> new OrderLifecycle(rs.getString("pick_num"),
             rs.getString("ord_num"), rs.getString("po_num"), rs.getString("customer"), rs.getString("bc_location"),

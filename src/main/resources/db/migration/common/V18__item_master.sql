@@ -10,5 +10,8 @@ delete from qrtz_triggers where sched_name = 'cherrypick' and trigger_group = 'c
 delete from qrtz_job_details where sched_name = 'cherrypick' and job_group = 'cherrypick' and job_name = 'item-pull';
 
 -- A stalled pull or drift check was an exception of a flow named after its route; both now belong to flow item (key:
--- the cursor, the check's route), so the next successful run resolves an open one.
-update integration_exception set flow = 'item' where flow in ('item-pull', 'item-drift-check') and business_key = flow;
+-- the pull's cursor; schedule:<route> for the check, as every scheduled run's), so the next successful run resolves an
+-- open one.
+update integration_exception set flow = 'item' where flow = 'item-pull' and business_key = flow;
+update integration_exception set flow = 'item', business_key = 'schedule:item-drift-check'
+    where flow = 'item-drift-check' and business_key = flow;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A despatch as Peoplevox holds it ({@code Despatches} + {@code Despatch packages} templates), stored as the outbox
+ * A despatch as Peoplevox holds it ({@code Despatches} + {@code Despatch packages} templates), stored as the hand-off
  * payload. The shipment for Blue Cherry is built from it at send time, so a replay uses the mappings of that moment.
  */
 public record PvxDespatch(String despatchNumber, String salesOrderNumber, String carrier, String serviceType,

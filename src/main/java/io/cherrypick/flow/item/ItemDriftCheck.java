@@ -88,10 +88,9 @@ public class ItemDriftCheck {
 
     /**
      * Route step after this check's drifts were recorded: the open DRIFT exceptions of {@code flow} whose item no longer
-     * differs are resolved, and so is the check's own failure (key {@code checkKey}) now that it ran. Returns how many
-     * drifts were gone.
+     * differs are resolved. Returns how many drifts were gone.
      */
-    public int resolveGone(@Body List<Drift> drifts, @Header(Handoff.FLOW) String flow, @Header(Handoff.RECORD_KEY) String checkKey) {
+    public int resolveGone(@Body List<Drift> drifts, @Header(Handoff.FLOW) String flow) {
         Set<String> drifting = new HashSet<>();
         drifts.forEach(d -> drifting.add(d.itemCode()));
         int resolved = 0;
@@ -101,7 +100,6 @@ public class ItemDriftCheck {
                 resolved++;
             }
         }
-        exceptions.resolveOpen(flow, checkKey, "the drift check succeeded again");
         if (resolved > 0) {
             log.info("item drift check: {} earlier difference(s) gone", resolved);
         }

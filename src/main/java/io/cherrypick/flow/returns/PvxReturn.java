@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A return as Peoplevox reports it (the {@code Returns} event or a {@code Return summary} row): the receipt's outbox
+ * A return as Peoplevox reports it (the {@code Returns} event or a {@code Return summary} row): the receipt's hand-off
  * payload. {@code returnDate} is Peoplevox's date when known, else when Cherrypick received it.
  */
 public record PvxReturn(String returnCode, String itemCode, int quantity, String salesOrderNumber, String rmaNumber,

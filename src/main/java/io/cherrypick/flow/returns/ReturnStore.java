@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.cherrypick.store.Columns;
 import io.cherrypick.store.Timestamps;
 
 /**
@@ -81,7 +82,7 @@ public class ReturnStore {
         jdbc.update("insert into return_authorisation (ra_num, ord_num, pick_num, customer, bc_location, reason_code, ra_date,"
                 + " bc_status, revision, fingerprint, state, exception_open, note, authorised_at, updated_at) values (:ra, :ord,"
                 + " :pick, :customer, :loc, :reason, :raDate, :bcStatus, :rev, :fp, :state, false, :note, :now, :now)",
-                header(a).addValue("state", a.state().name()).addValue("note", truncate(a.note())));
+                header(a).addValue("state", a.state().name()).addValue("note", Columns.fit(a.note(), 1000)));
         insertLines(lines);
     }
 
@@ -89,7 +90,7 @@ public class ReturnStore {
     public void replace(Authorisation a, List<AuthorisedLine> lines, String note) {
         jdbc.update("update return_authorisation set ord_num = :ord, pick_num = :pick, customer = :customer, bc_location = :loc,"
                 + " reason_code = :reason, ra_date = :raDate, bc_status = :bcStatus, revision = :rev, fingerprint = :fp,"
-                + " note = :note, updated_at = :now where ra_num = :ra", header(a).addValue("note", truncate(note)));
+                + " note = :note, updated_at = :now where ra_num = :ra", header(a).addValue("note", Columns.fit(note, 1000)));
         jdbc.update("delete from return_authorisation_line where ra_num = :ra", Map.of("ra", a.raNum()));
         insertLines(lines);
     }
@@ -115,13 +116,13 @@ public class ReturnStore {
         return jdbc.update("update return_authorisation set state = :state, note = :note, updated_at = :now"
                 + (column == null ? "" : ", " + column + " = coalesce(" + column + ", :now)")
                 + " where ra_num = :ra and state in (:from)", new MapSqlParameterSource().addValue("state", state.name())
-                .addValue("note", truncate(note)).addValue("now", Timestamps.now()).addValue("ra", raNum)
+                .addValue("note", Columns.fit(note, 1000)).addValue("now", Timestamps.now()).addValue("ra", raNum)
                 .addValue("from", state.before().stream().map(Enum::name).toList())) == 1;
     }
 
     public void note(String raNum, String note) {
         jdbc.update("update return_authorisation set note = :note, updated_at = :now where ra_num = :ra",
-                new MapSqlParameterSource().addValue("note", truncate(note)).addValue("now", Timestamps.now()).addValue("ra", raNum));
+                new MapSqlParameterSource().addValue("note", Columns.fit(note, 1000)).addValue("now", Timestamps.now()).addValue("ra", raNum));
     }
 
     public void flagException(String raNum, boolean open) {
@@ -148,8 +149,8 @@ public class ReturnStore {
     public Optional<Long> insertReceiptIfAbsent(PvxReturn r, Instant receivedAt) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", r.returnCode()).addValue("item", r.itemCode())
                 .addValue("qty", r.quantity()).addValue("order", blankToNull(r.salesOrderNumber()))
-                .addValue("rma", blankToNull(r.rmaNumber())).addValue("reason", truncate(r.reason(), 200))
-                .addValue("condition", truncate(r.condition(), 100)).addValue("site", blankToNull(r.site()))
+                .addValue("rma", blankToNull(r.rmaNumber())).addValue("reason", Columns.fit(r.reason(), 200))
+                .addValue("condition", Columns.fit(r.condition(), 100)).addValue("site", blankToNull(r.site()))
                 .addValue("source", r.source()).addValue("at", Timestamps.utc(receivedAt)).addValue("now", Timestamps.now());
         if (receipt(r.returnCode(), r.itemCode()).isPresent()) {
             return Optional.empty();
@@ -222,7 +223,7 @@ public class ReturnStore {
         Receipt r = receipt(returnCode, itemCode).orElseThrow();
         jdbc.update("update return_receipt set state = 'CONFIRMED_IN_BLUE_CHERRY', disposition = :disp, bc_pkey = :pkey,"
                 + " note = :note, confirmed_at = :now, updated_at = :now where id = :id", new MapSqlParameterSource()
-                .addValue("disp", disposition).addValue("pkey", bcPkey).addValue("note", truncate(note))
+                .addValue("disp", disposition).addValue("pkey", bcPkey).addValue("note", Columns.fit(note, 1000))
                 .addValue("now", Timestamps.now()).addValue("id", r.id()));
         jdbc.update("delete from return_receipt_line where receipt_id = :id", Map.of("id", r.id()));
         credits.forEach((line, qty) -> jdbc.update("insert into return_receipt_line (receipt_id, ra_num, line_seq, quantity)"
@@ -233,7 +234,7 @@ public class ReturnStore {
     public void receiptState(String returnCode, String itemCode, ReceiptState state, String note) {
         jdbc.update("update return_receipt set state = :state, note = :note, updated_at = :now where return_code = :code"
                 + " and item_code = :item and state <> 'CONFIRMED_IN_BLUE_CHERRY'", new MapSqlParameterSource()
-                .addValue("state", state.name()).addValue("note", truncate(note)).addValue("now", Timestamps.now())
+                .addValue("state", state.name()).addValue("note", Columns.fit(note, 1000)).addValue("now", Timestamps.now())
                 .addValue("code", returnCode).addValue("item", itemCode));
     }
 
@@ -270,13 +271,6 @@ public class ReturnStore {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String truncate(String text) {
-        return truncate(text, 1000);
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-    }
 
     private static final RowMapper<Authorisation> AUTHORISATION = (rs, i) -> new Authorisation(rs.getString("ra_num"),
             rs.getString("ord_num"), rs.getString("pick_num"), rs.getString("customer"), rs.getString("bc_location"),

@@ -72,7 +72,9 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         release("AM3", A, B, C);
         sims.post("/sim/bluecherry/_control/picks/AM3/modify", Map.of("pickdetail", Map.of("rows",
                 List.of(line(1, A, 2), line(3, C, 2)))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("AM3", "2") == 0);
+        // the pick's note is written when Peoplevox has answered: wait for both
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("AM3", "2") == 0
+                && lifecycle.findPick("AM3").orElseThrow().note() != null);
         assertThat(lines("AM3")).hasSize(3);
         assertThat(quantity("AM3", "1")).isEqualTo(2);
         assertThat(quantity("AM3", "3")).isEqualTo(2);
