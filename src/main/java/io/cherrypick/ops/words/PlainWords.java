@@ -223,6 +223,12 @@ public final class PlainWords {
         return word == null ? key : word.plain();
     }
 
+    /** The word of a constant of a group; the constant itself, with no meaning, when the table does not know it. */
+    public static Word word(String group, String constant) {
+        Word word = GROUPS.getOrDefault(group, Map.of()).get(constant);
+        return word == null ? new Word(constant, constant, "") : word;
+    }
+
     /** Every group, in the table's order. */
     public static Map<String, List<Word>> all() {
         Map<String, List<Word>> all = new LinkedHashMap<>();
