@@ -9,7 +9,7 @@ import {el} from './ops.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 760;
 const HEIGHT = 230;
-const PAD = {left: 48, right: 12, top: 12, bottom: 34};
+const PAD = {left: 48, right: 12, top: 22, bottom: 34};
 /** Colours told apart by most people, also in print. */
 export const PALETTE = ['#3b6fb6', '#e07b39', '#4a9d5b', '#c2453d', '#8661c1', '#8c6d5a', '#d36fb3', '#7f7f7f',
   '#b5b83a', '#3bb5c4', '#1f3f73', '#a34f16', '#2a5e35', '#7a1f1a', '#4f3478', '#5a4436'];
@@ -21,18 +21,21 @@ function svg(tag, attrs, ...children) {
   return node;
 }
 
-/** A round top for the axis: 1, 2 or 5 times a power of ten, at least the largest value. */
+/** A round step for about four ticks up to max (1, 2 or 5 times a power of ten), and the top it reaches. */
+function axisScale(max) {
+  if (!(max > 0)) return {step: 0.25, top: 1};
+  const rough = max / 4;
+  const power = Math.pow(10, Math.floor(Math.log10(rough)));
+  const step = [1, 2, 5, 10].map(m => m * power).find(v => v >= rough);
+  return {step, top: Math.ceil(max / step - 1e-9) * step};
+}
+
 function niceMax(max) {
-  if (!(max > 0)) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(max)));
-  for (const step of [1, 2, 5, 10]) {
-    if (step * power >= max) return step * power;
-  }
-  return 10 * power;
+  return axisScale(max).top;
 }
 
 function number(v) {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10);
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
 }
 
 /** The time of a bucket on the axis: the hour for a day, the day and hour for a week, the day for days. */
@@ -48,10 +51,10 @@ function frame(id, title, buckets, bucketSeconds, top, unit) {
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const root = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title, class: 'chart-svg'});
   const axis = svg('g', {class: 'axis'});
-  for (let i = 0; i <= 4; i++) {
-    const value = top * i / 4;
-    const y = PAD.top + plotH - plotH * i / 4;
-    axis.append(svg('line', {x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: i ? 'grid' : 'base'}),
+  const {step} = axisScale(top);
+  for (let value = 0; value <= top + 1e-9; value += step) {
+    const y = PAD.top + plotH - plotH * value / top;
+    axis.append(svg('line', {x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: value ? 'grid' : 'base'}),
       svg('text', {x: PAD.left - 6, y: y + 4, 'text-anchor': 'end'}, number(value)));
   }
   const every = Math.max(1, Math.ceil(buckets.length / 8));
@@ -64,7 +67,7 @@ function frame(id, title, buckets, bucketSeconds, top, unit) {
     axis.append(svg('text', {x, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle'},
       tick(b, bucketSeconds, buckets.length)));
   });
-  axis.append(svg('text', {x: 4, y: PAD.top - 2, class: 'unit'}, unit || ''));
+  axis.append(svg('text', {x: 4, y: 11, class: 'unit'}, unit || ''));
   root.append(axis);
   return {root, plotW, plotH, x: i => PAD.left + plotW * (i + 0.5) / buckets.length,
     y: v => PAD.top + plotH - plotH * v / top, slot: plotW / buckets.length};
@@ -133,8 +136,10 @@ export function stackedBars({id, title, note, buckets, bucketSeconds, up, down, 
   const total = list => buckets.map((b, i) => list.reduce((sum, s) => sum + (s.values[i] || 0), 0));
   const upTotals = total(up);
   const downTotals = total(down || []);
-  const topUp = niceMax(Math.max(1, ...upTotals));
-  const topDown = down && down.length ? niceMax(Math.max(1, ...downTotals)) : 0;
+  const hasDown = down && down.length;
+  const {step} = axisScale(Math.max(1, ...upTotals, ...(hasDown ? downTotals : [0])));
+  const topUp = Math.max(step, Math.ceil(Math.max(...upTotals, 0) / step - 1e-9) * step);
+  const topDown = hasDown ? Math.max(step, Math.ceil(Math.max(...downTotals, 0) / step - 1e-9) * step) : 0;
   const span = topUp + topDown;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -142,11 +147,11 @@ export function stackedBars({id, title, note, buckets, bucketSeconds, up, down, 
   const scale = plotH / span;
   const root = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title, class: 'chart-svg'});
   const axis = svg('g', {class: 'axis'});
-  [[topUp, zero - topUp * scale], [topUp / 2, zero - topUp / 2 * scale], [0, zero]].concat(topDown
-    ? [[topDown / 2, zero + topDown / 2 * scale], [topDown, zero + topDown * scale]] : []).forEach(([v, y]) => {
-    axis.append(svg('line', {x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: v ? 'grid' : 'base'}),
-      svg('text', {x: PAD.left - 6, y: y + 4, 'text-anchor': 'end'}, number(v)));
-  });
+  for (let v = -topDown; v <= topUp + 1e-9; v += step) {
+    const y = zero - v * scale;
+    axis.append(svg('line', {x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: Math.abs(v) < 1e-9 ? 'base' : 'grid'}),
+      svg('text', {x: PAD.left - 6, y: y + 4, 'text-anchor': 'end'}, number(Math.abs(v))));
+  }
   const slot = plotW / buckets.length;
   const every = Math.max(1, Math.ceil(buckets.length / 10));
   buckets.forEach((b, i) => {
@@ -155,7 +160,7 @@ export function stackedBars({id, title, note, buckets, bucketSeconds, up, down, 
       tick(b, bucketSeconds, buckets.length)));
   });
   if (topDown) {
-    axis.append(svg('text', {x: 4, y: PAD.top + 8, class: 'unit'}, '▲ opened'),
+    axis.append(svg('text', {x: 4, y: 11, class: 'unit'}, '▲ opened'),
       svg('text', {x: 4, y: HEIGHT - PAD.bottom - 2, class: 'unit'}, '▼ resolved'));
   }
   root.append(axis);

@@ -1,7 +1,7 @@
 // Overview: what needs a person now, how the flows are doing over time (charts), and each flow's health.
 'use strict';
 
-import {api, duration, el, link, listView, page, part, plain, table, when, word} from './ops.js';
+import {api, duration, el, link, listView, page, part, table, when, word} from './ops.js';
 import {barsNow, lineChart, PALETTE, stackedBars} from './charts.js';
 
 const WINDOWS = [['24h', 'Last 24 hours'], ['7d', 'Last 7 days']];
@@ -101,6 +101,6 @@ function backlogNow(chart) {
 function backlogChart(chart) {
   return lineChart({id: 'chart-backlog', title: chart.title, note: 'sampled every minute', buckets: chart.buckets,
     bucketSeconds: chart.bucketSeconds, unit: chart.unit,
-    series: chart.series.map((s, i) => ({key: s.key, label: plain('flow', s.key), values: s.values,
+    series: chart.series.map((s, i) => ({key: s.key, label: s.label, values: s.values,
       color: PALETTE[i % PALETTE.length]}))});
 }

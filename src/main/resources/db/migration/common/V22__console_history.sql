@@ -6,20 +6,20 @@
 -- outcome than ok.
 create table api_call_minute (
     system       varchar(20) not null,
-    minute       timestamp with time zone not null,
+    at_minute    timestamp with time zone not null,
     calls        integer default 0 not null,
     rate_limited integer default 0 not null,
     failed       integer default 0 not null,
-    primary key (system, minute)
+    primary key (system, at_minute)
 );
 
 -- Each hand-off queue's backlog, sampled once a minute by one instance (route ops-backlog-sample): records waiting
 -- (pending or being worked on), records waiting for a person (held or failed), and the oldest waiting one's age.
 create table flow_backlog_minute (
     queue          varchar(60) not null,
-    minute         timestamp with time zone not null,
+    at_minute      timestamp with time zone not null,
     waiting        integer not null,
     held           integer not null,
     oldest_seconds bigint,
-    primary key (queue, minute)
+    primary key (queue, at_minute)
 );

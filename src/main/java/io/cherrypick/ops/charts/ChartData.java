@@ -242,10 +242,10 @@ public class ChartData {
         long[] busiest = new long[b.count()];
         long[] limited = new long[b.count()];
         long[] failed = new long[b.count()];
-        jdbc.query("select minute, calls, rate_limited, failed from api_call_minute where system = :system and minute >= :from",
+        jdbc.query("select at_minute, calls, rate_limited, failed from api_call_minute where system = :system and at_minute >= :from",
                 new MapSqlParameterSource().addValue("system", PeoplevoxCallHistory.SYSTEM).addValue("from", b.fromParam()),
                 (ResultSet rs) -> {
-                    int i = b.index(Timestamps.read(rs, "minute"));
+                    int i = b.index(Timestamps.read(rs, "at_minute"));
                     if (i >= 0) {
                         int n = rs.getInt("calls");
                         calls[i] += n;
@@ -279,9 +279,9 @@ public class ChartData {
     public Chart backlog(Window window) {
         Buckets b = Buckets.of(window, Instant.now());
         Map<String, Long[]> byQueue = new TreeMap<>();
-        jdbc.query("select queue, minute, waiting, held from flow_backlog_minute where minute >= :from",
+        jdbc.query("select queue, at_minute, waiting, held from flow_backlog_minute where at_minute >= :from",
                 Map.of("from", b.fromParam()), (ResultSet rs) -> {
-                    int i = b.index(Timestamps.read(rs, "minute"));
+                    int i = b.index(Timestamps.read(rs, "at_minute"));
                     if (i >= 0) {
                         Long[] values = byQueue.computeIfAbsent(rs.getString("queue"), q -> new Long[b.count()]);
                         long n = (long) rs.getInt("waiting") + rs.getInt("held");

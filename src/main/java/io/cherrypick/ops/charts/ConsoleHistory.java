@@ -53,7 +53,7 @@ public class ConsoleHistory {
         if (rows.isEmpty()) {
             return 0;
         }
-        jdbc.batchUpdate("insert into flow_backlog_minute (queue, minute, waiting, held, oldest_seconds) values (:queue,"
+        jdbc.batchUpdate("insert into flow_backlog_minute (queue, at_minute, waiting, held, oldest_seconds) values (:queue,"
                 + " :minute, :waiting, :held, :oldest) on conflict do nothing", rows.toArray(SqlParameterSource[]::new));
         return rows.size();
     }

@@ -71,10 +71,10 @@ public class PeoplevoxCallHistory implements PeoplevoxCallListener {
                     .addValue("calls", counts.calls.get()).addValue("limited", counts.rateLimited.get())
                     .addValue("failed", counts.failed.get());
             try {
-                jdbc.update("insert into api_call_minute (system, minute, calls, rate_limited, failed) values (:system,"
+                jdbc.update("insert into api_call_minute (system, at_minute, calls, rate_limited, failed) values (:system,"
                         + " :minute, 0, 0, 0) on conflict do nothing", p);
                 jdbc.update("update api_call_minute set calls = calls + :calls, rate_limited = rate_limited + :limited,"
-                        + " failed = failed + :failed where system = :system and minute = :minute", p);
+                        + " failed = failed + :failed where system = :system and at_minute = :minute", p);
             } catch (RuntimeException e) {
                 Counts again = byMinute.computeIfAbsent(minute, m -> new Counts());
                 again.calls.addAndGet(counts.calls.get());

@@ -39,6 +39,9 @@ public final class PlainWords {
     public static final String FLOW = "flow";
     public static final String ACTION = "action";
 
+    /** The stock flow's queues, one per sales channel: stock-channel:<channel>. */
+    private static final String STOCK_CHANNEL = "stock-channel:";
+
     private static final Map<String, Map<String, Word>> GROUPS = new LinkedHashMap<>();
     private static final Map<String, Guide> GUIDES = new LinkedHashMap<>();
 
@@ -218,14 +221,17 @@ public final class PlainWords {
         if (constant == null) {
             return "";
         }
-        String key = constant instanceof Enum<?> e ? e.name() : constant.toString();
-        Word word = GROUPS.getOrDefault(group, Map.of()).get(key);
-        return word == null ? key : word.plain();
+        return word(group, constant instanceof Enum<?> e ? e.name() : constant.toString()).plain();
     }
 
     /** The word of a constant of a group; the constant itself, with no meaning, when the table does not know it. */
     public static Word word(String group, String constant) {
         Word word = GROUPS.getOrDefault(group, Map.of()).get(constant);
+        if (word == null && FLOW.equals(group) && constant != null && constant.startsWith(STOCK_CHANNEL)) {
+            String channel = constant.substring(STOCK_CHANNEL.length());
+            return new Word(constant, "Stock to sales channel " + channel,
+                    "Stock levels told to the sales channel " + channel + " (one queue per channel).");
+        }
         return word == null ? new Word(constant, constant, "") : word;
     }
 
