@@ -27,7 +27,7 @@ public class FixGuide {
     private static final List<String> MAPPING_KINDS = List.of(ValueMappingStore.SITE, ValueMappingStore.SHIPPER,
             DespatchFlow.CARRIER_MAPPING, ReturnsFlow.DISPOSITION_MAPPING, ReturnsFlow.REASON_MAPPING, ChannelRules.BUFFER_KIND);
     /** "mappings 'site'", "mapping return-reason", "/api/mappings/carrier", "site mapping", "carrier mapping". */
-    private static final Pattern MAPPING_KIND = Pattern.compile("(?:mappings? '?|/api/mappings/)([a-z-]+)|\\b([a-z-]+) mapping\\b");
+    private static final Pattern MAPPING_KIND = Pattern.compile("(?:mappings? '?|/api/mappings/)([a-z-]+)|\\b([a-z-]+)(?= mapping\\b)");
     /** The value a mapping lacks: "location 'MIA' has no ...", "reason 'R' is not in mapping ...". */
     private static final Pattern MAPPING_SOURCE = Pattern.compile("'([^']+)'\\)? (?:has no|is not in)");
     private static final Pattern ITEM = Pattern.compile("\\bitem ([^\\s:;,()']+)");
