@@ -191,7 +191,7 @@ export function barsNow({id, title, note, rows, unit}) {
   const rowH = 22;
   const labelW = 230;
   const height = Math.max(1, rows.length) * rowH + 20;
-  const barW = WIDTH - labelW - 70;
+  const barW = WIDTH - labelW - 180; // room after the longest bar for its figures ("12 + 3 held · oldest 2 h 5 min")
   const root = svg('svg', {viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': title, class: 'chart-svg'});
   rows.forEach((r, i) => {
     const y = 6 + i * rowH;
