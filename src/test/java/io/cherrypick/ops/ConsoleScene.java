@@ -164,7 +164,7 @@ final class ConsoleScene {
         audit.record("ian.integrator", "MAP", "mapping", "site:LDN", "-> LondonSite");
         jdbc.update("insert into alert (created_at, text, delivered_at, attempts) values (?, ?, ?, 1)",
                 Timestamps.utc(now.minus(Duration.ofMinutes(30))), "Cherrypick: 2 new exceptions\n\nNew exceptions:\n"
-                        + "• sales-order · MISSING_WAREHOUSE (for support) ×1\n    " + HELD_PICK + ": Pick " + HELD_PICK
+                        + "• Orders to Peoplevox · Location without a warehouse [MISSING_WAREHOUSE] (for Support) ×1\n    " + HELD_PICK + ": Pick " + HELD_PICK
                         + ": location 'MIA' has no Peoplevox site mapping", Timestamps.utc(now.minus(Duration.ofMinutes(30))));
         return heldException;
     }
