@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
-import io.cherrypick.flow.returns.ReceiptState;
-import io.cherrypick.flow.returns.ReturnState;
 import io.cherrypick.ops.FlowHealth;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.ops.StuckOrders;
 import io.cherrypick.ops.words.PlainWords;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.ReceiptState;
+import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.Timestamps;
 
 /**

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
-import io.cherrypick.flow.returns.ReceiptState;
-import io.cherrypick.flow.returns.ReturnState;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.ReceiptState;
+import io.cherrypick.store.ReturnState;
 
 /**
  * The one table of plain words: every state, category, team, status and flow Cherrypick stores as a constant, with the

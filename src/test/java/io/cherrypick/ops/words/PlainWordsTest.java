@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
-import io.cherrypick.flow.returns.ReceiptState;
-import io.cherrypick.flow.returns.ReturnState;
+import io.cherrypick.store.ReceiptState;
+import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.LifecycleState;
 
 /** Every constant people meet has plain words and a meaning; every category a guided fix. */
