@@ -1,6 +1,5 @@
 package io.cherrypick.ops;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,29 +8,24 @@ import java.util.TreeMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.cherrypick.flow.stock.StockChannels;
 import io.cherrypick.flow.stock.StockOverlay;
 import io.cherrypick.flow.stock.StockReconciler;
-import io.cherrypick.flow.stock.StockReconciler.ChannelVariance;
-import io.cherrypick.flow.stock.StockReconciler.Summary;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ChannelTold;
 import io.cherrypick.store.StockLevel;
 import io.cherrypick.store.StockLevels;
-import io.cherrypick.store.Timestamps;
+import io.cherrypick.store.StockReconciliations;
+import io.cherrypick.store.StockReconciliations.Summary;
+import io.cherrypick.store.StockReconciliations.VarianceRow;
 
 /**
  * Stock for finance, support and CX (JSON): the variance per SKU and site of the latest reconciliation, the levels
@@ -42,38 +36,23 @@ import io.cherrypick.store.Timestamps;
 @RestController
 @RequestMapping("/api")
 public class StockApiController {
-    private static final TypeReference<List<ChannelVariance>> CHANNELS = new TypeReference<>() {
-    };
-
-    private final StockReconciler reconciler;
+    private final StockReconciliations reconciliations;
     private final StockLevels levels;
     private final ChannelTold told;
     private final StockChannels channels;
     private final HandoffStore handoff;
     private final ProducerTemplate routes;
-    private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
-    private final ObjectMapper json;
 
-    public StockApiController(StockReconciler reconciler, StockLevels levels, ChannelTold told, StockChannels channels,
-                              HandoffStore handoff, ProducerTemplate routes, NamedParameterJdbcTemplate jdbc, AuditLog audit,
-                              ObjectMapper json) {
-        this.reconciler = reconciler;
+    public StockApiController(StockReconciliations reconciliations, StockLevels levels, ChannelTold told,
+                              StockChannels channels, HandoffStore handoff, ProducerTemplate routes, AuditLog audit) {
+        this.reconciliations = reconciliations;
         this.levels = levels;
         this.told = told;
         this.channels = channels;
         this.handoff = handoff;
         this.routes = routes;
-        this.jdbc = jdbc;
         this.audit = audit;
-        this.json = json;
-    }
-
-    /** One SKU and site of the latest reconciliation: Peoplevox against what Blue Cherry and each channel were told. */
-    public record VarianceRow(String itemCode, String site, String bcLocation, Integer pvxOnHand, Integer pvxAllocated,
-                              Integer pvxAvailable, Integer blueCherryTold, Instant blueCherryToldAt,
-                              Integer blueCherryVariance, List<ChannelVariance> channels, int channelVariance,
-                              boolean hasVariance, boolean corrected, long reconciliationId, Instant reconciledAt) {
     }
 
     public record VarianceReport(Summary reconciliation, int count, List<VarianceRow> rows) {
@@ -84,19 +63,8 @@ public class StockApiController {
     public VarianceReport variances(@RequestParam(required = false) String site, @RequestParam(required = false) String sku,
                                     @RequestParam(defaultValue = "false") boolean onlyVariances,
                                     @RequestParam(defaultValue = "1000") int limit) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("site", site == null ? "" : site)
-                .addValue("sku", sku == null ? "" : sku).addValue("only", onlyVariances)
-                .addValue("limit", Math.max(1, Math.min(limit, 100_000)));
-        List<VarianceRow> rows = jdbc.query("select * from stock_variance where (:site = '' or site = :site)"
-                + " and (:sku = '' or item_code = :sku) and (has_variance = true or :only = false)"
-                + " order by item_code, site limit :limit", p, (rs, i) -> new VarianceRow(rs.getString("item_code"),
-                rs.getString("site"), rs.getString("bc_location"), StockLevels.intOrNull(rs, "pvx_on_hand"),
-                StockLevels.intOrNull(rs, "pvx_allocated"), StockLevels.intOrNull(rs, "pvx_available"),
-                StockLevels.intOrNull(rs, "bc_told_on_hand"), Timestamps.read(rs, "bc_told_at"),
-                StockLevels.intOrNull(rs, "bc_variance"), channels(rs.getString("channels")), rs.getInt("channel_variance"),
-                rs.getBoolean("has_variance"), rs.getBoolean("corrected"), rs.getLong("reconciliation_id"),
-                Timestamps.read(rs, "reconciled_at")));
-        return new VarianceReport(reconciler.lastRun().orElse(null), rows.size(), rows);
+        List<VarianceRow> rows = reconciliations.variances(site, sku, onlyVariances, Math.max(1, Math.min(limit, 100_000)));
+        return new VarianceReport(reconciliations.lastRun().orElse(null), rows.size(), rows);
     }
 
     /** Reconciles now (reads every SKU and site from Peoplevox). */
@@ -149,13 +117,5 @@ public class StockApiController {
             out.put(channel, counts.getOrDefault(HandoffStore.PENDING, 0) + counts.getOrDefault(HandoffStore.CLAIMED, 0));
         }
         return out;
-    }
-
-    private List<ChannelVariance> channels(String text) {
-        try {
-            return text == null ? List.of() : json.readValue(text, CHANNELS);
-        } catch (Exception unreadable) {
-            return List.of();
-        }
     }
 }

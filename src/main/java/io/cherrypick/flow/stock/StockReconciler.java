@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,15 +15,7 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.catalog.BlueCherrySkus;
 import io.cherrypick.failure.Category;
@@ -43,7 +33,10 @@ import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.StockLevel;
 import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.StockObservation;
-import io.cherrypick.store.Timestamps;
+import io.cherrypick.store.StockReconciliations;
+import io.cherrypick.store.StockReconciliations.ChannelVariance;
+import io.cherrypick.store.StockReconciliations.Summary;
+import io.cherrypick.store.StockReconciliations.VarianceRow;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -78,16 +71,13 @@ public class StockReconciler {
     private final BlueCherrySkus skus;
     private final ValueMappingStore mappings;
     private final ExceptionStore exceptions;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final StockReconciliations reconciliations;
     private final StockProperties props;
-    private final ObjectMapper json;
     private final CamelContext camel;
-    private final TransactionTemplate tx;
 
     public StockReconciler(StockLevels levels, ChannelTold told, ChannelRules channelRules, StockChannels channels,
                            BlueCherrySkus skus, ValueMappingStore mappings, ExceptionStore exceptions,
-                           NamedParameterJdbcTemplate jdbc, StockProperties props, ObjectMapper json, CamelContext camel,
-                           TransactionTemplate tx) {
+                           StockReconciliations reconciliations, StockProperties props, CamelContext camel) {
         this.levels = levels;
         this.told = told;
         this.channelRules = channelRules;
@@ -95,21 +85,9 @@ public class StockReconciler {
         this.skus = skus;
         this.mappings = mappings;
         this.exceptions = exceptions;
-        this.jdbc = jdbc;
+        this.reconciliations = reconciliations;
         this.props = props;
-        this.json = json;
         this.camel = camel;
-        this.tx = tx;
-    }
-
-    /** The outcome of one reconciliation. */
-    public record Summary(long id, String kind, Instant startedAt, Instant finishedAt, String status, int reportRows,
-                          int corrected, int channelPushes, int bcVariances, int channelVariances, int unknownSkus,
-                          String error) {
-    }
-
-    /** One channel's side of a variance row: what it should show, what it was told, and the difference. */
-    public record ChannelVariance(String channel, int expected, Integer told, Instant toldAt, Integer variance) {
     }
 
     /** A run in progress (exchange property). */
@@ -136,11 +114,7 @@ public class StockReconciler {
     public void start(Exchange exchange) {
         String kind = exchange.getIn().getHeader(KIND, MANUAL, String.class);
         Instant started = Instant.now();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update("insert into stock_reconciliation (kind, started_at, status) values (:kind, :at, 'RUNNING')",
-                new MapSqlParameterSource().addValue("kind", kind).addValue("at", Timestamps.utc(started)), keys,
-                new String[] {"id"});
-        exchange.setProperty(RUN, new Run(Objects.requireNonNull(keys.getKey()).longValue(), kind, started));
+        exchange.setProperty(RUN, new Run(reconciliations.start(kind, started), kind, started));
     }
 
     /** Compares the report (body: its rows) with what was told, and records the variances. */
@@ -175,7 +149,7 @@ public class StockReconciler {
         Rules rules = channelRules.current();
         SiteLocations locations = new SiteLocations(mappings.all(ValueMappingStore.SITE));
         List<String> channelNames = channels.names();
-        List<SqlParameterSource> variances = new ArrayList<>();
+        List<VarianceRow> variances = new ArrayList<>();
         for (Row row : pvx.values()) {
             if (unknown.contains(row.itemCode())) {
                 continue;
@@ -184,12 +158,12 @@ public class StockReconciler {
             boolean differs = level == null || level.available() != row.available()
                     || (row.onHand() != null && !row.onHand().equals(level.onHand()))
                     || (row.allocated() != null && !row.allocated().equals(level.allocated()));
-            Variance v = variance(row.key(), row.available(), row.onHand(), row.allocated(), level, toldByKey.get(row.key()),
-                    rules, locations, channelNames, run);
-            variances.add(v.params(run.id, differs, run.started));
+            VarianceRow v = variance(row.key(), row.available(), row.onHand(), row.allocated(), level,
+                    toldByKey.get(row.key()), rules, locations, channelNames, run, differs);
+            variances.add(v);
             if (differs) {
                 run.corrections.add(row.observation(stamp, StockObservation.RECONCILIATION));
-            } else if (v.channelsBehind()) {
+            } else if (channelsBehind(v)) {
                 run.channelsBehind.add(row.key());
             }
         }
@@ -200,28 +174,18 @@ public class StockReconciler {
                     continue;
                 }
                 boolean differs = level.available() != 0 || (level.onHand() != null && level.onHand() != 0);
-                Variance v = variance(level.key(), 0, 0, 0, level, toldByKey.get(level.key()), rules, locations,
-                        channelNames, run);
-                variances.add(v.params(run.id, differs, run.started));
+                VarianceRow v = variance(level.key(), 0, 0, 0, level, toldByKey.get(level.key()), rules, locations,
+                        channelNames, run, differs);
+                variances.add(v);
                 if (differs) {
                     run.corrections.add(new StockObservation(level.itemCode(), level.site(), 0, 0, 0, stamp, 0,
                             StockObservation.RECONCILIATION));
-                } else if (v.channelsBehind()) {
+                } else if (channelsBehind(v)) {
                     run.channelsBehind.add(level.key());
                 }
             }
         }
-        // finance never reads half a report: the latest run's rows replace the previous ones at once
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from stock_variance", Map.of());
-            if (!variances.isEmpty()) {
-                jdbc.batchUpdate("insert into stock_variance (item_code, site, reconciliation_id, bc_location, pvx_on_hand,"
-                        + " pvx_allocated, pvx_available, bc_told_on_hand, bc_told_at, bc_variance, channels,"
-                        + " channel_variance, has_variance, corrected, reconciled_at) values (:code, :site, :run, :location,"
-                        + " :onHand, :allocated, :available, :bcTold, :bcToldAt, :bcVariance, :channels, :channelVariance,"
-                        + " :hasVariance, :corrected, :at)", variances.toArray(SqlParameterSource[]::new));
-            }
-        });
+        reconciliations.replaceVariances(variances);
     }
 
     /**
@@ -243,13 +207,7 @@ public class StockReconciler {
         Instant finished = Instant.now();
         Summary summary = new Summary(run.id, run.kind, run.started, finished, "DONE", run.reportRows, run.corrected,
                 run.channelsBehind.size(), run.bcVariances, run.channelVariances, run.unknownSkus, null);
-        jdbc.update("update stock_reconciliation set status = 'DONE', finished_at = :finished, report_rows = :rows,"
-                + " corrected = :corrected, channel_pushes = :pushes, bc_variances = :bc, channel_variances = :ch,"
-                + " unknown_skus = :unknown where id = :id", new MapSqlParameterSource().addValue("id", run.id)
-                .addValue("finished", Timestamps.utc(finished)).addValue("rows", summary.reportRows())
-                .addValue("corrected", summary.corrected()).addValue("pushes", summary.channelPushes())
-                .addValue("bc", summary.bcVariances()).addValue("ch", summary.channelVariances())
-                .addValue("unknown", summary.unknownSkus()));
+        reconciliations.finish(summary);
         log.info("stock reconciliation {}: {} report row(s), {} level(s) corrected, {} channel push(es), {} Blue Cherry"
                 + " and {} channel variance(s), {} unknown SKU(s)", run.id, summary.reportRows(), summary.corrected(),
                 summary.channelPushes(), summary.bcVariances(), summary.channelVariances(), summary.unknownSkus());
@@ -261,45 +219,23 @@ public class StockReconciler {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Run run = exchange.getProperty(RUN, Run.class);
         if (run != null) {
-            String error = cause == null ? "failed" : cause.getMessage();
-            jdbc.update("update stock_reconciliation set status = 'FAILED', finished_at = :now, error = :error where id = :id",
-                    new MapSqlParameterSource().addValue("now", Timestamps.now()).addValue("id", run.id)
-                            .addValue("error", error == null || error.length() <= 4000 ? error : error.substring(0, 3997) + "..."));
+            reconciliations.failed(run.id, cause == null ? "failed" : cause.getMessage());
         }
         throw cause == null ? new IllegalStateException("stock reconciliation failed") : cause;
     }
 
-    public Optional<Summary> lastRun() {
-        return jdbc.query("select * from stock_reconciliation order by id desc limit 1", Map.of(), (rs, i) -> new Summary(
-                rs.getLong("id"), rs.getString("kind"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
-                rs.getString("status"), rs.getInt("report_rows"), rs.getInt("corrected"), rs.getInt("channel_pushes"),
-                rs.getInt("bc_variances"), rs.getInt("channel_variances"), rs.getInt("unknown_skus"),
-                rs.getString("error"))).stream().findFirst();
-    }
-
-    private record Variance(SkuSite key, String location, int available, Integer onHand, Integer allocated,
-                            Integer bcTold, Instant bcToldAt, Integer bcVariance, List<ChannelVariance> channels,
-                            int channelVariance, boolean hasVariance, String channelsJson) {
-        boolean channelsBehind() {
-            return channels.stream().anyMatch(c -> c.told() == null ? c.expected() != 0 : c.variance() != 0);
-        }
-
-        SqlParameterSource params(long run, boolean corrected, Instant at) {
-            return new MapSqlParameterSource().addValue("code", key.itemCode()).addValue("site", key.site())
-                    .addValue("run", run).addValue("location", location).addValue("onHand", onHand)
-                    .addValue("allocated", allocated).addValue("available", available).addValue("bcTold", bcTold)
-                    .addValue("bcToldAt", Timestamps.utc(bcToldAt)).addValue("bcVariance", bcVariance)
-                    .addValue("channels", channelsJson).addValue("channelVariance", channelVariance)
-                    .addValue("hasVariance", hasVariance).addValue("corrected", corrected).addValue("at", Timestamps.utc(at));
-        }
+    /** Whether a channel shows this SKU and site wrongly (or was never told a level other than zero). */
+    private static boolean channelsBehind(VarianceRow row) {
+        return row.channels().stream().anyMatch(c -> c.told() == null ? c.expected() != 0 : c.variance() != 0);
     }
 
     /**
      * Peoplevox against what was told. Blue Cherry: on hand − last told (a mapped site never told counts as a variance
      * when Peoplevox holds something). Channels: available to sell − last told, per configured channel.
      */
-    private Variance variance(SkuSite key, int available, Integer onHand, Integer allocated, StockLevel level,
-                              List<Told> toldList, Rules rules, SiteLocations locations, List<String> channelNames, Run run) {
+    private VarianceRow variance(SkuSite key, int available, Integer onHand, Integer allocated, StockLevel level,
+                                 List<Told> toldList, Rules rules, SiteLocations locations, List<String> channelNames,
+                                 Run run, boolean corrected) {
         String location = locations.locationOf(key.site()).orElse(null);
         Integer bcTold = level == null ? null : level.bcSentOnHand();
         Instant bcToldAt = level == null ? null : level.bcSentAt();
@@ -323,8 +259,8 @@ public class StockReconciler {
         if (channelOff) {
             run.channelVariances++;
         }
-        return new Variance(key, location, available, onHand, allocated, bcTold, bcToldAt, bcVariance, channelVariances,
-                channelVariance, bcOff || channelOff, toJson(channelVariances));
+        return new VarianceRow(key.itemCode(), key.site(), location, onHand, allocated, available, bcTold, bcToldAt,
+                bcVariance, channelVariances, channelVariance, bcOff || channelOff, corrected, run.id, run.started);
     }
 
     /** Closes the SKU_MISMATCH exceptions (keyed by the item code: events, earlier reconciliations) of SKUs known now. */
@@ -337,13 +273,5 @@ public class StockReconciler {
             }
         }
         exceptions.resolveOpen(StockFlow.FLOW, known, "the item is known now; the reconciliation took its level");
-    }
-
-    private String toJson(List<ChannelVariance> list) {
-        try {
-            return json.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            return list.toString();
-        }
     }
 }

@@ -37,6 +37,7 @@ import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.StockLevel;
 import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.StockObservation;
+import io.cherrypick.store.StockReconciliations;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.RouteTestSupport;
 
@@ -61,7 +62,7 @@ class StockRoutesTest extends RouteTestSupport {
     @Autowired StockLevels levels;
     @Autowired ChannelTold told;
     @Autowired BlueCherrySkus skus;
-    @Autowired StockReconciler reconciler;
+    @Autowired StockReconciliations reconciliations;
     @Autowired ValueMappingStore mappings;
     @Autowired ExceptionStore exceptions;
     @Autowired ObjectMapper json;
@@ -337,7 +338,7 @@ class StockRoutesTest extends RouteTestSupport {
         producer.sendBody("direct:reconciliation-run", null);
 
         assertThat(done.matches(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        StockReconciler.Summary summary = reconciler.lastRun().orElseThrow();
+        StockReconciliations.Summary summary = reconciliations.lastRun().orElseThrow();
         assertThat(summary.status()).isEqualTo("DONE");
         assertThat(summary.kind()).isEqualTo("SCHEDULED");
         assertThat(summary.corrected()).as("A differed").isEqualTo(1);
