@@ -437,7 +437,8 @@ async function render() {
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === name));
   const views = {overview, exceptions: () => parts[1] ? exception(parts[1]) : exceptions(params),
     orders: () => orders(params), returns: () => returns(params), stuck: () => stuck(params),
-    mappings: () => mappings(params), reconciliation: () => reconciliation(params), alerts, audit};
+    mappings: () => mappings(params), reconciliation: () => reconciliation(params), alerts, audit,
+    'setup-audit': setupAudit};
   const show = views[name] || overview;
   try {
     const content = await show(params);

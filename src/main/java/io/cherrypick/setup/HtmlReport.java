@@ -26,10 +26,11 @@ final class HtmlReport {
             h3 { font-size: 13px; margin: 1em 0 .2em; }
             table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccd; padding: .25em .5em;
             text-align: left; vertical-align: top; } th { background: #eef0f4; } td.num { text-align: right; }
-            .verdict { font-weight: 700; } .PASS { color: #13652a; } .WARN { color: #8a5a00; } .FAIL { color: #a01020; }
+            .verdict { font-weight: 700; } .verdict.PASS { color: #13652a; } .verdict.WARN { color: #8a5a00; }
+            .verdict.FAIL, .error { color: #a01020; }
             .meta, .muted { color: #556; } ul { margin: .2em 0 .4em 1.2em; padding: 0; } li { margin: .1em 0; }
             .check { page-break-inside: avoid; border-left: 4px solid #ccd; padding-left: .6em; margin: .8em 0; }
-            .check.FAIL { border-color: #a01020; } .check.WARN { border-color: #c98a00; }
+            .check.v-FAIL { border-color: #a01020; } .check.v-WARN { border-color: #c98a00; }
             svg text { font: 11px system-ui, sans-serif; fill: #1d2330; }
             @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
             """;
@@ -51,7 +52,7 @@ final class HtmlReport {
                 .append(r.paced() ? "paced" : "not paced").append("), ").append(r.blueCherryCalls())
                 .append(" Blue Cherry calls</p>");
         if (r.error() != null) {
-            h.append("<p class=\"FAIL\">").append(e(r.error())).append("</p>");
+            h.append("<p class=\"error\">").append(e(r.error())).append("</p>");
         }
         summary(h, r.checks());
         stock(h, r.stock());
@@ -62,7 +63,7 @@ final class HtmlReport {
                 continue;
             }
             any = true;
-            h.append("<div class=\"check ").append(c.verdict().name()).append("\"><h3><span class=\"verdict ")
+            h.append("<div class=\"check v-").append(c.verdict().name()).append("\"><h3><span class=\"verdict ")
                     .append(c.verdict().name()).append("\">").append(c.verdict().name()).append("</span> ")
                     .append(e(c.section().title())).append(": ").append(e(c.title())).append("</h3><p>")
                     .append(c.found()).append(" found of ").append(c.checked()).append(" checked</p><ul>");

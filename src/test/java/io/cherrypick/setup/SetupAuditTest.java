@@ -72,7 +72,7 @@ class SetupAuditTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void findsEveryDeliberateMismatchAndNothingElse() {
+    void findsEveryDeliberateMismatchAndNothingElse() throws java.io.IOException {
         ResponseEntity<Map<String, Object>> answer = api.post().uri("/api/audit?wait=true").header("X-Cherrypick-User",
                 "ian.integrator").retrieve().toEntity(JSON);
         Map<String, Object> report = answer.getBody();
@@ -115,6 +115,7 @@ class SetupAuditTest {
         String id = (String) report.get("id");
         assertThat(api.get().uri("/api/audit/runs/" + id).retrieve().body(JSON)).containsEntry("status", "DONE");
         String html = api.get().uri("/api/audit/runs/" + id + "/report").retrieve().body(String.class);
+        java.nio.file.Files.writeString(Path.of("target", "setup-audit-report.html"), html); // for a person to look at
         assertThat(html).contains("<svg", "Peoplevox has more", "Sales orders has no field Attribute2")
                 .doesNotContain("<script", "src=", "<link");
         assertThat(jdbc.queryForObject("select actor from audit_log where action = 'SETUP_AUDIT' and target_id = ?",
