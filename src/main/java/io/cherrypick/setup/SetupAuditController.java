@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cherrypick.security.Operator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -41,7 +42,9 @@ public class SetupAuditController {
     @PostMapping
     @Operation(summary = "Starts a setup audit (or gives the one running): the report so far, at /api/audit/runs/{id};"
             + " with wait=true, the finished report")
-    public ResponseEntity<AuditReport> start(Operator operator, @RequestParam(defaultValue = "false") boolean wait)
+    @ApiResponse(responseCode = "202", description = "The audit runs: its report so far (follow it at the Location)")
+    @ApiResponse(responseCode = "200", description = "The audit is done (wait=true): its report")
+    public ResponseEntity<AuditReport> startSetupAudit(Operator operator, @RequestParam(defaultValue = "false") boolean wait)
             throws InterruptedException {
         AuditReport run = runs.start(operator.name()).report();
         Instant until = Instant.now().plus(LONGEST_WAIT);
@@ -55,20 +58,20 @@ public class SetupAuditController {
 
     @GetMapping("/runs/latest")
     @Operation(summary = "The latest setup audit: its report so far, or its finished report")
-    public ResponseEntity<AuditReport> latest() {
+    public ResponseEntity<AuditReport> latestSetupAudit() {
         return ResponseEntity.of(runs.latest());
     }
 
     @GetMapping("/runs/{id}")
     @Operation(summary = "One setup audit: its report so far (status RUNNING, with progress), or its finished report")
-    public ResponseEntity<AuditReport> run(@PathVariable String id) {
+    public ResponseEntity<AuditReport> setupAuditRun(@PathVariable String id) {
         return ResponseEntity.of(runs.find(id));
     }
 
     @GetMapping(value = "/runs/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "One setup audit as a printable HTML page: the summary table, the stock variance chart, every"
             + " check with its examples and fix")
-    public ResponseEntity<String> html(@PathVariable String id) {
+    public ResponseEntity<String> setupAuditReport(@PathVariable String id) {
         return runs.find(id).map(r -> ResponseEntity.ok().contentType(new MediaType("text", "html",
                 java.nio.charset.StandardCharsets.UTF_8)).body(HtmlReport.render(r))).orElse(ResponseEntity.notFound().build());
     }
