@@ -15,7 +15,6 @@ import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.IntegrationResponse;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
-import io.cherrypick.peoplevox.RateLimiter;
 import io.cherrypick.runtime.StartupChecks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,13 +25,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * page), each page one call, counted and shown as progress. Nothing here writes.
  * <p>
  * Pacing: when the client paces (cherrypick.peoplevox.rate-limit.enabled) every call passes its limiter, shared with
- * the flows. When it does not, the audit paces its own calls at the same figures ({@link SetupProperties.Pacing}), so
- * an audit never earns Peoplevox's refusal even where the runtime's settings would.
+ * the flows. When it does not, the audit calls through a client of its own that paces at the same figures
+ * ({@link SetupProperties.Pacing}): every request it sends passes that limiter, the Authenticate that opens its session
+ * and a retry after an expired session included, so an audit never earns Peoplevox's refusal even where the runtime's
+ * settings would.
  */
 final class PeoplevoxReads {
     private final PeoplevoxClient client;
+    private final boolean paced;
     private final int pageSize;
-    private final RateLimiter ownPacing;
     private final AuditProgress progress;
     private final AtomicInteger calls = new AtomicInteger();
     private final Counter authentications;
@@ -41,23 +42,25 @@ final class PeoplevoxReads {
 
     PeoplevoxReads(PeoplevoxClient client, PeoplevoxProperties peoplevox, SetupProperties setup, MeterRegistry meters,
                    AuditProgress progress) {
-        this.client = client;
         this.pageSize = setup.pageSize();
         this.progress = progress;
         boolean clientPaces = peoplevox.rateLimit().enabled();
-        boolean pace = switch (setup.pacing()) {
+        boolean ownPacing = switch (setup.pacing()) {
             case ALWAYS -> !clientPaces;
             case NEVER -> false;
             case AUTO -> !clientPaces && !StartupChecks.isSimulator(peoplevox.baseUrl(), "/sim/peoplevox");
         };
-        this.ownPacing = pace ? new RateLimiter(peoplevox.rateLimit().requests(), peoplevox.rateLimit().period()) : null;
+        this.client = ownPacing ? new PeoplevoxClient(new PeoplevoxProperties(peoplevox.baseUrl(), peoplevox.clientId(),
+                peoplevox.username(), peoplevox.password(), peoplevox.timeout(), new PeoplevoxProperties.RateLimit(true,
+                peoplevox.rateLimit().requests(), peoplevox.rateLimit().period())), meters) : client;
+        this.paced = clientPaces || ownPacing;
         this.authentications = meters.counter("cherrypick.api.calls", "system", "peoplevox", "operation", "Authenticate");
         this.authenticationsBefore = authentications.count();
     }
 
-    /** Whether the audit's calls are paced (by the client's shared limiter or by its own). */
-    boolean paced(PeoplevoxProperties peoplevox) {
-        return ownPacing != null || peoplevox.rateLimit().enabled();
+    /** Whether the audit's calls are paced (by the runtime client's shared limiter or by its own client's). */
+    boolean paced() {
+        return paced;
     }
 
     /** Calls made: the audit's own, plus the sessions the client opened meanwhile (Authenticate). */
@@ -69,7 +72,7 @@ final class PeoplevoxReads {
     List<String> saveTemplate(String template) {
         List<String> fields = saveTemplates.get(template);
         if (fields == null) {
-            String detail = paced(() -> client.getSaveTemplate(template));
+            String detail = counted(() -> client.getSaveTemplate(template));
             fields = CsvTable.parse(detail == null ? "" : detail).headers();
             saveTemplates.put(template, fields);
         }
@@ -82,7 +85,7 @@ final class PeoplevoxReads {
         if (!sample.headers().isEmpty()) {
             return sample.headers();
         }
-        IntegrationResponse columns = ok("GetReportColumns " + report, paced(() -> client.call("GetReportColumns",
+        IntegrationResponse columns = ok("GetReportColumns " + report, counted(() -> client.call("GetReportColumns",
                 "<GetReportColumns xmlns=\"http://www.peoplevox.net/\"><templateName>" + xml(report)
                         + "</templateName></GetReportColumns>")));
         return CsvTable.parse(columns.detail() == null ? "" : columns.detail()).headers();
@@ -121,25 +124,13 @@ final class PeoplevoxReads {
                 + xml(searchClause) + "</SearchClause>"
                 + (report ? "<FilterClause></FilterClause><OrderBy></OrderBy><Columns></Columns>" : "")
                 + "</" + request + "></" + operation + ">";
-        return ok(operation + " " + name, paced(() -> client.call(operation, body)));
+        return ok(operation + " " + name, counted(() -> client.call(operation, body)));
     }
 
-    private <T> T paced(Supplier<T> call) {
+    /** One call of the audit's, counted (its client paces it, when calls are paced). */
+    private <T> T counted(Supplier<T> call) {
         calls.incrementAndGet();
-        if (ownPacing == null) {
-            return call.get();
-        }
-        try {
-            ownPacing.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.API_ERROR, "interrupted while pacing", e);
-        }
-        try {
-            return call.get();
-        } finally {
-            ownPacing.release();
-        }
+        return call.get();
     }
 
     private static IntegrationResponse ok(String what, IntegrationResponse r) {

@@ -62,7 +62,7 @@ public class SetupAudit {
                 progress);
         progress.listen(p -> listener.accept(report(id, AuditReport.RUNNING, started, null, startedBy, audit, pvx, bc)));
         log.info("setup audit {} started by {} (Peoplevox calls {})", id, startedBy,
-                pvx.paced(peoplevoxSettings) ? "paced" : "not paced");
+                pvx.paced() ? "paced" : "not paced");
         for (int i = 0; i < checks.size(); i++) {
             SetupCheck check = checks.get(i);
             progress.step(i + 1, checks.size(), check.name());
@@ -81,7 +81,7 @@ public class SetupAudit {
                                AuditContext audit, PeoplevoxReads pvx, BlueCherryReads bc) {
         List<CheckResult> done = audit.results();
         return new AuditReport(id, status, AuditReport.verdictOf(done), AuditReport.Counts.of(done), started, finished,
-                startedBy, audit.progress().current(), pvx.calls(), bc.calls(), pvx.paced(peoplevoxSettings), done,
+                startedBy, audit.progress().current(), pvx.calls(), bc.calls(), pvx.paced(), done,
                 audit.stock(), null);
     }
 }
