@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.bluecherry.model.Pick;
 import io.cherrypick.bluecherry.model.PickLine;
+import io.cherrypick.flow.item.ItemFlowProperties;
+import io.cherrypick.gs1.Gs1;
 import io.cherrypick.runtime.FlowSwitch;
 import io.cherrypick.setup.Readings.CatalogueSku;
 
@@ -25,9 +27,11 @@ import io.cherrypick.setup.Readings.CatalogueSku;
 @Order(3)
 class CatalogueChecks implements SetupCheck {
     private final FlowSwitch flows;
+    private final ItemFlowProperties items;
 
-    CatalogueChecks(FlowSwitch flows) {
+    CatalogueChecks(FlowSwitch flows, ItemFlowProperties items) {
         this.flows = flows;
+        this.items = items;
     }
 
     @Override
@@ -38,7 +42,7 @@ class CatalogueChecks implements SetupCheck {
     @Override
     public List<CheckResult> run(AuditContext audit) {
         return List.of(missingInPeoplevox(audit), unknownToBlueCherry(audit), duplicateBarcodes(audit), invalidSkus(audit),
-                attributeDifferences(audit), unknownOnOpenPicks(audit));
+                invalidPeoplevoxBarcodes(audit), attributeDifferences(audit), unknownOnOpenPicks(audit));
     }
 
     private static final String READS = "Blue Cherry styles (all), Peoplevox Item types (all)";
@@ -140,6 +144,39 @@ class CatalogueChecks implements SetupCheck {
                     c.problem(Verdict.FAIL, String.join("; ", sku.problems()));
                 }
             }
+        });
+    }
+
+    /**
+     * The barcodes of Peoplevox's own items (those no Blue Cherry SKU explains: a Blue Cherry SKU's barcode is judged on
+     * Blue Cherry's data, above), by the item flow's rule: a UPC-A or EAN-13 with its check digit, unless the tenant's
+     * barcodes are not GTINs (cherrypick.flows.item.check-barcodes=false).
+     */
+    private CheckResult invalidPeoplevoxBarcodes(AuditContext audit) {
+        return audit.check("catalogue.invalid-peoplevox-barcodes", Section.CATALOGUE, "Peoplevox items with an invalid"
+                + " barcode (made by hand)", c -> {
+            c.reads("Peoplevox Item types (all), Blue Cherry styles (all)").fix("Correct the barcode of the item in"
+                    + " Peoplevox (Items > the item): a barcode with a wrong check digit does not scan, or scans as"
+                    + " another product.");
+            if (!Boolean.TRUE.equals(items.checkBarcodes())) {
+                c.reads("nothing: barcodes are not checked (cherrypick.flows.item.check-barcodes=false)");
+                return;
+            }
+            Set<String> blueCherry = audit.readings().skuCodes();
+            audit.readings().itemsByCode().forEach((code, row) -> {
+                String barcode = row.getOrDefault("Barcode", "").trim();
+                if (blueCherry.contains(code) || barcode.isEmpty()) {
+                    return;
+                }
+                c.checked(1);
+                if (!Gs1.isValidBarcode(barcode)) {
+                    c.problem(Verdict.WARN, "Peoplevox item " + code + " ('" + row.getOrDefault("Name", "") + "'): barcode "
+                            + barcode + (barcode.chars().allMatch(Character::isDigit) && (barcode.length() == 12
+                            || barcode.length() == 13) ? " has a wrong check digit (it should end in "
+                            + Gs1.checkDigit(barcode.substring(0, barcode.length() - 1)) + ")"
+                            : " is not a UPC-A (12 digits) or EAN-13 (13 digits)"));
+                }
+            });
         });
     }
 

@@ -97,6 +97,8 @@ abstract class AbstractSetupAuditTest {
         assertThat(examples.get("catalogue.unknown-to-bluecherry")).contains("Peoplevox item HAND1");
         assertThat(examples.get("catalogue.duplicate-barcodes")).contains("Barcode " + SetupWorld.E, "size S", "size M");
         assertThat(examples.get("catalogue.invalid-skus")).contains(SetupWorld.D, "wrong check digit");
+        assertThat(examples.get("catalogue.invalid-peoplevox-barcodes")).contains("Peoplevox item HAND1",
+                SetupWorld.HAND_MADE_BARCODE, "wrong check digit");
         assertThat(examples.get("catalogue.attribute-differences")).contains("Description", "Edited by hand in Peoplevox");
         assertThat(examples.get("catalogue.unknown-on-open-picks")).contains("Pick 910007 line 1", SetupWorld.UNKNOWN);
         assertThat(examples.get("mappings.locations")).contains("location MIA", "purchase order PO-77");

@@ -36,6 +36,7 @@ final class SetupWorld {
     static final String D = Styles.badCheckDigit(Styles.upc(700, 4));
     static final String E = Styles.upc(700, 5);
     static final String HAND_MADE = "HAND1";
+    static final String HAND_MADE_BARCODE = Styles.badCheckDigit(Styles.upc(798, 1));
     static final String UNKNOWN = Styles.upc(799, 9);
     private static final DateTimeFormatter BLUE_CHERRY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -50,6 +51,7 @@ final class SetupWorld {
         m.put("catalogue.unknown-to-bluecherry", 1);     // HAND1
         m.put("catalogue.duplicate-barcodes", 1);        // E on two SKUs
         m.put("catalogue.invalid-skus", 1);              // D: wrong check digit
+        m.put("catalogue.invalid-peoplevox-barcodes", 1); // HAND1: wrong check digit
         m.put("catalogue.attribute-differences", 1);     // B: Description edited in Peoplevox
         m.put("catalogue.unknown-on-open-picks", 1);     // pick 910007 line 1
         m.put("mappings.locations", 1);                  // MIA on a purchase order
@@ -112,7 +114,7 @@ final class SetupWorld {
         edited.put("Description", "Edited by hand in Peoplevox");
         Map<String, String> handMade = new LinkedHashMap<>(rows.get(A));
         handMade.replaceAll((field, value) -> "");
-        handMade.putAll(Map.of("ItemCode", HAND_MADE, "Name", "Gift card", "Barcode", Styles.upc(798, 1)));
+        handMade.putAll(Map.of("ItemCode", HAND_MADE, "Name", "Gift card", "Barcode", HAND_MADE_BARCODE));
         save("Item types", List.of(rows.get(A), edited, rows.get(E), handMade));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(Map.of("itemCode", A, "site", "PrimarySite",
                 "onHand", 100), Map.of("itemCode", B, "site", "PrimarySite", "onHand", 5))));
