@@ -6,11 +6,14 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.quartz.Scheduler;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clustered Quartz on the application's database (Spring Boot's JDBC job store, settings under spring.quartz): every
@@ -34,6 +37,16 @@ public class QuartzConfiguration {
             // the bounded wait happens in QuartzShutdown, before this factory shuts the scheduler down
             factory.setWaitForJobsToCompleteOnShutdown(false);
         };
+    }
+
+    /**
+     * Camel's quartz component schedules the routes' jobs through a scheduler whose job-store calls run in transactions
+     * ({@link TransactionalScheduler}), so Quartz's cluster lock holds while it checks for a job and stores it.
+     */
+    @Bean
+    ComponentCustomizer quartzComponentInTransactions(Scheduler scheduler, TransactionTemplate tx) {
+        return ComponentCustomizer.forType(QuartzComponent.class,
+                component -> component.setScheduler(TransactionalScheduler.wrap(scheduler, tx)));
     }
 
     @Bean

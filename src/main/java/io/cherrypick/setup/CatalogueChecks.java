@@ -1,6 +1,5 @@
 package io.cherrypick.setup;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.bluecherry.model.Pick;
 import io.cherrypick.bluecherry.model.PickLine;
+import io.cherrypick.catalog.ItemDrift;
 import io.cherrypick.flow.item.ItemFlowProperties;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.runtime.FlowSwitch;
@@ -97,7 +97,7 @@ class CatalogueChecks implements SetupCheck {
             for (Map<String, String> item : audit.readings().items()) {
                 String barcode = item.getOrDefault("Barcode", "").trim();
                 String code = item.getOrDefault("ItemCode", "").trim();
-                if (!barcode.isEmpty() && !code.contains("~D~")) {
+                if (!barcode.isEmpty() && !code.contains(ItemDrift.DEACTIVATED)) {
                     byBarcode.computeIfAbsent(barcode, b -> new Owners()).peoplevox.add(code);
                 }
             }
@@ -197,7 +197,7 @@ class CatalogueChecks implements SetupCheck {
                 c.checked(1);
                 List<String> differences = new ArrayList<>();
                 sku.row().forEach((field, ours) -> {
-                    if (theirs.containsKey(field) && !same(ours, theirs.get(field))) {
+                    if (theirs.containsKey(field) && !ItemDrift.sameValue(ours, theirs.get(field))) {
                         differences.add(field + " '" + ours + "' in Blue Cherry, '" + theirs.get(field) + "' in Peoplevox");
                     }
                 });
@@ -232,17 +232,5 @@ class CatalogueChecks implements SetupCheck {
                         }
                     }
                 });
-    }
-
-    /** Equal as text, or as numbers (48 and 48.00). */
-    static boolean same(String a, String b) {
-        String x = a == null ? "" : a.trim();
-        String y = b == null ? "" : b.trim();
-        if (x.equals(y)) {
-            return true;
-        }
-        BigDecimal m = Readings.number(x);
-        BigDecimal n = Readings.number(y);
-        return m != null && n != null && m.compareTo(n) == 0;
     }
 }

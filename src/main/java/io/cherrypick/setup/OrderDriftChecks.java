@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.bluecherry.model.Pick;
 import io.cherrypick.flow.despatch.DespatchProperties;
-import io.cherrypick.flow.despatch.WarehouseStatuses;
 import io.cherrypick.flow.order.SalesOrderProperties;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.runtime.FlowSwitch;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.WarehouseStatuses;
 
 /**
  * Order drift: Blue Cherry's pick tickets (every open one, and every one changed within the lookback) against

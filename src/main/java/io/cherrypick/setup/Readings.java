@@ -20,7 +20,8 @@ import io.cherrypick.bluecherry.model.Pick;
 import io.cherrypick.bluecherry.model.Style;
 import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.ItemCodes;
-import io.cherrypick.flow.item.ItemProblem;
+import io.cherrypick.catalog.ItemDrift;
+import io.cherrypick.failure.Problem;
 import io.cherrypick.flow.item.ItemValidator;
 import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
@@ -91,7 +92,7 @@ final class Readings {
                     String code = row.getOrDefault("ItemCode", "");
                     String label = sku.label(code);
                     List<String> problems = itemValidator.check(label, row, expressions).stream()
-                            .map(ItemProblem::message).toList();
+                            .map(Problem::message).toList();
                     skus.add(new CatalogueSku(sku, code, row.getOrDefault("Barcode", ""), label, row, problems,
                             number(sku.value("std_cost"))));
                 }
@@ -164,7 +165,7 @@ final class Readings {
         Map<String, Map<String, String>> byCode = new LinkedHashMap<>();
         for (Map<String, String> row : items()) {
             String code = row.getOrDefault("ItemCode", "").trim();
-            if (!code.isEmpty() && !code.contains("~D~")) {
+            if (!code.isEmpty() && !code.contains(ItemDrift.DEACTIVATED)) {
                 byCode.putIfAbsent(code, row);
             }
         }

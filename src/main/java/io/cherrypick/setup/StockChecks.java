@@ -15,12 +15,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.cherrypick.flow.stock.InventoryReport;
-import io.cherrypick.flow.stock.SkuSite;
 import io.cherrypick.flow.stock.StockProperties;
+import io.cherrypick.peoplevox.model.InventoryReport;
 import io.cherrypick.setup.AuditReport.StockSummary;
 import io.cherrypick.setup.AuditReport.StockVariance;
 import io.cherrypick.setup.Readings.CatalogueSku;
+import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.ValueMappingStore;
 
 /**

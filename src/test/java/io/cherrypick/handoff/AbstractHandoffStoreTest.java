@@ -45,7 +45,9 @@ abstract class AbstractHandoffStoreTest {
         assertThat(second).hasSize(2);
         assertThat(first).extracting(HandoffRecord::id).doesNotContainAnyElementsOf(second.stream().map(HandoffRecord::id).toList());
 
-        // "a" and "b" stop holding them: with no stale window every claim is taken over, flagged as recovered
+        // "a" and "b" stop holding them: claimed a minute ago, with no stale window every claim is taken over, flagged
+        // as recovered (claimed in this very millisecond, a claim is not yet older than "now")
+        jdbc.update("update handoff set claimed_at = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
         List<HandoffRecord> recovered = handoff.claim("q", "c", 10, Duration.ZERO, Duration.ZERO);
         assertThat(recovered).hasSize(5).allMatch(HandoffRecord::recovered);
         assertThat(handoff.settle(first.stream().map(HandoffRecord::id).toList(), "a", HandoffStore.DONE, "late"))

@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -43,6 +45,7 @@ class StartTogetherTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // 20 rounds of two JVMs starting on two cores outlast the default 5
     void instancesStartingTogetherBothComeUpAndShareOneSetOfSubscriptions() throws Exception {
         int simPort = FreePort.find();
         processes.add(AppProcess.startSimulators(simPort));

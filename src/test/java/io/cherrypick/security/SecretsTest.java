@@ -73,6 +73,7 @@ import io.cherrypick.support.Picks;
         "cherrypick.simulator.bluecherry.subscription-keys=" + SecretsTest.BC_KEY,
         "cherrypick.webhooks.token=" + SecretsTest.WEBHOOK_TOKEN,
         "cherrypick.security.enabled=true",
+        "camel.main.dev-console-enabled=true",
         "cherrypick.security.users=ada:ADMIN:{noop}" + SecretsTest.USER_PASSWORD,
         "logging.structured.format.console=ecs"})
 @ExtendWith(OutputCaptureExtension.class)

@@ -19,10 +19,16 @@ import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.Peoplevox;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
+import io.cherrypick.peoplevox.model.PvxDespatch;
+import io.cherrypick.simulator.peoplevox.warehouse.Despatch;
+import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.WarehouseStatuses;
 
 /**
  * The despatch flow's steps on the order lifecycle and its register (bean {@code despatchSteps}), each called by one

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cherrypick.catalog.ItemCodes;
@@ -28,6 +27,8 @@ import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.peoplevox.model.PvxDespatch;
+import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.ValueMappingStore;
 
 /**

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cherrypick.peoplevox.model.PvxDespatch;
+
 /**
  * What one Blue Cherry {@code OrderShipment} is built from: the Peoplevox despatch, the pick ticket as Cherrypick sent
  * it, the despatch's control number ({@code isaNum}), the SSCC of each package, whether the despatch completes the pick,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cherrypick.mapping.MappingSource;
 import io.cherrypick.mapping.MappingSourceAdapter;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.peoplevox.model.PvxDespatch;
 
 /**
  * How a mapping reads a shipment ({@code source: shipment} in routes/mappings/order-shipment.yaml):

@@ -1,9 +1,7 @@
 package io.cherrypick.flow.item;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +18,14 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.catalog.ItemDrift;
+import io.cherrypick.catalog.ItemDrift.Drift;
 import io.cherrypick.failure.Category;
-import io.cherrypick.flow.item.SyncedItemStore.SyncedItem;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.SyncedItemStore;
 
 /**
  * The drift check's steps (bean {@code itemDriftCheck} in routes/): compares Peoplevox's item types (read by the route,
@@ -37,8 +37,6 @@ import io.cherrypick.store.ExceptionStore;
  */
 @Component("itemDriftCheck")
 public class ItemDriftCheck {
-    static final String DEACTIVATED = "~D~";
-    private static final String ITEM_CODE = "ItemCode";
     private static final Logger log = LoggerFactory.getLogger(ItemDriftCheck.class);
 
     /** How long a check waits for a send in progress before it compares anyway. */
@@ -56,10 +54,6 @@ public class ItemDriftCheck {
         this.json = json;
     }
 
-    /** One difference, as reported. */
-    public record Drift(String itemCode, String message, Map<String, String> peoplevox, Map<String, String> blueCherry) {
-    }
-
     /**
      * The condition of the route's wait before it reads Peoplevox: items of {@code queue} are being sent (claimed) and
      * the check has waited less than five minutes. Items saved by a send in progress are in Peoplevox before Cherrypick
@@ -72,7 +66,7 @@ public class ItemDriftCheck {
 
     /** Route step: the body, Peoplevox's item types (one map per row), becomes the differences found. */
     public List<Drift> compare(@Body List<Map<String, String>> peoplevoxItems) {
-        List<Drift> drifts = compare(peoplevoxItems, synced.all());
+        List<Drift> drifts = ItemDrift.compare(peoplevoxItems, synced.all());
         log.info("item drift check: {} item type(s) in Peoplevox, {} difference(s)", peoplevoxItems.size(), drifts.size());
         return drifts;
     }
@@ -106,61 +100,4 @@ public class ItemDriftCheck {
         return resolved;
     }
 
-    /** The differences between Peoplevox's rows and the synced rows, in Peoplevox's order, then the missing ones. */
-    static List<Drift> compare(List<Map<String, String>> peoplevoxItems, Map<String, SyncedItem> syncedByCode) {
-        List<Drift> drifts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> exported = new HashSet<>(); // the columns Peoplevox gave: fields it does not export are not compared
-        peoplevoxItems.forEach(row -> exported.addAll(row.keySet()));
-        for (Map<String, String> row : peoplevoxItems) {
-            String code = value(row.get(ITEM_CODE));
-            if (code.isEmpty() || code.contains(DEACTIVATED)) {
-                continue;
-            }
-            seen.add(code);
-            SyncedItem item = syncedByCode.get(code);
-            if (item == null) {
-                drifts.add(new Drift(code, "Item " + code + " ('" + value(row.get("Name")) + "', barcode "
-                        + value(row.get("Barcode")) + ") is in Peoplevox but was never synced from Blue Cherry:"
-                        + " made by hand in Peoplevox?", row, null));
-                continue;
-            }
-            List<String> differences = new ArrayList<>();
-            item.mappedRow().forEach((field, sent) -> {
-                if (!field.equals(ITEM_CODE) && exported.contains(field)
-                        && !sameValue(sent, row.get(field))) {
-                    differences.add(field + " is '" + value(row.get(field)) + "' in Peoplevox but '" + value(sent)
-                            + "' in Blue Cherry");
-                }
-            });
-            if (!differences.isEmpty()) {
-                drifts.add(new Drift(code, "Item " + code + " (" + item.describe() + ") was edited in Peoplevox: "
-                        + String.join("; ", differences), row, item.mappedRow()));
-            }
-        }
-        syncedByCode.values().stream().filter(item -> !seen.contains(item.itemCode()))
-                .sorted(java.util.Comparator.comparing(SyncedItem::itemCode))
-                .forEach(item -> drifts.add(new Drift(item.itemCode(), "Item " + item.itemCode() + " (" + item.describe()
-                        + ") was synced from Blue Cherry but is no longer in Peoplevox (deleted or deactivated there?)",
-                        null, item.mappedRow())));
-        return drifts;
-    }
-
-    /** Equal as text, or as numbers (48 = 48.00), or both empty. */
-    static boolean sameValue(String a, String b) {
-        String x = value(a);
-        String y = value(b);
-        if (x.equals(y)) {
-            return true;
-        }
-        try {
-            return new BigDecimal(x).compareTo(new BigDecimal(y)) == 0;
-        } catch (NumberFormatException notNumbers) {
-            return x.equalsIgnoreCase(y) && (x.equalsIgnoreCase("true") || x.equalsIgnoreCase("false"));
-        }
-    }
-
-    private static String value(String v) {
-        return v == null ? "" : v.trim();
-    }
 }

@@ -21,6 +21,8 @@ import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.SyncedItemStore;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

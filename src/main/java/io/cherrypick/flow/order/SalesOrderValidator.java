@@ -18,8 +18,10 @@ import io.cherrypick.bluecherry.model.PickLine;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.Problem;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.peoplevox.Peoplevox;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -73,11 +75,11 @@ public class SalesOrderValidator {
         Pick pick = in.getBody(Pick.class);
         @SuppressWarnings("unchecked")
         Set<String> missing = exchange.getProperty(MISSING_ITEMS, Set.class);
-        List<PickProblem> problems = check(in.getHeader(Handoff.RECORD_KEY, pick.getPickNum(), String.class), pick,
+        List<Problem> problems = check(in.getHeader(Handoff.RECORD_KEY, pick.getPickNum(), String.class), pick,
                 missing != null ? missing : missingItems(List.of(pick)));
         if (!problems.isEmpty()) {
             in.setHeader(Handoff.CATEGORY, mainCategory(problems).name());
-            in.setHeader(Handoff.REASON, problems.stream().map(PickProblem::message).collect(Collectors.joining("; ")));
+            in.setHeader(Handoff.REASON, problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
             in.setHeader(Handoff.OUTCOME, HandoffStore.HELD);
         }
     }
@@ -91,36 +93,36 @@ public class SalesOrderValidator {
     }
 
     /** Every problem of a pick, each a sentence naming the pick, the line and the field; empty when it may go. */
-    public List<PickProblem> check(String pickNum, Pick pick, Set<String> missingItems) {
-        List<PickProblem> problems = new ArrayList<>();
+    public List<Problem> check(String pickNum, Pick pick, Set<String> missingItems) {
+        List<Problem> problems = new ArrayList<>();
         String label = "Pick " + pickNum;
         if (pick.getPickNum().isEmpty()) {
-            problems.add(new PickProblem(Category.VALIDATION, label + ": field pick_num is empty"));
+            problems.add(new Problem(Category.VALIDATION, label + ": field pick_num is empty"));
         } else if (pickNum.length() > MAX_ORDER_NUMBER) {
-            problems.add(new PickProblem(Category.VALIDATION, label + ": pick_num is " + pickNum.length()
+            problems.add(new Problem(Category.VALIDATION, label + ": pick_num is " + pickNum.length()
                     + " characters; Peoplevox SalesOrderNumber allows " + MAX_ORDER_NUMBER));
         }
         String location = pick.getLocation();
         if (location.isEmpty()) {
-            problems.add(new PickProblem(Category.MISSING_WAREHOUSE, label + ": field location is empty"));
+            problems.add(new Problem(Category.MISSING_WAREHOUSE, label + ": field location is empty"));
         } else if (mappings.lookup(ValueMappingStore.SITE, location).isEmpty()) {
-            problems.add(new PickProblem(Category.MISSING_WAREHOUSE, label + ": location '" + location
+            problems.add(new Problem(Category.MISSING_WAREHOUSE, label + ": location '" + location
                     + "' has no Peoplevox site mapping (add it under mappings 'site')"));
         }
         String shipper = pick.getShipper();
         if (!shipper.isEmpty() && mappings.lookup(ValueMappingStore.SHIPPER, shipper).isEmpty()) {
-            problems.add(new PickProblem(Category.VALIDATION, label + ": shipper '" + shipper
+            problems.add(new Problem(Category.VALIDATION, label + ": shipper '" + shipper
                     + "' has no Peoplevox service type mapping (add it under mappings 'shipper')"));
         }
         pick.shipTo().ifPresentOrElse(shipTo -> {
             for (String field : SHIP_TO_REQUIRED) {
                 if (shipTo.text(field).isEmpty()) {
-                    problems.add(new PickProblem(Category.VALIDATION, label + ": ship-to address field " + field + " is empty"));
+                    problems.add(new Problem(Category.VALIDATION, label + ": ship-to address field " + field + " is empty"));
                 }
             }
-        }, () -> problems.add(new PickProblem(Category.VALIDATION, label + ": pickaddress has no ship-to (addr_type ST) row")));
+        }, () -> problems.add(new Problem(Category.VALIDATION, label + ": pickaddress has no ship-to (addr_type ST) row")));
         if (pick.getLines().isEmpty()) {
-            problems.add(new PickProblem(Category.VALIDATION, label + " has no lines (pickdetail.rows is empty)"));
+            problems.add(new Problem(Category.VALIDATION, label + " has no lines (pickdetail.rows is empty)"));
         }
         Set<String> lineNumbers = new HashSet<>();
         for (PickLine line : pick.getLines()) {
@@ -128,20 +130,20 @@ public class SalesOrderValidator {
             String lineLabel = label + " line " + (seq.isEmpty() ? "?" : seq);
             String code = itemCode(line);
             if (seq.isEmpty()) {
-                problems.add(new PickProblem(Category.VALIDATION, lineLabel + ": field line_seq is empty"));
+                problems.add(new Problem(Category.VALIDATION, lineLabel + ": field line_seq is empty"));
             } else if (!lineNumbers.add(seq)) {
-                problems.add(new PickProblem(Category.VALIDATION, lineLabel + ": line_seq " + seq + " appears twice"));
+                problems.add(new Problem(Category.VALIDATION, lineLabel + ": line_seq " + seq + " appears twice"));
             }
             String qty = line.text("bk_qty");
             if (!isPositiveWhole(qty)) {
-                problems.add(new PickProblem(Category.VALIDATION, lineLabel + " (item " + code + "): bk_qty '" + qty
+                problems.add(new Problem(Category.VALIDATION, lineLabel + " (item " + code + "): bk_qty '" + qty
                         + "' must be a positive whole number"));
             }
             if (code.isEmpty()) {
-                problems.add(new PickProblem(Category.VALIDATION, lineLabel + ": field " + itemCodes.sourceFieldName()
+                problems.add(new Problem(Category.VALIDATION, lineLabel + ": field " + itemCodes.sourceFieldName()
                         + " is empty, so the line has no Peoplevox ItemCode"));
             } else if (missingItems.contains(code)) {
-                problems.add(new PickProblem(Category.SKU_MISMATCH, lineLabel + ": item " + code + " (style "
+                problems.add(new Problem(Category.SKU_MISMATCH, lineLabel + ": item " + code + " (style "
                         + line.getStyle() + " " + line.text("color_code") + " " + line.text("size_desc")
                         + ") does not exist in Peoplevox"));
             }
@@ -150,7 +152,7 @@ public class SalesOrderValidator {
     }
 
     /** The category an exception for these problems gets: the one a person must fix first. */
-    public static Category mainCategory(List<PickProblem> problems) {
+    public static Category mainCategory(List<Problem> problems) {
         for (Category c : List.of(Category.MISSING_WAREHOUSE, Category.SKU_MISMATCH)) {
             if (problems.stream().anyMatch(p -> p.category() == c)) {
                 return c;

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cherrypick.bluecherry.model.AuthorisationReader;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.mapping.MappingSource;
 
 /**

@@ -6,9 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.mapping.MappingSource;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.ReturnStore.LineKey;
 
 /**
  * A received return matched to its RA lines, as the mapping {@code routes/mappings/return-receipt.yaml} reads it

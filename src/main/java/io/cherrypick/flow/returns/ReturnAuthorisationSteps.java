@@ -13,15 +13,22 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.AuthorisationReader;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.ops.ExceptionActions;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.Receipt;
+import io.cherrypick.store.ReturnState;
+import io.cherrypick.store.ReturnStore;
 import io.cherrypick.store.ValueMappingStore;
 
 /**

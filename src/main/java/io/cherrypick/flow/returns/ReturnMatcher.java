@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.Authorisation;
+import io.cherrypick.store.ReturnStore.LineKey;
 
 /**
  * Decides which authorised RA lines a received return is credited to, or why it cannot be (a sentence for the

@@ -18,15 +18,20 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
-import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
-import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.ReceiptState;
+import io.cherrypick.store.ReturnState;
+import io.cherrypick.store.ReturnStore;
+import io.cherrypick.store.ReturnStore.LineKey;
 import io.cherrypick.store.ValueMappingStore;
 
 /**

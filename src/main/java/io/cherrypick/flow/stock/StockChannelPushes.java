@@ -19,7 +19,11 @@ import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.stock.ChannelRules.Rules;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.store.ChannelTold;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockLevel;
+import io.cherrypick.store.StockLevels;
 
 /**
  * The steps of a channel's route (template stock-to-channel; bean {@code stockChannelPushes}). Each record of the

@@ -19,7 +19,7 @@ import io.cherrypick.handoff.HandoffEndpoint;
  */
 @Component("stockChannels")
 public class StockChannels {
-    static final String QUEUE_PREFIX = "stock-channel:";
+    public static final String QUEUE_PREFIX = "stock-channel:";
     private static final Logger log = LoggerFactory.getLogger(StockChannels.class);
 
     private final StockProperties props;

@@ -15,10 +15,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.catalog.BlueCherrySkus;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.store.StockMovement;
+import io.cherrypick.store.StockObservation;
 
 /**
  * Reads the stock events of a hand-off batch (bean {@code stockEvents}, route stock-inbox), all at once so the batch

@@ -27,10 +27,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.BlueCherryRejection;
+import io.cherrypick.catalog.BlueCherrySkus;
+import io.cherrypick.catalog.BlueCherrySkus.SkuTuple;
 import io.cherrypick.failure.Category;
-import io.cherrypick.flow.stock.BlueCherrySkus.SkuTuple;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.simulator.bluecherry.model.Stock;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.SiteLocations;
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockLevel;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.Timestamps;
 import io.cherrypick.store.ValueMappingStore;
 

@@ -27,13 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.catalog.BlueCherrySkus;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.stock.ChannelRules.Rules;
-import io.cherrypick.flow.stock.ChannelTold.Told;
-import io.cherrypick.flow.stock.InventoryReport.Row;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.peoplevox.model.InventoryReport;
+import io.cherrypick.peoplevox.model.InventoryReport.Row;
+import io.cherrypick.store.ChannelTold;
+import io.cherrypick.store.ChannelTold.Told;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.SiteLocations;
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockLevel;
+import io.cherrypick.store.StockLevels;
+import io.cherrypick.store.StockObservation;
 import io.cherrypick.store.Timestamps;
 import io.cherrypick.store.ValueMappingStore;
 
@@ -57,7 +66,7 @@ import io.cherrypick.store.ValueMappingStore;
 public class StockReconciler {
     public static final String SCHEDULED = "SCHEDULED";
     public static final String MANUAL = "MANUAL";
-    static final String KIND = "StockReconciliationKind";
+    public static final String KIND = "StockReconciliationKind";
     static final String RUN = "StockReconcilerRun";
     static final String UNKNOWN = "StockUnknown";
     private static final Logger log = LoggerFactory.getLogger(StockReconciler.class);

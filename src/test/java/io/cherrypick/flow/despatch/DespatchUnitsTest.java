@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.peoplevox.events.EventSpec;
+import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.WarehouseStatuses;
 
 /** Small pieces of the despatch flow: warehouse status order, Peoplevox dates, despatch assembly, event keys. */
 class DespatchUnitsTest {

@@ -25,6 +25,8 @@ import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.model.PvxDespatch;
+import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.Picks;
 

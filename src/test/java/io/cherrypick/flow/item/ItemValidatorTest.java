@@ -8,14 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cherrypick.catalog.ItemCodes;
-import io.cherrypick.catalog.ItemProperties;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.Problem;
 
 /** The checks of one mapped row (uniqueness against the database is covered by ItemSenderTest). */
 class ItemValidatorTest {
-    private final ItemValidator validator = new ItemValidator(ItemFlowProperties.defaults(),
-            new ItemCodes(new ItemProperties(null, null)), null, null, null);
+    private final ItemValidator validator = new ItemValidator(ItemFlowProperties.defaults(), null, null);
     private static final Map<String, String> MAPPING = Map.of("ItemCode", "item_code", "Barcode", "barcode",
             "Name", "{style_name} {color_code} {size_desc}");
     private static final String LABEL = "Style 01234 colour BLK size M (ItemCode 012345678905)";
@@ -38,7 +36,7 @@ class ItemValidatorTest {
 
     @Test
     void aWrongCheckDigitNamesTheSkuTheFieldAndTheRightDigit() {
-        List<ItemProblem> problems = validator.check(LABEL, row("Barcode", "012345678906"), MAPPING);
+        List<Problem> problems = validator.check(LABEL, row("Barcode", "012345678906"), MAPPING);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.category()).isEqualTo(Category.VALIDATION);
             assertThat(p.message()).startsWith(LABEL).contains("Barcode '012345678906'").contains("check digit")
@@ -63,8 +61,8 @@ class ItemValidatorTest {
         Map<String, String> row = row("RetailPrice", "twenty");
         row.put("Barcode", "");
         row.remove("Name");
-        List<ItemProblem> problems = validator.check(LABEL, row, MAPPING);
-        assertThat(problems).extracting(ItemProblem::message).anySatisfy(m -> assertThat(m).contains("Barcode is empty"))
+        List<Problem> problems = validator.check(LABEL, row, MAPPING);
+        assertThat(problems).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("Barcode is empty"))
                 .anySatisfy(m -> assertThat(m).contains("Name is empty (mapped from '{style_name} {color_code} {size_desc}')"))
                 .anySatisfy(m -> assertThat(m).contains("RetailPrice 'twenty' is not a number"));
     }

@@ -18,11 +18,16 @@ import org.springframework.mock.env.MockEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.bluecherry.model.AuthorisationReader;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
-import io.cherrypick.flow.returns.ReturnStore.LineKey;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.mapping.TypedSource;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.Authorisation;
+import io.cherrypick.store.ReturnState;
+import io.cherrypick.store.ReturnStore.LineKey;
 
 /**
  * Matching a received return to RA lines and the expected-return rows (routes/mappings/expected-return.yaml); SaveData

@@ -18,8 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.ReturnState;
+import io.cherrypick.store.ReturnStore;
 import io.cherrypick.support.RouteTestSupport;
 
 /**

@@ -24,13 +24,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.BlueCherryRejection;
+import io.cherrypick.catalog.BlueCherrySkus;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.store.ChannelTold;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.NewException;
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockLevel;
+import io.cherrypick.store.StockLevels;
+import io.cherrypick.store.StockObservation;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.RouteTestSupport;
 

@@ -9,6 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.cherrypick.flow.stock.ChannelRules.Rules;
+import io.cherrypick.peoplevox.model.InventoryReport;
+import io.cherrypick.store.SiteLocations;
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockObservation;
 
 /** The stock flow's rules without a database: buffers, peak mode, observation order, site to location. */
 class StockUnitsTest {

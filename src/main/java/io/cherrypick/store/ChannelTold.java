@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.store;
 
 import java.time.Instant;
 import java.util.ArrayList;

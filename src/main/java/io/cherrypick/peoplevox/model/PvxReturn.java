@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.peoplevox.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.store;
 
 /** Where one received return (Peoplevox return code + item) is on its way to Blue Cherry. */
 public enum ReceiptState {

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.despatch;
+package io.cherrypick.store;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.despatch;
+package io.cherrypick.peoplevox;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.model.PvxDespatch;
 
 /**
  * Reads despatches from Peoplevox by number: the {@code Despatches} template (one row per despatch: sales order,
@@ -65,7 +66,7 @@ public class PeoplevoxDespatches {
     }
 
     /** Joins header rows and package-line rows into despatches (package order and line order as Peoplevox lists them). */
-    static Map<String, PvxDespatch> assemble(List<Map<String, String>> headers, List<Map<String, String>> packageRows) {
+    public static Map<String, PvxDespatch> assemble(List<Map<String, String>> headers, List<Map<String, String>> packageRows) {
         Map<String, Map<String, List<Map<String, String>>>> linesByPackage = new LinkedHashMap<>();
         for (Map<String, String> row : packageRows) {
             linesByPackage.computeIfAbsent(value(row, "DespatchNumber"), k -> new LinkedHashMap<>())

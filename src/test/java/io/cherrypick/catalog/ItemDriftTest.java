@@ -1,4 +1,4 @@
-package io.cherrypick.flow.item;
+package io.cherrypick.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cherrypick.flow.item.ItemDriftCheck.Drift;
-import io.cherrypick.flow.item.SyncedItemStore.SyncedItem;
+import io.cherrypick.catalog.ItemDrift.Drift;
+import io.cherrypick.store.SyncedItemStore.SyncedItem;
 
-class ItemDriftCheckTest {
+class ItemDriftTest {
     private static Map<String, String> row(String code, String name, String price, String attribute4) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("ItemCode", code);
@@ -36,7 +36,7 @@ class ItemDriftCheckTest {
         Map<String, SyncedItem> synced = Map.of("A1", synced("A1", "Tee BLK M", "20", "SP25"),
                 "A2", synced("A2", "Tee BLK L", "20", "SP25"), "GONE", synced("GONE", "Gone", "5", "SP25"));
 
-        List<Drift> drifts = ItemDriftCheck.compare(peoplevox, synced);
+        List<Drift> drifts = ItemDrift.compare(peoplevox, synced);
 
         assertThat(drifts).extracting(Drift::itemCode).containsExactly("A2", "HAND1", "GONE");
         assertThat(drifts.get(0).message()).contains("Item A2").contains("style 01234 colour BLK size M")
@@ -48,6 +48,6 @@ class ItemDriftCheckTest {
     @Test
     void fieldsPeoplevoxDoesNotExportAreNotCompared() {
         List<Map<String, String>> peoplevox = List.of(Map.of("ItemCode", "A1", "Name", "Tee BLK M"));
-        assertThat(ItemDriftCheck.compare(peoplevox, Map.of("A1", synced("A1", "Tee BLK M", "20", "SP25")))).isEmpty();
+        assertThat(ItemDrift.compare(peoplevox, Map.of("A1", synced("A1", "Tee BLK M", "20", "SP25")))).isEmpty();
     }
 }

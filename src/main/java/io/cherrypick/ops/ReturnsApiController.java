@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.ops;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.cherrypick.flow.returns.ReturnStore.LineKey;
+import io.cherrypick.bluecherry.model.AuthorisedLine;
+import io.cherrypick.flow.returns.ReturnsFlow;
+import io.cherrypick.peoplevox.model.PvxReturn;
+import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.Receipt;
+import io.cherrypick.store.ReceiptState;
+import io.cherrypick.store.ReturnState;
+import io.cherrypick.store.ReturnStore;
+import io.cherrypick.store.ReturnStore.LineKey;
 
 /**
  * "Where is this return?" for customer service: a return authorisation with its lines (authorised, credited, open),

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.bluecherry.BlueCherryClient;
 import io.cherrypick.catalog.ItemCodes;
+import io.cherrypick.flow.stock.StockProperties;
 import io.cherrypick.store.SyncCursorStore;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 import io.cherrypick.store.Timestamps;

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +24,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import io.cherrypick.flow.stock.StockProperties;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.Peoplevox;
 import io.cherrypick.peoplevox.SearchClauses;
+import io.cherrypick.peoplevox.model.InventoryReport;
 import io.cherrypick.store.Timestamps;
 
 /**
@@ -195,7 +197,7 @@ public class StockLevels {
     }
 
     /** The levels that changed, as the channels' queues take them: key SKU|site, due now. */
-    List<Message> dueNow(Collection<SkuSite> keys) {
+    public List<Message> dueNow(Collection<SkuSite> keys) {
         Instant now = Instant.now();
         Map<SkuSite, Instant> due = new TreeMap<>();
         keys.forEach(k -> due.put(k, now));
@@ -271,7 +273,7 @@ public class StockLevels {
     // ---- levels to read again (IncrementalChanges)
 
     /** On hand moved at the given time (Peoplevox time): read the level again unless a newer observation brings it. */
-    void requestRefreshes(Map<SkuSite, Instant> refreshes) {
+    public void requestRefreshes(Map<SkuSite, Instant> refreshes) {
         if (refreshes.isEmpty()) {
             return;
         }
@@ -312,7 +314,7 @@ public class StockLevels {
                 .addValue("start", Timestamps.utc(readStart)).addValue("stamp", Timestamps.utc(readStamp)));
     }
 
-    static Integer intOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    public static Integer intOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }

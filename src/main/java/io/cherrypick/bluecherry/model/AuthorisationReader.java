@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.bluecherry.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.catalog.ItemCodes;
+import io.cherrypick.store.Authorisation;
+import io.cherrypick.store.ReturnState;
 
 /**
  * Reads a Blue Cherry return authorisation ({@code GET /api/x-sim/returnAuthorization?_include=all}: header +
@@ -55,14 +57,14 @@ public class AuthorisationReader {
      * What Peoplevox is told about an RA: pick, order, location, reason and the lines. Blue Cherry moves {@code last_mod}
      * for other reasons too (its status after a receipt); those revisions are not sent again.
      */
-    String fingerprint(JsonNode ra) {
+    public String fingerprint(JsonNode ra) {
         String lines = lines(ra).stream().map(l -> l.lineSeq() + ":" + l.itemCode() + ":" + l.raQty())
                 .collect(Collectors.joining(","));
         return sha256(String.join("|", text(ra, "pick_num"), text(ra, "ord_num"), text(ra, "location"),
                 text(ra, "reason_code"), text(ra, "customer"), lines));
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isMissingNode() || v.isNull() ? "" : v.asText().trim();
     }

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.store;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.item;
+package io.cherrypick.store;
 
 import java.util.ArrayList;
 import java.util.Collection;

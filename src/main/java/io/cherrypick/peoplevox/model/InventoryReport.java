@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.peoplevox.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockObservation;
 
 /**
  * The rows of Peoplevox's {@code Item inventory summary} report (read with {@code to: peoplevox:report}; one row per
@@ -56,7 +59,7 @@ public final class InventoryReport {
     }
 
     /** The time a read's observations carry: the second it started. */
-    static Instant stamp(Instant started) {
+    public static Instant stamp(Instant started) {
         return started.truncatedTo(ChronoUnit.SECONDS);
     }
 

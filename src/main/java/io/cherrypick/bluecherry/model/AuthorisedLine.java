@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.bluecherry.model;
 
 /** One authorised SKU line of an RA, with the Peoplevox ItemCode it maps to. */
 public record AuthorisedLine(String raNum, int lineSeq, String style, String colorCode, String lblCode, String dimension,

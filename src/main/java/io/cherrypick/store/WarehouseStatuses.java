@@ -1,4 +1,4 @@
-package io.cherrypick.flow.despatch;
+package io.cherrypick.store;
 
 import java.util.EnumSet;
 import java.util.List;

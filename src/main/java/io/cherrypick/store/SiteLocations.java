@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.store;
 
 import java.util.List;
 import java.util.Map;
@@ -11,20 +11,20 @@ import java.util.TreeSet;
  * reading it backwards. A site that no location maps to, or that several do, has no location: its stock cannot be
  * attributed and is held with an exception naming the site.
  */
-final class SiteLocations {
+public final class SiteLocations {
     private final Map<String, TreeSet<String>> locationsBySite = new TreeMap<>();
 
-    SiteLocations(Map<String, String> siteByLocation) {
+    public SiteLocations(Map<String, String> siteByLocation) {
         siteByLocation.forEach((location, site) -> locationsBySite.computeIfAbsent(site, s -> new TreeSet<>()).add(location));
     }
 
-    Optional<String> locationOf(String site) {
+    public Optional<String> locationOf(String site) {
         TreeSet<String> locations = locationsBySite.get(site);
         return locations == null || locations.size() != 1 ? Optional.empty() : Optional.of(locations.first());
     }
 
     /** Why a site has no location, for the exception. */
-    String whyNoLocation(String site) {
+    public String whyNoLocation(String site) {
         TreeSet<String> locations = locationsBySite.get(site);
         if (locations == null) {
             return "no Blue Cherry location maps to Peoplevox site '" + site + "' (add one under mappings 'site': location → "

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.ops;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.flow.stock.StockChannels;
+import io.cherrypick.flow.stock.StockOverlay;
+import io.cherrypick.flow.stock.StockReconciler;
 import io.cherrypick.flow.stock.StockReconciler.ChannelVariance;
 import io.cherrypick.flow.stock.StockReconciler.Summary;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
+import io.cherrypick.store.ChannelTold;
+import io.cherrypick.store.StockLevel;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.Timestamps;
 
 /**

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.returns;
+package io.cherrypick.store;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.cherrypick.bluecherry.model.AuthorisedLine;
+import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Columns;
 import io.cherrypick.store.Timestamps;
 

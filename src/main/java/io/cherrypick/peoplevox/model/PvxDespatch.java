@@ -1,4 +1,4 @@
-package io.cherrypick.flow.despatch;
+package io.cherrypick.peoplevox.model;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cherrypick.flow.stock;
+package io.cherrypick.store;
 
 /** A Peoplevox ItemCode at a Peoplevox site (reference). */
 public record SkuSite(String itemCode, String site) implements Comparable<SkuSite> {
