@@ -15,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,13 +27,17 @@ import io.cherrypick.store.Timestamps;
  * The audits run through {@code POST /api/audit}: each runs in the background on the instance that took the request,
  * its report (progress included) written to {@code setup_audit_run} as it goes (at most every two seconds), so any
  * instance answers {@code GET /api/audit/runs/{id}}. One audit at a time in the cluster (it spends Peoplevox's call
- * budget): asking while one runs gives the running one. The last {@code cherrypick.setup.keep-runs} are kept.
+ * budget): asking while one runs gives the running one; the look for it and the new run's row are one transaction under
+ * the row lock of {@code setup_audit_lock}, so instances asked at once start one audit. The last
+ * {@code cherrypick.setup.keep-runs} are kept.
  */
 @Component
 public class AuditRuns implements DisposableBean {
     /** A running audit whose report was not written for this long belongs to an instance that stopped. */
     static final Duration STALE = Duration.ofMinutes(2);
     static final long WRITE_EVERY_MILLIS = 2000;
+    /** The row of setup_audit_lock that starting an audit locks. */
+    static final String LOCK = "setup-audit";
     private static final Logger log = LoggerFactory.getLogger(AuditRuns.class);
 
     private final SetupAudit audit;
@@ -40,6 +45,7 @@ public class AuditRuns implements DisposableBean {
     private final ObjectMapper json;
     private final AuditLog auditLog;
     private final SetupProperties setup;
+    private final TransactionTemplate tx;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "setup-audit");
         thread.setDaemon(true);
@@ -48,20 +54,31 @@ public class AuditRuns implements DisposableBean {
     private volatile long lastWrite;
 
     public AuditRuns(SetupAudit audit, NamedParameterJdbcTemplate jdbc, ObjectMapper json, AuditLog auditLog,
-                     SetupProperties setup) {
+                     SetupProperties setup, TransactionTemplate tx) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.auditLog = auditLog;
         this.setup = setup;
+        this.tx = tx;
     }
 
     /** An audit asked for: the new one, or the one already running ({@code started} false). */
     public record Started(AuditReport report, boolean started) {
     }
 
-    /** Starts an audit in the background, unless one runs already. */
+    /** Starts an audit in the background, unless one runs already (on any instance). */
     public synchronized Started start(String startedBy) {
+        Started started = tx.execute(status -> claim(startedBy));
+        if (started.started()) {
+            runner.submit(() -> execute(started.report())); // after the commit: its writes update a row that is there
+        }
+        return started;
+    }
+
+    private Started claim(String startedBy) {
+        jdbc.query("select name from setup_audit_lock where name = :name for update", Map.of("name", LOCK), rs -> {
+        });
         Optional<AuditReport> running = latest().filter(r -> AuditReport.RUNNING.equals(r.status()));
         if (running.isPresent()) {
             return new Started(running.get(), false);
@@ -76,7 +93,6 @@ public class AuditRuns implements DisposableBean {
                 .addValue("status", AuditReport.RUNNING).addValue("by", first.startedBy())
                 .addValue("at", Timestamps.utc(now)).addValue("report", write(first)));
         auditLog.record(startedBy, "SETUP_AUDIT", "setup-audit", id, "started");
-        runner.submit(() -> execute(first));
         return new Started(first, true);
     }
 

@@ -12,3 +12,10 @@ create table setup_audit_run (
     report        text         not null
 );
 create index ix_setup_audit_run_started on setup_audit_run (started_at);
+
+-- One audit at a time in the cluster: starting one locks this row (select ... for update), looks for a running one and
+-- inserts its own in the same transaction, so two instances asked at once start one audit between them.
+create table setup_audit_lock (
+    name varchar(32) primary key
+);
+insert into setup_audit_lock (name) values ('setup-audit');
