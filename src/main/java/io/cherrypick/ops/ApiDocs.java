@@ -85,9 +85,26 @@ public class ApiDocs {
         };
     }
 
+    /**
+     * The rules that name some values of a templated path (e.g. /api/lists/audit of /api/lists/{name}): a list of what
+     * they ask, or nothing.
+     */
+    private static String narrowerRules(String path, HttpMethod method) {
+        if (!path.contains("{")) {
+            return "";
+        }
+        org.springframework.web.util.pattern.PathPattern template =
+                org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(path);
+        List<String> narrower = AccessRules.RULES.stream()
+                .filter(r -> (r.method() == null || r.method().equals(method)) && !r.pattern().contains("*")
+                        && template.matches(org.springframework.http.server.PathContainer.parsePath(r.pattern())))
+                .map(r -> r.pattern() + ": " + r.describe()).toList();
+        return narrower.isEmpty() ? "" : " Except " + String.join(" ", narrower);
+    }
+
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         AccessRules.Rule rule = AccessRules.forRequest(HttpMethod.valueOf(method.name()), path);
-        String who = "Who may call: " + rule.describe();
+        String who = "Who may call: " + rule.describe() + narrowerRules(path, HttpMethod.valueOf(method.name()));
         String description = operation.getDescription();
         operation.setDescription(description == null || description.isBlank() ? who : description + "\n\n" + who);
         operation.addExtension(ROLES, rule.open() ? List.of() : rule.roles().isEmpty() ? List.of("SIGNED_IN")

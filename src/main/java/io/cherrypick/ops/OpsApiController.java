@@ -1,18 +1,11 @@
 package io.cherrypick.ops;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cherrypick.ops.alert.AlertLog;
+import io.cherrypick.ops.lists.Csv;
 import io.cherrypick.security.Operator;
 import io.cherrypick.store.AuditLog;
 import io.cherrypick.store.ExceptionRecord;
@@ -47,6 +41,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api")
 @Tag(name = "Operations", description = "Exceptions, orders, stuck orders, flows, mappings, reconciliation, alerts, audit")
 public class OpsApiController {
+    /** Exceptions one bulk action previews and acts on at most. */
+    static final int MAX_BULK = 1000;
 
     private final ExceptionStore exceptions;
     private final ExceptionActions actions;
@@ -57,10 +53,13 @@ public class OpsApiController {
     private final StuckOrders stuck;
     private final AlertLog alerts;
     private final OrderReconciliation reconciliation;
+    private final OrderDetails orderDetails;
+    private final FixGuide fixGuide;
 
     public OpsApiController(ExceptionStore exceptions, ExceptionActions actions, OrderLifecycleStore lifecycle,
                             FlowHealth health, ValueMappingStore mappings, AuditLog audit, StuckOrders stuck,
-                            AlertLog alerts, OrderReconciliation reconciliation) {
+                            AlertLog alerts, OrderReconciliation reconciliation, OrderDetails orderDetails,
+                            FixGuide fixGuide) {
         this.exceptions = exceptions;
         this.actions = actions;
         this.lifecycle = lifecycle;
@@ -70,12 +69,18 @@ public class OpsApiController {
         this.stuck = stuck;
         this.alerts = alerts;
         this.reconciliation = reconciliation;
+        this.orderDetails = orderDetails;
+        this.fixGuide = fixGuide;
     }
 
     public record Reason(String reason) {
     }
 
     public record Mapping(String target) {
+    }
+
+    /** A bulk action on the exceptions a preview listed: {@code action} replay, resolve or discard. */
+    public record Bulk(String action, List<Long> ids, String reason) {
     }
 
     @GetMapping("/exceptions")
@@ -108,6 +113,38 @@ public class OpsApiController {
         return actions.replayAll(category, flow, operator.name());
     }
 
+    @GetMapping("/exceptions/{id}/guide")
+    @Operation(summary = "The guided fix of one exception: what its problem means, who owns it, the usual fix, when to"
+            + " replay, and links to the record, mapping or item to change")
+    public ResponseEntity<FixGuide.Fix> guide(@PathVariable long id) {
+        return exceptions.find(id).map(e -> ResponseEntity.ok(fixGuide.of(e))).orElse(ResponseEntity.notFound().build());
+    }
+
+    /** What a bulk action would do to each exception matching the filter (at most {@code limit}); changes nothing. */
+    @GetMapping("/exceptions/preview")
+    @Operation(summary = "Preview of a bulk action (replay, resolve or discard): each exception matching the filter and"
+            + " whether the action will act on it, or why not. Changes nothing")
+    public ExceptionActions.Preview preview(@RequestParam String action,
+                                            @RequestParam(defaultValue = ExceptionRecord.OPEN) String status,
+                                            @RequestParam(required = false) String category,
+                                            @RequestParam(required = false) String flow,
+                                            @RequestParam(required = false) String key,
+                                            @RequestParam(defaultValue = "1000") int limit) {
+        return actions.preview(ExceptionActions.BulkAction.of(action),
+                exceptions.list(status, category, flow, key, Math.max(1, Math.min(limit, MAX_BULK))));
+    }
+
+    /** Acts on the exceptions a preview listed, by id: nothing that arrived after the preview is touched. */
+    @PostMapping("/exceptions/bulk")
+    @Operation(summary = "Replays, resolves or discards the exceptions a preview listed (by id; resolve and discard need"
+            + " a reason); each one is its own transaction with its audit entry")
+    public ExceptionActions.BulkOutcome bulk(@RequestBody Bulk body, Operator operator) {
+        if (body.ids() == null || body.ids().isEmpty() || body.ids().size() > MAX_BULK) {
+            throw new ExceptionActions.NotActionable("field ids must list 1 to " + MAX_BULK + " exception ids");
+        }
+        return actions.apply(ExceptionActions.BulkAction.of(body.action()), body.ids(), operator.name(), body.reason());
+    }
+
     @PostMapping("/exceptions/{id}/resolve")
     @Operation(summary = "Closes an exception as fixed, with the reason")
     public ExceptionRecord resolve(@PathVariable long id, @RequestBody Reason body,
@@ -124,14 +161,14 @@ public class OpsApiController {
 
     /** "Where is this order?" by pick number or Blue Cherry order number, with the open exceptions of each pick. */
     @GetMapping("/orders/{number}")
-    @Operation(summary = "Where is this order? By pick number or Blue Cherry order number")
+    @Operation(summary = "Where is this order? By pick number or Blue Cherry order number: each pick's state, its steps"
+            + " as a timeline with times and durations, whether it is stuck, its despatches, returns and exceptions")
     public ResponseEntity<List<Map<String, Object>>> order(@PathVariable String number) {
         List<OrderLifecycle> found = lifecycle.find(number);
         if (found.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        return ResponseEntity.ok(found.stream().map(o -> Map.<String, Object>of("lifecycle", o,
-                "openExceptions", exceptions.list(ExceptionRecord.OPEN, null, null, o.pickNum(), 20))).toList());
+        return ResponseEntity.ok(found.stream().map(orderDetails::of).toList());
     }
 
     /** Orders in one state past its limit ({@code cherrypick.ops.stuck-after}), the longest-waiting first. */
@@ -202,7 +239,7 @@ public class OpsApiController {
     @Operation(summary = "Orders reconciliation per day, location and site, as JSON or CSV")
     public ResponseEntity<?> orderReconciliation(@RequestParam(required = false) LocalDate from,
                                                  @RequestParam(required = false) LocalDate to,
-                                                 @RequestParam(defaultValue = "json") String format) throws IOException {
+                                                 @RequestParam(defaultValue = "json") String format) {
         LocalDate last = to != null ? to : LocalDate.now(reconciliation.zone());
         LocalDate first = from != null ? from : last.minusDays(6);
         if (ChronoUnit.DAYS.between(first, last) > 366) {
@@ -217,15 +254,7 @@ public class OpsApiController {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(report);
         }
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
-            for (List<String> line : OrderReconciliation.csv(report)) {
-                printer.printRecord(line);
-            }
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders-" + first + "-" + last + ".csv\"")
-                .body(csv.toString());
+        return Csv.download("orders-" + first + "-" + last + ".csv", OrderReconciliation.csv(report));
     }
 
     /** The alerts told to the chat (or only logged), newest first, with delivery attempts and the last error. */

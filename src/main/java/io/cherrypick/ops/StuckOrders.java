@@ -20,6 +20,9 @@ import io.cherrypick.store.OrderLifecycleStore;
  */
 @Service
 public class StuckOrders {
+    /** The most stuck orders a list shows (the longest-waiting ones). */
+    public static final int MAX_LISTED = 10_000;
+
     private final OrderLifecycleStore lifecycle;
     private final OpsProperties props;
 

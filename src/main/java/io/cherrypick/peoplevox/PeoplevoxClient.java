@@ -49,6 +49,7 @@ public class PeoplevoxClient {
     private final HttpClient http;
     private final RateLimiter rateLimiter;
     private final MeterRegistry meters;
+    private final List<PeoplevoxCallListener> callListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String sessionId;
 
     public PeoplevoxClient(PeoplevoxProperties props, MeterRegistry meters) {
@@ -57,6 +58,11 @@ public class PeoplevoxClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.rateLimiter = props.rateLimit().enabled()
                 ? new RateLimiter(props.rateLimit().requests(), props.rateLimit().period()) : null;
+    }
+
+    /** Adds a listener told of every call as it completes (see {@link PeoplevoxCallListener}). */
+    public void addCallListener(PeoplevoxCallListener listener) {
+        callListeners.add(listener);
     }
 
     /** Reads every row of an integration template that matches the search clause (empty = all), page by page. */
@@ -214,6 +220,17 @@ public class PeoplevoxClient {
             throw e;
         } finally {
             sample.stop(meters.timer(ApiCallOutcome.TIMER, "system", "peoplevox", "operation", operation, "outcome", outcome));
+            tellListeners(operation, outcome);
+        }
+    }
+
+    private void tellListeners(String operation, String outcome) {
+        for (PeoplevoxCallListener listener : callListeners) {
+            try {
+                listener.called(operation, outcome);
+            } catch (RuntimeException e) {
+                log.warn("a Peoplevox call listener failed (the call is not affected): {}", e.toString());
+            }
         }
     }
 

@@ -45,6 +45,10 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/audit", Role.SUPPORT, Role.ADMIN),
             rule(null, "/api/audit/runs/**", Role.SUPPORT, Role.ADMIN),
             rule(null, "/api/audit", Role.SUPPORT, Role.FINANCE, Role.ADMIN),
+            // the console's lists of what the endpoints above guard need the same roles
+            rule(null, "/api/lists/audit", Role.SUPPORT, Role.FINANCE, Role.ADMIN),
+            rule(null, "/api/lists/stock-variances", Role.FINANCE, Role.ADMIN),
+            rule(null, "/api/lists/despatched-not-confirmed", Role.FINANCE, Role.ADMIN),
             rule(null, "/actuator/**", Role.ADMIN));
 
     /** What a request that no rule names needs. */

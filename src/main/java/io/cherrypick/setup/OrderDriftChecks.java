@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 import io.cherrypick.bluecherry.model.Pick;
 import io.cherrypick.flow.despatch.DespatchProperties;
 import io.cherrypick.flow.order.SalesOrderProperties;
+import io.cherrypick.mapping.MappingFunctions;
+import io.cherrypick.mapping.MappingSource;
+import io.cherrypick.mapping.Mappings;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.runtime.FlowSwitch;
 import io.cherrypick.store.LifecycleState;
@@ -42,14 +45,16 @@ class OrderDriftChecks implements SetupCheck {
     private final OpsProperties ops;
     private final OrderLifecycleStore lifecycle;
     private final FlowSwitch flows;
+    private final Mappings mappings;
 
     OrderDriftChecks(SalesOrderProperties orders, DespatchProperties despatch, OpsProperties ops,
-                     OrderLifecycleStore lifecycle, FlowSwitch flows) {
+                     OrderLifecycleStore lifecycle, FlowSwitch flows, Mappings mappings) {
         this.orders = orders;
         this.despatch = despatch;
         this.ops = ops;
         this.lifecycle = lifecycle;
         this.flows = flows;
+        this.mappings = mappings;
     }
 
     @Override
@@ -57,9 +62,9 @@ class OrderDriftChecks implements SetupCheck {
         return "Order drift";
     }
 
-    /** Both sides, matched by pick number = SalesOrderNumber. */
+    /** Both sides, matched by pick number = SalesOrderNumber; {@code channel}: the channel name Cherrypick's orders carry. */
     private record Sides(Map<String, Pick> picks, Map<String, Map<String, String>> peoplevox,
-                         List<Map<String, String>> unexplained) {
+                         List<Map<String, String>> unexplained, String channel) {
     }
 
     @Override
@@ -86,6 +91,7 @@ class OrderDriftChecks implements SetupCheck {
 
     private Sides sides(AuditContext audit) {
         Readings readings = audit.readings();
+        String channel = channelName();
         Map<String, Pick> picks = new LinkedHashMap<>();
         readings.picks().forEach(p -> picks.put(p.getPickNum(), p));
         Map<String, Map<String, String>> peoplevox = new LinkedHashMap<>(readings.orders());
@@ -93,19 +99,39 @@ class OrderDriftChecks implements SetupCheck {
         audit.progress().detail("Peoplevox Sales orders: looking up " + notSeen.size() + " pick(s) by number");
         peoplevox.putAll(readings.ordersByNumber(notSeen));
         List<String> unknown = peoplevox.entrySet().stream()
-                .filter(e -> !picks.containsKey(e.getKey()) && ours(e.getValue())).map(Map.Entry::getKey).toList();
+                .filter(e -> !picks.containsKey(e.getKey()) && ours(e.getValue(), channel)).map(Map.Entry::getKey).toList();
         audit.progress().detail("Blue Cherry pick tickets: looking up " + unknown.size() + " order(s) by number");
         Map<String, Pick> older = readings.picksByNumber(unknown);
         picks.putAll(older);
         List<Map<String, String>> unexplained = new ArrayList<>();
         unknown.stream().filter(n -> !older.containsKey(n)).forEach(n -> unexplained.add(peoplevox.get(n)));
-        return new Sides(picks, peoplevox, unexplained);
+        return new Sides(picks, peoplevox, unexplained, channel);
     }
 
-    /** An order of Cherrypick's channel (every order, when the template has no ChannelName). */
-    private boolean ours(Map<String, String> order) {
+    /**
+     * The ChannelName the order mapping gives every order (routes/mappings/sales-order.yaml, part header), when it is
+     * the same for every pick; empty when the mapping writes none, or takes it from the pick.
+     */
+    private String channelName() {
+        MappingSource noPick = new MappingSource() {
+            @Override
+            public String value(String name) {
+                return "";
+            }
+
+            @Override
+            public List<? extends MappingSource> each(String collection) {
+                return List.of();
+            }
+        };
+        return mappings.file("sales-order").map(noPick, new MappingFunctions((kind, value) -> null)).row("header")
+                .getOrDefault("ChannelName", "").trim();
+    }
+
+    /** An order of Cherrypick's channel (every order, when the orders carry no channel name). */
+    private static boolean ours(Map<String, String> order, String ourChannel) {
         String channel = order.get("ChannelName");
-        return channel == null || channel.isBlank() || channel.trim().equalsIgnoreCase(orders.channelName());
+        return ourChannel.isEmpty() || channel == null || channel.isBlank() || channel.trim().equalsIgnoreCase(ourChannel);
     }
 
     private void notInPeoplevox(AuditContext audit, Sides sides, CheckResult.Builder c) {
@@ -135,9 +161,9 @@ class OrderDriftChecks implements SetupCheck {
 
     private void unknownToBlueCherry(Sides sides, CheckResult.Builder c) {
         c.fix("An order in Peoplevox that no Blue Cherry pick ticket explains was made by hand or by another system under"
-                + " Cherrypick's channel name (" + orders.channelName() + "): its despatch cannot be confirmed in Blue"
+                + " Cherrypick's channel name (" + sides.channel() + "): its despatch cannot be confirmed in Blue"
                 + " Cherry. Cancel it in Peoplevox, or create its pick ticket in Blue Cherry.");
-        c.checked((int) sides.peoplevox().values().stream().filter(this::ours).count());
+        c.checked((int) sides.peoplevox().values().stream().filter(o -> ours(o, sides.channel())).count());
         for (Map<String, String> order : sides.unexplained()) {
             c.problem(Verdict.FAIL, "Peoplevox order " + order.get("SalesOrderNumber") + " (status "
                     + order.getOrDefault("Status", "?") + ", created " + order.getOrDefault("CreatedDate", "?")

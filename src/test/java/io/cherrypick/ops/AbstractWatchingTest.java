@@ -145,11 +145,11 @@ abstract class AbstractWatchingTest {
         String text = text(CHAT.bodies().get(0));
         assertThat(text).startsWith("Cherrypick: 3 new exceptions, 1 order newly stuck")
                 .contains("https://cherrypick.example.com/ops#/exceptions?status=OPEN")
-                .contains("sales-order · SKU_MISMATCH (for support) ×2")
+                .contains("Orders to Peoplevox · Item unknown to Peoplevox [SKU_MISMATCH] (for Support) ×2")
                 .contains("P1: Pick P1 line 2: item 099999999993 does not exist in Peoplevox")
-                .contains("despatch · API_TIMEOUT (for support) ×1")
+                .contains("Despatches to Blue Cherry · System did not answer in time [API_TIMEOUT] (for Support) ×1")
                 .contains("DES1: Despatch DES1: Blue Cherry timed out after 30 s")
-                .contains("DESPATCHED for over 2h 0m ×1, waiting for its despatch to be confirmed in Blue Cherry")
+                .contains("Despatched [DESPATCHED] for over 2h 0m ×1, waiting for its despatch to be confirmed in Blue Cherry")
                 .contains("pick S1 (order OS1): 3h 0m")
                 .doesNotContain("S2");
 
@@ -162,7 +162,7 @@ abstract class AbstractWatchingTest {
         alerter.run();
         assertThat(CHAT.bodies()).hasSize(2);
         assertThat(text(CHAT.bodies().get(1))).startsWith("Cherrypick: 1 new exception\n")
-                .contains("stock · API_ERROR").doesNotContain("P1").doesNotContain("S1");
+                .contains("Stock · System error [API_ERROR] (for Support) ×1").doesNotContain("P1").doesNotContain("S1");
 
         List<Map<String, Object>> history = api.get().uri("/api/alerts").retrieve().body(LIST);
         assertThat(history).hasSize(2).allMatch(a -> a.get("deliveredAt") != null);

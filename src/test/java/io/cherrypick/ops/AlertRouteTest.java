@@ -37,7 +37,7 @@ class AlertRouteTest {
         exceptions.record(NewException.of("sales-order", "sales-order-to-wms", "R1", Category.MISSING_WAREHOUSE,
                 "Pick R1: location 'MIA' maps to no Peoplevox site", "{}", null));
         await().atMost(Duration.ofSeconds(20)).until(() -> !CHAT.bodies().isEmpty());
-        assertThat(CHAT.bodies().get(0)).contains("sales-order · MISSING_WAREHOUSE (for support) ×1")
+        assertThat(CHAT.bodies().get(0)).contains("Orders to Peoplevox · Location without a warehouse [MISSING_WAREHOUSE] (for Support) ×1")
                 .contains("R1: Pick R1: location 'MIA' maps to no Peoplevox site");
         // later runs have nothing new to tell
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> CHAT.bodies().size() == 1);

@@ -25,6 +25,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherryProperties;
 import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.flow.amend.AmendmentProperties;
+import io.cherrypick.flow.despatch.DespatchProperties;
+import io.cherrypick.flow.item.ItemFlowProperties;
+import io.cherrypick.flow.order.SalesOrderProperties;
+import io.cherrypick.flow.returns.ReturnsProperties;
+import io.cherrypick.flow.stock.StockProperties;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.ops.alert.AlertProperties;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
@@ -33,19 +39,21 @@ import io.cherrypick.security.AccessProperties;
 import io.cherrypick.store.LifecycleState;
 
 /**
- * The settings records outside the flows: every default in application.yml and nowhere else, each setting described
+ * The settings records: every default in application.yml and nowhere else, each setting described
  * in the configuration metadata (IDE completion), a bad value stopping the start with the setting's name, and no
  * secret in any record's text.
  */
 class SettingsTest {
     /** The records' prefixes (RuntimeProperties: the cherrypick.* names listed in {@link #RUNTIME}). */
     static final List<String> PREFIXES = List.of("cherrypick.peoplevox.", "cherrypick.bluecherry.", "cherrypick.webhooks.",
-            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.");
+            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.");
     static final Set<String> RUNTIME = Set.of("cherrypick.demo", "cherrypick.routes-dir", "cherrypick.routes-reload",
             "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh");
 
     @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
-            AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class})
+            AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class,
+            SalesOrderProperties.class, AmendmentProperties.class, DespatchProperties.class, ReturnsProperties.class,
+            ItemFlowProperties.class, StockProperties.class})
     static class Records {
     }
 
@@ -82,6 +90,27 @@ class SettingsTest {
             RuntimeProperties runtime = context.getBean(RuntimeProperties.class);
             assertThat(runtime.demo()).isTrue();
             assertThat(runtime.quartz().shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+            SalesOrderProperties orders = context.getBean(SalesOrderProperties.class);
+            assertThat(orders.batchSize()).isEqualTo(100);
+            assertThat(orders.sites()).containsEntry("NJ", "PrimarySite");
+            assertThat(orders.cancelledStatuses()).containsExactly("V", "C");
+            assertThat(context.getBean(AmendmentProperties.class).cutoffStatuses())
+                    .containsExactly("Allocated", "Picking", "Packed", "Despatched");
+            DespatchProperties despatch = context.getBean(DespatchProperties.class);
+            assertThat(despatch.statuses()).containsEntry("Packed", LifecycleState.PICKING).hasSize(5);
+            assertThat(despatch.gs1CompanyPrefix()).isEqualTo("0614141");
+            assertThat(despatch.carriers()).hasSize(4);
+            ReturnsProperties returns = context.getBean(ReturnsProperties.class);
+            assertThat(returns.closedStatuses()).containsExactly("RECEIVED", "CLOSED", "CANCELLED");
+            assertThat(returns.reasons()).isEmpty();
+            ItemFlowProperties items = context.getBean(ItemFlowProperties.class);
+            assertThat(items.maxLength("AttributeColour")).as("a key ending in *").isEqualTo(500);
+            assertThat(items.maxLength("Name")).isEqualTo(50);
+            assertThat(items.checkBarcodes()).isTrue();
+            StockProperties stock = context.getBean(StockProperties.class);
+            assertThat(stock.channels()).containsOnlyKeys("web");
+            assertThat(stock.peak()).isEqualTo(new StockProperties.Peak(false, List.of(0, 5), 0.25));
+            assertThat(stock.buffers()).isEmpty();
         });
     }
 
@@ -108,7 +137,16 @@ class SettingsTest {
             "cherrypick.ops.report-zone=Mars/Olympus   | cherrypick.ops.report-zone          | Mars/Olympus",
             "cherrypick.items.code-strategy=ISBN       | cherrypick.items.code-strategy      | ISBN",
             "cherrypick.metrics.refresh=0              | cherrypick.metrics.refresh          | must be longer than or equal to",
-            "cherrypick.webhooks.fresh-for=soon        | cherrypick.webhooks.fresh-for       | soon"})
+            "cherrypick.webhooks.fresh-for=soon        | cherrypick.webhooks.fresh-for       | soon",
+            "cherrypick.flows.sales-order.batch-size=500 | cherrypick.flows.sales-order.batch-size | must be less than or equal to 100",
+            "cherrypick.flows.despatch.gs1-company-prefix=12AB | cherrypick.flows.despatch.gs1-company-prefix | must be 6 to 12 digits",
+            "cherrypick.flows.despatch.gs1-extension-digit=12 | cherrypick.flows.despatch.gs1-extension-digit | must be less than or equal to 9",
+            "cherrypick.flows.returns.batch-size=0     | cherrypick.flows.returns.batch-size | must be greater than or equal to 1",
+            "cherrypick.flows.item.rows-per-call=101   | cherrypick.flows.item.rows-per-call | must be less than or equal to 100",
+            "cherrypick.flows.stock.refresh-batch=200  | cherrypick.flows.stock.refresh-batch | must be less than or equal to 100",
+            "cherrypick.flows.stock.peak.min-change-share=2 | 'cherrypick.flows.stock' on field 'peak.minChangeShare' | must be less than or equal to 1",
+            "cherrypick.flows.stock.channels.shop.token=t | 'cherrypick.flows.stock' on field 'channels[shop].url' | must not be blank",
+            "cherrypick.flows.sales-order-change.cutoff-statuses= | cherrypick.flows.sales-order-change.cutoff-statuses | must not be empty"})
     void aBadValueStopsTheStartNamingTheSetting(String setting, String name, String reason) {
         app.withPropertyValues(setting.strip()).run(context -> {
             assertThat(context).hasFailed();

@@ -4,42 +4,47 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The order flow's settings ({@code cherrypick.flows.sales-order}). {@code sites} and {@code shippers} seed the
- * mapping tables at start (operators change them through the ops API afterwards); {@code cancelledStatuses} lists the
- * Blue Cherry {@code ord_status} codes that mean a pick was voided or cancelled. {@code batchLinger}: how long a partial
- * batch may wait for more picks before it is sent anyway (fuller batches = fewer Peoplevox calls per order).
+ * The order flow ({@code cherrypick.flows.sales-order}): released Blue Cherry picks to Peoplevox sales orders. The
+ * schedules, sizes and retries are read by routes/sales-order-to-wms.camel.yaml; defaults in application.yml. The
+ * mapping's own settings (e.g. {@code channel-name}) have their defaults in routes/mappings/sales-order.yaml.
+ *
+ * @param enabled           run the flow (its route group starts)
+ * @param pullCron          how often Blue Cherry is asked for released picks (Quartz cron; clustered, so one instance
+ *                          asks)
+ * @param sendInterval      ms between sender runs while no pick waits
+ * @param batchSize         picks per Peoplevox SaveData call (Peoplevox takes up to 100 rows)
+ * @param maxAttempts       attempts of a failing send before the pick becomes an exception
+ * @param retryBackoff      the first wait before a failed send is tried again (doubling each attempt)
+ * @param staleClaimAfter   a claim older than this belongs to an instance that stopped: its picks are taken over (and
+ *                          looked up in Peoplevox first)
+ * @param batchLinger       how long a partial batch may wait for more picks before it is sent anyway (a full batch
+ *                          costs Peoplevox the same single call)
+ * @param sites             Blue Cherry location to Peoplevox site reference; seeds mapping kind "site" at start
+ *                          (operators change it through /api/mappings afterwards)
+ * @param shippers          Blue Cherry shipper to Peoplevox service type; seeds mapping kind "shipper"
+ * @param cancelledStatuses Blue Cherry ord_status codes that mean a pick was voided or cancelled
  */
+@Validated
 @ConfigurationProperties("cherrypick.flows.sales-order")
-public record SalesOrderProperties(boolean enabled, String pullCron, long sendInterval, int batchSize, int maxAttempts,
-                                   Duration retryBackoff, Duration staleClaimAfter, Duration batchLinger,
-                                   Map<String, String> sites,
-                                   Map<String, String> shippers, List<String> cancelledStatuses, String channelName) {
+public record SalesOrderProperties(boolean enabled, @NotBlank String pullCron, @Min(1) long sendInterval,
+                                   @Min(1) @Max(100) int batchSize, @Min(1) int maxAttempts,
+                                   @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+                                   @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
+                                   @NotNull Duration batchLinger, Map<String, String> sites,
+                                   Map<String, String> shippers, @NotNull List<String> cancelledStatuses) {
     public SalesOrderProperties {
-        if (batchSize <= 0 || batchSize > 100) {
-            batchSize = 100;
-        }
-        if (maxAttempts <= 0) {
-            maxAttempts = 5;
-        }
-        if (retryBackoff == null) {
-            retryBackoff = Duration.ofSeconds(5);
-        }
-        if (staleClaimAfter == null) {
-            staleClaimAfter = Duration.ofMinutes(2);
-        }
-        if (batchLinger == null) {
-            batchLinger = Duration.ofMillis(500);
-        }
+        // set to nothing, a map binds as null: no mappings to seed
         sites = sites == null ? Map.of() : sites;
         shippers = shippers == null ? Map.of() : shippers;
-        if (cancelledStatuses == null) {
-            cancelledStatuses = List.of("V", "C");
-        }
-        if (channelName == null) {
-            channelName = "Blue Cherry";
-        }
     }
 }

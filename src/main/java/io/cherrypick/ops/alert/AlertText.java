@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.cherrypick.ops.StuckOrders.StuckOrder;
+import io.cherrypick.ops.words.PlainWords;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.LifecycleState;
 
-/** The words of an alert: plain text with a line per group, readable in any chat. */
+/**
+ * The words of an alert: plain text with a line per group, readable in any chat. Flows, problems, teams and states are
+ * in the console's plain words, the stored constant in brackets (a chat has no tooltip; support searches by it).
+ */
 final class AlertText {
     private AlertText() {
     }
@@ -27,7 +31,9 @@ final class AlertText {
         if (!newExceptions.isEmpty()) {
             text.append("\n\nNew exceptions (").append(linkBase).append("/ops#/exceptions?status=OPEN):");
             Map<String, List<ExceptionRecord>> groups = newExceptions.stream().collect(Collectors.groupingBy(
-                    e -> e.flow() + " · " + e.category() + " (for " + e.owner().name().toLowerCase() + ")",
+                    e -> PlainWords.plain(PlainWords.FLOW, e.flow()) + " · " + PlainWords.plain(PlainWords.CATEGORY,
+                            e.category()) + " [" + e.category() + "] (for " + PlainWords.plain(PlainWords.OWNER, e.owner())
+                            + ")",
                     LinkedHashMap::new, Collectors.toList()));
             groups.forEach((group, records) -> {
                 text.append("\n• ").append(group).append(" ×").append(records.size());
@@ -42,7 +48,8 @@ final class AlertText {
                     StuckOrder::state, LinkedHashMap::new, Collectors.toList()));
             groups.forEach((state, orders) -> {
                 StuckOrder first = orders.get(0);
-                text.append("\n• ").append(state).append(" for over ").append(duration(first.limitMinutes()))
+                text.append("\n• ").append(PlainWords.plain(PlainWords.ORDER_STATE, state)).append(" [").append(state)
+                        .append("] for over ").append(duration(first.limitMinutes()))
                         .append(" ×").append(orders.size()).append(", waiting for ").append(first.waitingFor());
                 orders.stream().limit(examples).forEach(o -> text.append("\n    pick ").append(o.pickNum())
                         .append(o.ordNum() == null ? "" : " (order " + o.ordNum() + ")").append(": ")

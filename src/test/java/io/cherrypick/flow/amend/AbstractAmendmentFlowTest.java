@@ -85,8 +85,9 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     void aCancellationBeforeAllocationCancelsTheOrderInPeoplevox() {
         release("AM4", A);
         sims.post("/sim/bluecherry/_control/picks/AM4/void", Map.of());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "Cancelled".equals(sims.peoplevoxOrder("AM4").get("status")));
-        assertThat(lifecycle.findPick("AM4").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
+        // the pick's state is written when Peoplevox has answered: wait for both
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Cancelled".equals(sims.peoplevoxOrder("AM4").get("status"))
+                && lifecycle.findPick("AM4").orElseThrow().state() == LifecycleState.CANCELLED);
     }
 
     @Test

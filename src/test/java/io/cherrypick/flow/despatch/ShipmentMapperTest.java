@@ -28,6 +28,7 @@ import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.ValueMappingStore;
+import io.cherrypick.support.DefaultSettings;
 import io.cherrypick.support.Picks;
 
 /**
@@ -40,7 +41,7 @@ class ShipmentMapperTest {
     static final String B = "012345678912";
 
     private final ValueMappingStore mappings = mock(ValueMappingStore.class);
-    private final DespatchProperties props = new DespatchProperties(true, null, null, null, null, null, null);
+    private final DespatchProperties props = DefaultSettings.of("cherrypick.flows.despatch", DespatchProperties.class);
     private final Mappings files = new Mappings(Path.of("routes", "mappings"), new org.springframework.mock.env.MockEnvironment(),
             List.of(new ShipmentSource(props)), (kind, value) -> null);
     private final OrderShipments shipments = new OrderShipments(mock(HandoffStore.class), mock(DespatchRegister.class),

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Problem;
+import io.cherrypick.support.DefaultSettings;
 
 /** The checks of one mapped row (uniqueness against the database is covered by ItemSenderTest). */
 class ItemValidatorTest {
-    private final ItemValidator validator = new ItemValidator(ItemFlowProperties.defaults(), null, null);
+    private final ItemValidator validator = new ItemValidator(DefaultSettings.of("cherrypick.flows.item", ItemFlowProperties.class), null, null);
     private static final Map<String, String> MAPPING = Map.of("ItemCode", "item_code", "Barcode", "barcode",
             "Name", "{style_name} {color_code} {size_desc}");
     private static final String LABEL = "Style 01234 colour BLK size M (ItemCode 012345678905)";

@@ -1,9 +1,11 @@
-// Cherrypick console: the "Setup audit" page (route #/setup-audit). Runs the setup audit (POST /api/audit), follows its
-// progress (GET /api/audit/runs/{id}, every 1.5 s while it runs) and shows the report: a summary of every check, then
-// what to fix. The printable report is /api/audit/runs/{id}/report. Uses el, api, table, say, when, view and
-// operatorName from ops.js (loaded after this file; called only once the page runs); every value from the systems is
-// shown as text.
+// Setup audit: runs the setup audit (POST /api/audit), follows its progress (GET /api/audit/runs/{id}, every 1.5 s
+// while it runs) and shows the report: a summary of every check, then what to fix. The printable report is
+// /api/audit/runs/{id}/report. Every value from the systems is shown as text.
 'use strict';
+
+import {api, el, operatorName, page, say, table, when} from './ops.js';
+
+page({id: 'setup-audit', nav: 'Setup audit', order: 95, render: () => setupAudit()});
 
 const SETUP_AUDIT_POLL_MS = 1500;
 let setupAuditPoll = null;
@@ -108,6 +110,6 @@ async function followSetupAudit(id) {
 
 function showSetupAudit(run) {
   if (location.hash.startsWith('#/setup-audit')) {
-    view.replaceChildren(...[setupAuditPage(run)].flat(Infinity));
+    document.getElementById('view').replaceChildren(...[setupAuditPage(run)].flat(Infinity).filter(n => n !== ''));
   }
 }
