@@ -112,14 +112,20 @@ class StockChecks implements SetupCheck {
             variances.sort(Comparator.comparingLong((StockVariance v) -> -Math.abs(v.variance()))
                     .thenComparing(StockVariance::itemCode));
             c.checked(pairs.size());
+            // what explains many variances at once comes before the variances themselves (examples are limited)
+            unmapped.forEach((location, units) -> c.verdict(Verdict.WARN, units + " units at Blue Cherry location "
+                    + location + " left out: it maps to no Peoplevox site"));
+            if (inventory.isEmpty() && !pairs.isEmpty()) {
+                c.verdict(Verdict.WARN, "Blue Cherry " + resource + " listed no stock at all, so every Peoplevox figure"
+                        + " counts as a variance: is it the resource that lists stock on hand (cherrypick.setup"
+                        + ".stock-resource), and has Blue Cherry been given its stock yet?");
+            }
             for (StockVariance v : variances) {
                 c.problem(Verdict.WARN, v.itemCode() + " at " + v.site() + (v.location().isEmpty() ? "" : " (" + v.location()
                         + ")") + ": Peoplevox " + v.peoplevox() + ", Blue Cherry " + v.blueCherry() + ", variance "
                         + (v.variance() > 0 ? "+" : "") + v.variance() + (v.value() == null ? "" : ", value "
                         + v.value().stripTrailingZeros().toPlainString()));
             }
-            unmapped.forEach((location, units) -> c.verdict(Verdict.WARN, units + " units at Blue Cherry location "
-                    + location + " left out: it maps to no Peoplevox site"));
             BigDecimal value = variances.stream().map(StockVariance::value).filter(v -> v != null)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             audit.stock(new StockSummary(pairs.size(), variances.size(),

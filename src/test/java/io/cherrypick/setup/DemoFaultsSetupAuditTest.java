@@ -67,6 +67,10 @@ class DemoFaultsSetupAuditTest {
                 .startsWith("location MIA (on " + (atMiami.size() == 1 ? "pick " : atMiami.size() + " open picks"))
                 .endsWith("has no Peoplevox site");
 
+        Map<String, Object> stock = checks.get("stock.variance");
+        assertThat(stock).as("the demo's Blue Cherry has been given no stock yet").containsEntry("verdict", "WARN");
+        assertThat((List<String>) stock.get("examples")).first().asString().contains("listed no stock at all");
+
         Map<String, Object> unknown = checks.get("catalogue.unknown-on-open-picks");
         assertThat(unknown).containsEntry("verdict", "FAIL").containsEntry("found", unknownSku.size());
         List<String> examples = (List<String>) unknown.get("examples");
