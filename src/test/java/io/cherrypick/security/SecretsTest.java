@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.cherrypick.ops.StoreMetrics;
+import io.cherrypick.ops.lists.ConsoleLists;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
@@ -112,6 +113,7 @@ class SecretsTest extends FlowTestSupport {
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired StoreMetrics metrics;
+    @Autowired ConsoleLists lists;
     @Autowired ProducerTemplate camelTemplate;
 
     private RestClient signedIn() {
@@ -217,8 +219,14 @@ class SecretsTest extends FlowTestSupport {
             if (path.getValue().has("get")) {
                 String uri = path.getKey().replace("{id}", Long.toString(exceptionId)).replace("{number}", "SEC3")
                         .replace("{kind}", "site").replace("{raNumber}", "RA-1");
-                answers.put("GET " + path.getKey(), api.get().uri(uri).exchange((request, response) ->
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                // every console list, as a page and as CSV
+                List<String> uris = !uri.contains("{name}") ? List.of(uri) : lists.all().stream()
+                        .flatMap(l -> java.util.stream.Stream.of(uri.replace("{name}", l.name()),
+                                uri.replace("{name}", l.name()) + "?format=csv")).toList();
+                for (String one : uris) {
+                    answers.put("GET " + (one.equals(uri) ? path.getKey() : one), api.get().uri(one).exchange((request, response) ->
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                }
             }
         });
         for (String uri : List.of("/api/reconciliation/orders?format=csv", "/actuator/health", "/actuator/prometheus",
