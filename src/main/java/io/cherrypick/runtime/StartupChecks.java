@@ -157,7 +157,7 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
     }
 
     /** Whether the address is a built-in simulator's: its path is {@code simPath} or under it, on any host. */
-    static boolean isSimulator(String url, String simPath) {
+    public static boolean isSimulator(String url, String simPath) {
         String path;
         try {
             path = URI.create(url).getPath();

@@ -42,6 +42,8 @@ public final class AccessRules {
             rule(HttpMethod.DELETE, "/api/mappings/**", Role.ADMIN),
             rule(null, "/api/reconciliation/**", Role.FINANCE, Role.ADMIN),
             rule(HttpMethod.POST, "/api/stock/**", Role.ADMIN),
+            rule(HttpMethod.POST, "/api/audit", Role.SUPPORT, Role.ADMIN),
+            rule(null, "/api/audit/runs/**", Role.SUPPORT, Role.ADMIN),
             rule(null, "/api/audit", Role.SUPPORT, Role.FINANCE, Role.ADMIN),
             // the console's lists of what the endpoints above guard need the same roles
             rule(null, "/api/lists/audit", Role.SUPPORT, Role.FINANCE, Role.ADMIN),

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * refuses that against real systems (StartupChecks).
  */
 @Configuration
+@ConditionalOnWebApplication // the setup audit's command runs without a web server: nothing to sign in to
 public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 

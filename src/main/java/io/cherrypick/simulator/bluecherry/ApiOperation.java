@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.cherrypick.simulator.bluecherry.model.InventoryRows;
 import io.cherrypick.simulator.bluecherry.model.ServedRecord;
 import io.cherrypick.simulator.bluecherry.model.Templates;
 import io.cherrypick.simulator.bluecherry.posting.OrderShipmentPosting;
@@ -45,6 +46,7 @@ public record ApiOperation(String name, String method, Kind kind, boolean invent
             read("Location", Kind.FLAT, false, Templates.LOCATION, s -> s.locations().values()),
             read("Shipper", Kind.FLAT, false, Templates.SHIPPER, s -> s.shippers().values()),
             read("x-sim/returnAuthorization", Kind.HEADER_DETAIL, true, Templates.RA_HEADER, s -> s.returnAuthorisations().values()),
+            read("x-sim/inventory", Kind.FLAT, true, Templates.INVENTORY, InventoryRows::all),
             write("OrderShipment", false, new OrderShipmentPosting()),
             write("PhysicalInventoryTM", false, new PhysicalInventoryPosting()),
             write("ProductionReceiptAdvice", false, new ProductionReceiptPosting()),

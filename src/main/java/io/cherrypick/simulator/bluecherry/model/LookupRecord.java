@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A row of a flat lookup resource ({@code Location}, {@code Shipper}): a code plus descriptive fields. */
+/** A row of a flat resource ({@code Location}, {@code Shipper}, {@code x-sim/inventory}): a code plus its fields. */
 public record LookupRecord(long pkey, String code, Map<String, Object> fields) implements ServedRecord {
 
     /** Builds a row from control-API input; {@code codeField} is {@code location} or {@code shipper}. */

@@ -76,6 +76,11 @@ public final class Templates {
 
     public static final Map<String, Object> SHIPPER = fields("pkey", 0, "shipper", "", "ship_name", "");
 
+    /** Stock on hand per SKU and location ({@code x-sim/inventory}) — invented, no public Blue Cherry stock read is known. */
+    public static final Map<String, Object> INVENTORY = fields(
+            "pkey", 0, "style", "", "color_code", "", "lbl_code", "", "dimension", "", "size_desc", "", "upc", "",
+            "location", "", "qoh", 0, "quarantine", 0);
+
     private Templates() {
     }
 
