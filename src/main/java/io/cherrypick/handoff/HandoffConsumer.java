@@ -68,7 +68,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         String token = endpoint.getComponent().instanceId() + "/" + UUID.randomUUID();
         List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, endpoint.getBatchSize(),
-                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()));
+                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()), endpoint.keyQueueList());
         if (claimed.isEmpty()) {
             return 0;
         }

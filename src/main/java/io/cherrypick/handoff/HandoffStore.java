@@ -31,9 +31,12 @@ import io.cherrypick.store.Timestamps;
  * <li>{@link #insertIfAbsent}: a record revision is stored once (unique queue, key, revision), inside the transaction
  * of whatever produced it;</li>
  * <li>{@link #claim}: instances take due records with {@code FOR UPDATE SKIP LOCKED}, each claim under a token of its
- * own; a claim older than {@code staleAfter} belongs to an instance that died and is taken over, flagged recovered;</li>
- * <li>every status change names the claim token, so an instance whose claim was taken over cannot overwrite the new
- * holder's outcome;</li>
+ * own; a claim older than {@code staleAfter} by the database's clock belongs to an instance that died and is taken
+ * over, flagged recovered and counted (recoveries); a record recovered more than once is claimed alone;</li>
+ * <li>newest revision wins: a record is not claimed while another revision of its key is in flight, and an older
+ * revision still waiting when a newer one was stored after it is superseded, never sent;</li>
+ * <li>every status change (and {@link #extend}, which keeps a claim alive) names the claim token, so an instance whose
+ * claim was taken over cannot overwrite the new holder's outcome;</li>
  * <li>{@link #coalesce}: a queue of things to do (e.g. push a SKU's level to a channel) rather than records to send:
  * a key already waiting takes the new change in, so a burst of changes gives one record.</li>
  * </ul>
@@ -113,6 +116,16 @@ public class HandoffStore {
      */
     public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger,
                                      Instant dueBy) {
+        return claim(queue, token, limit, staleAfter, linger, dueBy, List.of());
+    }
+
+    /**
+     * As {@link #claim(String, String, int, Duration, Duration, Instant)}; a record is not claimed while an older record
+     * of its key waits or is in flight in one of {@code keyQueues} (queues holding earlier revisions of the same keys,
+     * e.g. the orders a change amends), so the revisions of a key reach the target in the order they were stored.
+     */
+    public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger,
+                                     Instant dueBy, Collection<String> keyQueues) {
         // the database's clock judges claims: instances whose clocks disagree still agree on which claim is stale
         Instant now = databaseNow();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("token", token)
@@ -124,9 +137,16 @@ public class HandoffStore {
                 + " next_attempt_at = claimed_at, claim_token = null, claimed_at = null, updated_at = :now"
                 + " where queue = :queue and status = 'CLAIMED' and claimed_at < :stale", p);
         supersedeOvertaken(p);
-        // a record taken over from a stopped instance goes alone: if its processing is what stops instances, it takes
-        // no neighbours down with it, and its recoveries count for it only
-        List<HandoffRecord> recovered = claimDue(p.addValue("limit", 1), " and recoveries > 0");
+        String condition = "";
+        if (!keyQueues.isEmpty()) {
+            p.addValue("keyQueues", keyQueues);
+            condition = " and not exists (select 1 from handoff e where e.queue in (:keyQueues) and e.record_key = h.record_key"
+                    + " and e.id < h.id and e.status in ('PENDING', 'CLAIMED'))";
+        }
+        // a record taken over a second time goes alone: if its processing is what stops instances, it takes no
+        // neighbours down with it, and its recoveries count for it only (the first take-over, after an ordinary crash or
+        // kill, goes in a batch: a batch recovered one by one would cost the target a call per record)
+        List<HandoffRecord> recovered = claimDue(p.addValue("limit", 1), condition + " and h.recoveries > 1");
         p.addValue("limit", limit);
         if (!recovered.isEmpty()) {
             return recovered;
@@ -142,7 +162,7 @@ public class HandoffStore {
                 return List.of();
             }
         }
-        return claimDue(p, "");
+        return claimDue(p, condition);
     }
 
     /**

@@ -53,12 +53,8 @@ abstract class AbstractHandoffStoreTest {
         // "a" and "b" stop holding them: claimed a minute ago, with no stale window every claim is taken over, flagged
         // as recovered (claimed in this very millisecond, a claim is not yet older than "now")
         jdbc.update("update handoff set claimed_at = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
-        // (recovered records are claimed one at a time: see aRecordTakenOverFromAStoppedInstanceGoesAlone...)
-        List<HandoffRecord> recovered = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            recovered.addAll(handoff.claim("q", "c", 10, Duration.ofSeconds(30), Duration.ZERO));
-        }
-        assertThat(recovered).hasSize(5).allMatch(HandoffRecord::recovered);
+        List<HandoffRecord> recovered = handoff.claim("q", "c", 10, Duration.ZERO, Duration.ZERO);
+        assertThat(recovered).as("taken over once: still in a batch").hasSize(5).allMatch(HandoffRecord::recovered);
         assertThat(handoff.settle(first.stream().map(HandoffRecord::id).toList(), "a", HandoffStore.DONE, "late"))
                 .as("the stopped claimer's outcome no longer counts").isZero();
         assertThat(handoff.settle(recovered.stream().map(HandoffRecord::id).toList(), "c", HandoffStore.DONE, "sent"))
@@ -140,7 +136,7 @@ abstract class AbstractHandoffStoreTest {
     }
 
     @Test
-    void aRecordTakenOverFromAStoppedInstanceGoesAloneAndCountsItsRecoveries() {
+    void aRecordTakenOverASecondTimeGoesAloneAndCountsItsRecoveries() {
         for (int i = 0; i < 3; i++) {
             handoff.insertIfAbsent("q", "P" + i, "r1", null, "{}");
         }
@@ -152,7 +148,7 @@ abstract class AbstractHandoffStoreTest {
                     java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
         }
         List<HandoffRecord> alone = handoff.claim("q", "c", 10, Duration.ofSeconds(30), Duration.ZERO);
-        assertThat(alone).as("a recovered record is claimed alone").hasSize(1).allMatch(HandoffRecord::recovered);
+        assertThat(alone).as("a record recovered twice is claimed alone").hasSize(1).allMatch(HandoffRecord::recovered);
         assertThat(alone.get(0).recoveries()).isEqualTo(2);
 
         long id = alone.get(0).id();
@@ -190,5 +186,20 @@ abstract class AbstractHandoffStoreTest {
         jdbc.update("update handoff set status = 'DONE', updated_at = ? where id = ?",
                 java.sql.Timestamp.from(Instant.now().plusSeconds(60)), r1);
         assertThat(handoff.lastDone(List.of("q"), "P1")).map(HandoffRecord::id).contains(r2);
+    }
+
+    @Test
+    void aChangeWaitsWhileAnOlderRevisionOfItsKeyIsInFlightInTheOrderQueue() {
+        long order = handoff.insertIfAbsent("orders", "P1", "r2", null, "{}").orElseThrow();
+        assertThat(handoff.claim("orders", "a", 10, Duration.ofMinutes(5), Duration.ZERO)).hasSize(1);
+        handoff.insertIfAbsent("changes", "P1", "r3", null, "{}");
+        handoff.insertIfAbsent("changes", "P2", "r1", null, "{}");
+
+        assertThat(handoff.claim("changes", "b", 10, Duration.ofMinutes(5), Duration.ZERO, null, List.of("orders")))
+                .as("P1's change waits for its order revision in flight").extracting(HandoffRecord::key)
+                .containsExactly("P2");
+        handoff.settle(List.of(order), "a", HandoffStore.DONE, "sent");
+        assertThat(handoff.claim("changes", "c", 10, Duration.ofMinutes(5), Duration.ZERO, null, List.of("orders")))
+                .extracting(HandoffRecord::key).containsExactly("P1");
     }
 }

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The consumer's side of fenced claims: a claim is kept alive while its batch is worked on (a slow send is not taken
  * over), and a record whose instance keeps dying while working on it is held as an exception with its payload instead
- * of being routed again (cherrypick.handoff.max-recoveries, 3 by default).
+ * of being routed again (cherrypick.handoff.max-recoveries, 3 by default); the outcome of an instance whose claim was
+ * taken over is not recorded, nor remembered in the idempotent repository.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -29,12 +32,14 @@ class HandoffFencingTest {
     @Autowired HandoffStore store;
     @Autowired JdbcTemplate jdbc;
     @Autowired CamelContext camel;
+    @Autowired ProducerTemplate producer;
 
     private HandoffConsumer consumer;
 
     @BeforeEach
     void clean() {
         jdbc.update("delete from handoff");
+        jdbc.update("delete from CAMEL_MESSAGEPROCESSED where processorName in ('late')");
     }
 
     @AfterEach
@@ -85,6 +90,28 @@ class HandoffFencingTest {
 
         assertThat(takenOver).as("no other instance took the record over").hasValue(0);
         assertThat(store.find(id).orElseThrow().recoveries()).isZero();
+    }
+
+    @Test
+    void aLateWritersOutcomeIsNeitherRecordedNorRemembered() {
+        long id = store.insertIfAbsent("late", "P9", "r1", null, "{}").orElseThrow();
+        assertThat(store.claim("late", "slow", 10, Duration.ofSeconds(30), Duration.ZERO)).hasSize(1);
+        // the slow instance's claim went stale and another took the record over
+        jdbc.update("update handoff set claimed_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(60)), id);
+        assertThat(store.claim("late", "new-holder", 10, Duration.ofSeconds(30), Duration.ZERO)).hasSize(1);
+
+        producer.sendBodyAndHeaders("handoff:late?action=done&idempotent=true", "{}", Map.of(Handoff.RECORD_ID, id,
+                Handoff.CLAIM, "slow", Handoff.RECORD_KEY, "P9", Handoff.REVISION, "r1"));
+
+        assertThat(store.find(id).orElseThrow()).extracting(HandoffRecord::status, HandoffRecord::claimToken)
+                .containsExactly(HandoffStore.CLAIMED, "new-holder");
+        assertThat(jdbc.queryForObject("select count(*) from CAMEL_MESSAGEPROCESSED where processorName = 'late'",
+                Integer.class)).as("not remembered as gone through").isZero();
+
+        producer.sendBodyAndHeaders("handoff:late?action=done&idempotent=true", "{}", Map.of(Handoff.RECORD_ID, id,
+                Handoff.CLAIM, "new-holder", Handoff.RECORD_KEY, "P9", Handoff.REVISION, "r1"));
+        assertThat(jdbc.queryForObject("select count(*) from CAMEL_MESSAGEPROCESSED where processorName = 'late'",
+                Integer.class)).as("the holder's outcome counts").isEqualTo(1);
     }
 
     private HandoffConsumer started(String uri, AtomicInteger routed) throws Exception {
