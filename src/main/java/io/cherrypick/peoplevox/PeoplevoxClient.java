@@ -142,8 +142,14 @@ public class PeoplevoxClient {
                 headers = pageTable.headers();
             }
             rows.addAll(pageTable.rows());
-            if (pageTable.rows().isEmpty() || rows.size() >= r.totalCount()) {
+            if (rows.size() >= r.totalCount()) {
                 return new CsvTable(headers, rows);
+            }
+            if (pageTable.rows().isEmpty()) {
+                // fewer rows than Peoplevox counted: a caller must never take the rest for "not there"
+                throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " " + template
+                        + " stopped short: page " + page + " came back empty after " + rows.size() + " of the "
+                        + r.totalCount() + " row(s) it counted", null);
             }
         }
     }
