@@ -280,6 +280,10 @@ public class PeoplevoxClient {
                     + " with a body that is not readable XML: " + abbreviate(body), e);
         }
         Element fault = first(doc.getDocumentElement(), "Fault");
+        if (fault != null && isClientFault(fault)) {
+            throw new RequestRefused("Peoplevox could not read the " + operation + " request (HTTP " + status
+                    + " SOAP Client fault): " + text(first(fault, "faultstring")));
+        }
         if (fault != null || status >= 500) {
             String reason = fault == null ? abbreviate(body) : text(first(fault, "faultstring"));
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
@@ -309,6 +313,17 @@ public class PeoplevoxClient {
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
                     "Peoplevox " + operation + " answer has no readable ResponseId/TotalCount: " + abbreviate(body), e);
         }
+    }
+
+    /** A SOAP 1.1 {@code Client} (1.2 {@code Sender}) fault: the request itself was wrong, not the server. */
+    private static boolean isClientFault(Element fault) {
+        Element code = first(fault, "faultcode");
+        if (code == null) {
+            code = first(fault, "Value");
+        }
+        String value = code == null ? "" : code.getTextContent().trim();
+        String local = value.substring(value.indexOf(':') + 1);
+        return local.equals("Client") || local.equals("Sender");
     }
 
     static boolean isSessionError(String detail) {
