@@ -10,7 +10,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cherrypick.store.Columns;
 import io.cherrypick.store.SkuSite;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.StockObservation;
 
 /**
@@ -89,6 +91,14 @@ public final class InventoryReport {
                 continue;
             }
             List<String> unreadable = new ArrayList<>();
+            if (!Columns.fits(code, StockLevels.ITEM_CODE_WIDTH)) {
+                unreadable.add(ITEM_CODE + " is " + code.length() + " characters long, at most "
+                        + StockLevels.ITEM_CODE_WIDTH + " fit");
+            }
+            if (!Columns.fits(site, StockLevels.SITE_WIDTH)) {
+                unreadable.add(SITE + " is " + site.length() + " characters long, at most " + StockLevels.SITE_WIDTH
+                        + " fit");
+            }
             Integer available = quantity(r, AVAILABLE, true, unreadable);
             Integer onHand = quantity(r, ON_HAND, false, unreadable);
             Integer allocated = quantity(r, ALLOCATED, false, unreadable);
