@@ -311,6 +311,40 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aValueLongerThanItsColumnFailsThatEventAloneAndItsNeighboursGoOn() throws Exception {
+        String longSite = "WarehouseSite".repeat(6); // 78 characters; stock_level.site holds 60
+        camel.getRouteController().stopRoute("stock-inbox", 30, java.util.concurrent.TimeUnit.SECONDS);
+        try { // both events wait in the hand-off, so the inbox claims them in one batch
+            assertThat(postEvent("AvailabilityChanges", availability(A, longSite, 5, Instant.now())).statusCode())
+                    .isEqualTo(200);
+            assertThat(postEvent("AvailabilityChanges", availability(B, "PrimarySite", 7, Instant.now())).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            camel.getRouteController().startRoute("stock-inbox");
+        }
+
+        await().atMost(WAIT).until(() -> Objects.equals(storedLevel(B, "PrimarySite").get("available"), 7));
+        await().atMost(WAIT).until(() -> !exceptions.list(ExceptionRecord.OPEN, "MALFORMED_EVENT", "stock", null, 10)
+                .isEmpty());
+        ExceptionRecord e = exceptions.list(ExceptionRecord.OPEN, "MALFORMED_EVENT", "stock", null, 10).get(0);
+        assertThat(e.message()).contains("AvailabilityChanges")
+                .contains("field SiteReference is 78 characters long; at most 60 fit");
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events' and status = 'DONE'",
+                Integer.class)).as("the good event settled").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aLevelThatComesBackToAnEarlierValueWithoutATimeIsNotTakenForADuplicate() throws Exception {
+        for (int available : new int[] {5, 3, 5}) {
+            Map<String, String> event = availability(A, "PrimarySite", available, Instant.now());
+            event.remove("LastModificationTime"); // Peoplevox sent no time: the arrival orders the events
+            assertThat(postEvent("AvailabilityChanges", event).body()).as("level " + available).isEqualTo("stored");
+            await().atMost(WAIT).until(() -> Objects.equals(storedLevel(A, "PrimarySite").get("available"), available));
+        }
+        awaitChannelLevel(A, "PrimarySite", 5);
+    }
+
+    @Test
     void anOlderEventArrivingLateDoesNotRegressTheLevel() throws Exception {
         Instant now = Instant.now();
         assertThat(postEvent("AvailabilityChanges", availability(A, "PrimarySite", 7, now)).statusCode()).isEqualTo(200);
