@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,11 +26,12 @@ import io.cherrypick.store.LifecycleState;
  *                   warehouse and the default schedules. Final states (confirmed, cancelled, skipped) are never stuck
  * @param reportZone the time zone whose days the reconciliation reports count in
  * @param history    the history the console's charts read from the database (calls per minute, backlog per minute)
+ * @param retention  how long settled records are kept before the ops-retention route deletes them
  */
 @Validated
 @ConfigurationProperties("cherrypick.ops")
 public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, @NotNull ZoneId reportZone,
-                            @NotNull @Valid History history) {
+                            @NotNull @Valid History history, @NotNull @Valid Retention retention) {
     /**
      * The console's chart history: per-minute rows of calls to Peoplevox and Blue Cherry (each instance adds its own)
      * and of each flow's backlog (sampled by one instance), purged by age.
@@ -41,6 +43,21 @@ public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, @NotNull Z
      */
     public record History(@NotNull @DurationMin(hours = 1) Duration keep, @NotNull @DurationMin(seconds = 1) Duration flush,
                           @NotBlank String sampleCron, @NotBlank String purgeCron) {
+    }
+
+    /**
+     * Retention (routes/ops-retention.camel.yaml): what is settled and old is deleted in small batches. The hand-off
+     * rows of the queues that send records, and the idempotency keys, are never deleted: they stop a record that went
+     * through from going twice, and such a record can be changed or replayed at any time.
+     *
+     * @param cron      when one instance purges (Quartz cron, clustered: the ops-retention route)
+     * @param keep      how long settled events and channel pushes, closed exceptions, delivered alerts and finished
+     *                  stock reconciliations are kept
+     * @param keepAudit how long the audit log (who did what in the console and API) is kept
+     * @param batch     rows deleted per statement (short locks; the statement repeats while it deletes a full batch)
+     */
+    public record Retention(@NotBlank String cron, @NotNull @DurationMin(hours = 1) Duration keep,
+                            @NotNull @DurationMin(days = 1) Duration keepAudit, @Min(1) int batch) {
     }
 
     public OpsProperties {

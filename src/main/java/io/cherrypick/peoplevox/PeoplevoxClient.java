@@ -142,8 +142,14 @@ public class PeoplevoxClient {
                 headers = pageTable.headers();
             }
             rows.addAll(pageTable.rows());
-            if (pageTable.rows().isEmpty() || rows.size() >= r.totalCount()) {
+            if (rows.size() >= r.totalCount()) {
                 return new CsvTable(headers, rows);
+            }
+            if (pageTable.rows().isEmpty()) {
+                // fewer rows than Peoplevox counted: a caller must never take the rest for "not there"
+                throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " " + template
+                        + " stopped short: page " + page + " came back empty after " + rows.size() + " of the "
+                        + r.totalCount() + " row(s) it counted", null);
             }
         }
     }
@@ -274,6 +280,10 @@ public class PeoplevoxClient {
                     + " with a body that is not readable XML: " + abbreviate(body), e);
         }
         Element fault = first(doc.getDocumentElement(), "Fault");
+        if (fault != null && isClientFault(fault)) {
+            throw new RequestRefused("Peoplevox could not read the " + operation + " request (HTTP " + status
+                    + " SOAP Client fault): " + text(first(fault, "faultstring")));
+        }
         if (fault != null || status >= 500) {
             String reason = fault == null ? abbreviate(body) : text(first(fault, "faultstring"));
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
@@ -303,6 +313,17 @@ public class PeoplevoxClient {
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
                     "Peoplevox " + operation + " answer has no readable ResponseId/TotalCount: " + abbreviate(body), e);
         }
+    }
+
+    /** A SOAP 1.1 {@code Client} (1.2 {@code Sender}) fault: the request itself was wrong, not the server. */
+    private static boolean isClientFault(Element fault) {
+        Element code = first(fault, "faultcode");
+        if (code == null) {
+            code = first(fault, "Value");
+        }
+        String value = code == null ? "" : code.getTextContent().trim();
+        String local = value.substring(value.indexOf(':') + 1);
+        return local.equals("Client") || local.equals("Sender");
     }
 
     static boolean isSessionError(String detail) {

@@ -170,7 +170,8 @@ public class PeoplevoxProducer extends DefaultProducer {
 
     /** The exception category a Peoplevox refusal points at, from the field it names. */
     public static Category refusalCategory(String peoplevoxMessage) {
-        return peoplevoxMessage.contains("ItemCode") ? Category.SKU_MISMATCH
+        return peoplevoxMessage.contains(RowWriter.UNREADABLE) ? Category.VALIDATION
+                : peoplevoxMessage.contains("ItemCode") ? Category.SKU_MISMATCH
                 : peoplevoxMessage.contains("Site") ? Category.MISSING_WAREHOUSE : Category.REJECTED;
     }
 }

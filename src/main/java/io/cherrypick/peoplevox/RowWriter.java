@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * failed row fails with Peoplevox's words about it.
  */
 public final class RowWriter {
+    /** How a record's refusal begins when Peoplevox could not read the call it was in, even alone. */
+    public static final String UNREADABLE = "Peoplevox could not read this record";
+
     private RowWriter() {
     }
 
@@ -101,7 +104,13 @@ public final class RowWriter {
                 owners.add(record);
             }
         });
-        IntegrationResponse response = peoplevox.saveData(template, new CsvTable(fields, csvRows), action);
+        IntegrationResponse response;
+        try {
+            response = peoplevox.saveData(template, new CsvTable(fields, csvRows), action);
+        } catch (RequestRefused unreadable) {
+            halve(peoplevox, template, fields, call, referenceOf, action, saved, refused, unreadable);
+            return;
+        }
         Set<K> failed = new LinkedHashSet<>();
         if (response.statuses().size() == csvRows.size()) {
             for (int i = 0; i < csvRows.size(); i++) {
@@ -120,6 +129,55 @@ public final class RowWriter {
                 saved.add(record);
             }
         }
+    }
+
+    /**
+     * Peoplevox could not read the call at all (nothing of it was applied): each half goes again, until the record it
+     * cannot read stands alone and is refused, naming the field that carries what XML cannot; the others go through.
+     */
+    private static <K> void halve(PeoplevoxClient peoplevox, String template, List<String> fields,
+                                  Map<K, List<Map<String, String>>> call, Function<K, String> referenceOf, int action,
+                                  List<K> saved, Map<K, String> refused, RequestRefused unreadable) {
+        List<K> records = List.copyOf(call.keySet());
+        if (records.size() == 1) {
+            K record = records.get(0);
+            refused.merge(record, template + ": " + UNREADABLE + unreadableFields(call.get(record)) + " ("
+                    + unreadable.getMessage() + ")", (a, b) -> a + "; " + b);
+            return;
+        }
+        int half = records.size() / 2;
+        for (List<K> part : List.of(records.subList(0, half), records.subList(half, records.size()))) {
+            Map<K, List<Map<String, String>>> partCall = new LinkedHashMap<>();
+            part.forEach(record -> partCall.put(record, call.get(record)));
+            saveCall(peoplevox, template, fields, partCall, referenceOf, action, saved, refused);
+        }
+    }
+
+    /** The fields of a record's rows holding characters XML 1.0 cannot carry (control characters, e.g. U+000B). */
+    static String unreadableFields(List<Map<String, String>> rows) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Map<String, String> row : rows) {
+            row.forEach((field, value) -> {
+                if (value == null) {
+                    return;
+                }
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1)));
+                    if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1))) {
+                        allowed = true;
+                    }
+                    if (!allowed) {
+                        found.add("field " + field + " carries " + String.format("U+%04X", (int) c)
+                                + ", a character XML cannot carry");
+                        return;
+                    }
+                }
+            });
+        }
+        return found.isEmpty() ? "" : ": " + String.join("; ", found);
     }
 
     /** The lines of Peoplevox's Detail that name this record, or the whole Detail. */

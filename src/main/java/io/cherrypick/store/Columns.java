@@ -5,6 +5,11 @@ public final class Columns {
     private Columns() {
     }
 
+    /** Whether {@code text} fits a column of {@code width} characters (null fits). */
+    public static boolean fits(String text, int width) {
+        return text == null || text.length() <= width;
+    }
+
     /** {@code text} cut to {@code width} characters, ending with "...", when longer; null stays null. */
     public static String fit(String text, int width) {
         if (text == null || text.codePointCount(0, text.length()) <= width) {

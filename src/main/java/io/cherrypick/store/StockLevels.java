@@ -45,6 +45,9 @@ import io.cherrypick.store.Timestamps;
 @Repository("stockLevels")
 public class StockLevels {
     /** Header of a refresh read: when the read started (its observations carry that second). */
+    /** The widths of stock_level.item_code and stock_level.site (and of every stock table keyed by them). */
+    public static final int ITEM_CODE_WIDTH = 50;
+    public static final int SITE_WIDTH = 60;
     static final String READ_STARTED = "StockReadStarted";
     static final String REFRESH_CODES = "StockRefreshCodes";
     static final String CHANGE_TYPE = "StockLevel";

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -97,12 +98,20 @@ public class StockReconciliations {
     }
 
     public Optional<Summary> lastRun() {
-        return jdbc.query("select * from stock_reconciliation order by id desc limit 1", Map.of(), (rs, i) -> new Summary(
-                rs.getLong("id"), rs.getString("kind"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
-                rs.getString("status"), rs.getInt("report_rows"), rs.getInt("corrected"), rs.getInt("channel_pushes"),
-                rs.getInt("bc_variances"), rs.getInt("channel_variances"), rs.getInt("unknown_skus"),
-                rs.getString("error"))).stream().findFirst();
+        return jdbc.query("select * from stock_reconciliation order by id desc limit 1", Map.of(), SUMMARY).stream()
+                .findFirst();
     }
+
+    /** The latest run before run {@code id} that completed (its report is the yardstick of the next one's). */
+    public Optional<Summary> lastCompletedBefore(long id) {
+        return jdbc.query("select * from stock_reconciliation where id < :id and status = 'DONE' order by id desc limit 1",
+                Map.of("id", id), SUMMARY).stream().findFirst();
+    }
+
+    private static final RowMapper<Summary> SUMMARY = (rs, i) -> new Summary(rs.getLong("id"), rs.getString("kind"),
+            Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("status"),
+            rs.getInt("report_rows"), rs.getInt("corrected"), rs.getInt("channel_pushes"), rs.getInt("bc_variances"),
+            rs.getInt("channel_variances"), rs.getInt("unknown_skus"), rs.getString("error"));
 
     /** The latest run's rows, by SKU and site; {@code site}, {@code sku} empty or null: all. */
     public List<VarianceRow> variances(String site, String sku, boolean onlyVariances, int limit) {

@@ -35,6 +35,15 @@ class RowWriterCallsTest {
         assertThat(RowWriter.calls(List.copyOf(rows.keySet()), rows, 0)).hasSize(1);
     }
 
+    @Test
+    void theFieldsHoldingWhatXmlCannotCarryAreNamed() {
+        assertThat(RowWriter.unreadableFields(List.of(Map.of("Name", "Jane", "Address1", "1 Main\u000BSt"))))
+                .isEqualTo(": field Address1 carries U+000B, a character XML cannot carry");
+        assertThat(RowWriter.unreadableFields(List.of(Map.of("Name", "Zoë \uD83D\uDE00", "Notes", "tab\there\r\n"))))
+                .as("tabs, line ends, accents and emoji travel").isEmpty();
+        assertThat(RowWriter.unreadableFields(List.of(Map.of("Name", "lone \uD83D surrogate")))).contains("U+D83D");
+    }
+
     private static List<Map<String, String>> rows(int n) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -20,6 +20,8 @@ import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.PeoplevoxDates;
+import io.cherrypick.store.Columns;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.StockMovement;
 import io.cherrypick.store.StockObservation;
 
@@ -114,18 +116,31 @@ public class StockEvents {
         Instant arrived = event.getHeader(Handoff.CREATED_AT, Instant.class);
         Instant received = arrived == null ? Instant.now() : arrived;
         if (StockFlow.INCREMENTAL_CHANGES.equals(event.getHeader(Handoff.RECORD_TYPE, String.class))) {
-            return new StockMovement(required(f, "ItemType.ItemCode"), site(f),
+            return new StockMovement(itemCode(f, "ItemType.ItemCode"), site(f),
                     PeoplevoxDates.parseInstant(f.get("UpdateTimestamp")).orElse(received));
         }
         Long id = event.getHeader(Handoff.RECORD_ID, Long.class);
-        return new StockObservation(required(f, "ItemCode"), site(f), quantity(f, "Available"), optionalQuantity(f, "OnHand"),
+        return new StockObservation(itemCode(f, "ItemCode"), site(f), quantity(f, "Available"), optionalQuantity(f, "OnHand"),
                 optionalQuantity(f, "Allocated"), PeoplevoxDates.parseInstant(f.get("LastModificationTime")).orElse(received),
                 id == null ? 0 : id, StockObservation.EVENT);
     }
 
     private String site(Map<String, String> f) {
         String site = f.getOrDefault("SiteReference", "").trim();
-        return site.isEmpty() ? props.defaultSite() : site;
+        return site.isEmpty() ? props.defaultSite() : fitting(site, "SiteReference", StockLevels.SITE_WIDTH);
+    }
+
+    private static String itemCode(Map<String, String> f, String field) {
+        return fitting(required(f, field), field, StockLevels.ITEM_CODE_WIDTH);
+    }
+
+    /** A value longer than its column would fail the whole batch's transaction: it fails this event alone. */
+    private static String fitting(String value, String field, int width) {
+        if (!Columns.fits(value, width)) {
+            throw new IllegalArgumentException("field " + field + " is " + value.length() + " characters long; at most "
+                    + width + " fit ('" + Columns.fit(value, 40) + "')");
+        }
+        return value;
     }
 
     private static String required(Map<String, String> f, String field) {

@@ -33,19 +33,22 @@ public class StockFlow implements InitializingBean {
     /**
      * Availability per SKU and site. Only ItemCode and Available are documented placeholders; the others are asked for
      * and used when Peoplevox fills them. The key holds every value, so a repeated delivery is stored once and two
-     * different levels in the same second are both kept.
+     * different levels in the same second are both kept; an event without LastModificationTime is never taken for a
+     * duplicate (5 → 3 → 5 would otherwise leave the channels at 3; a repeated level is harmless).
      */
     @Bean
     EventSpec stockAvailabilityEvents() {
         List<String> fields = List.of("ItemCode", "Available", "SiteReference", "OnHand", "Allocated", "LastModificationTime");
-        return new EventSpec(AVAILABILITY_CHANGES, FLOW, fields, List.of("ItemCode", "Available"), fields, props.enabled());
+        return new EventSpec(AVAILABILITY_CHANGES, FLOW, fields, List.of("ItemCode", "Available"), fields, props.enabled(),
+                "LastModificationTime");
     }
 
     /** On hand movements (a despatch moves on hand but not availability): the level is read again. */
     @Bean
     EventSpec stockIncrementalEvents() {
         List<String> fields = List.of("ItemType.ItemCode", "SiteReference", "QuantityChanged", "UpdateTimestamp", "Reason");
-        return new EventSpec(INCREMENTAL_CHANGES, FLOW, fields, List.of("ItemType.ItemCode"), fields, props.enabled());
+        return new EventSpec(INCREMENTAL_CHANGES, FLOW, fields, List.of("ItemType.ItemCode"), fields, props.enabled(),
+                "UpdateTimestamp");
     }
 
     /** Runs before any route starts, so the first push already sees the configured buffers. */

@@ -50,6 +50,11 @@ import io.cherrypick.security.Secrets;
  * @param adjPrefix           the prefix of each overlay's adj_num
  * @param skuRefreshEvery     at most this often Blue Cherry's styles are read again for a SKU it does not know
  * @param reconcileCron       when Peoplevox, the channels and Blue Cherry are compared (Quartz cron; clustered)
+ * @param reconcileMaxZeroShare   a reconciliation stops before correcting anything when it would set to 0 more than
+ *                                this share of the levels held (at least one level may always go to 0) because
+ *                                Peoplevox's report no longer lists them
+ * @param reconcileMinReportShare a reconciliation stops before correcting anything when the report has fewer rows than
+ *                                this share of the last completed run's report (a report cut short)
  * @param fullOverlayCron     when every level goes to Blue Cherry, changed or not (Quartz cron; clustered)
  */
 @Validated
@@ -64,6 +69,8 @@ public record StockProperties(boolean enabled, @Min(1) long inboxInterval, @Min(
                               @NotBlank String refreshCron, @Min(1) @Max(100) int refreshBatch, @NotBlank String report,
                               @NotBlank String blueCherryCron, @Min(1) int blueCherryBatchSize, @NotNull String adjPrefix,
                               @NotNull Duration skuRefreshEvery, @NotBlank String reconcileCron,
+                              @DecimalMin("0") @DecimalMax("1") double reconcileMaxZeroShare,
+                              @DecimalMin("0") @DecimalMax("1") double reconcileMinReportShare,
                               @NotBlank String fullOverlayCron) {
 
     /**

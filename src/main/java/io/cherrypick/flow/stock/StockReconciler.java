@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.cherrypick.catalog.BlueCherrySkus;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.flow.stock.ChannelRules.Rules;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.Peoplevox;
+import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.model.InventoryReport;
 import io.cherrypick.peoplevox.model.InventoryReport.Row;
 import io.cherrypick.store.ChannelTold;
@@ -123,8 +125,14 @@ public class StockReconciler {
         Run run = exchange.getProperty(RUN, Run.class);
         Instant stamp = InventoryReport.stamp(run.started);
         List<Map<String, String>> report = exchange.getIn().getBody(List.class);
-        List<Row> rows = InventoryReport.rows(report, props.defaultSite());
+        InventoryReport.Read read = InventoryReport.read(report, props.defaultSite());
+        if (!read.complete()) {
+            throw stopped(run, "Peoplevox's " + props.report() + " could not be read in full (" + read.problems().size()
+                    + " problem(s)): " + listed(read.problems()));
+        }
+        List<Row> rows = read.rows();
         run.reportRows = rows.size();
+        checkReportSize(run);
         Map<SkuSite, Row> pvx = new LinkedHashMap<>();
         rows.forEach(r -> pvx.put(r.key(), r));
         Set<String> codes = new LinkedHashSet<>();
@@ -167,6 +175,7 @@ public class StockReconciler {
                 run.channelsBehind.add(row.key());
             }
         }
+        List<SkuSite> zeroed = new ArrayList<>();
         if (!pvx.isEmpty()) {
             // what Peoplevox no longer lists holds nothing
             for (StockLevel level : stored.values()) {
@@ -174,6 +183,9 @@ public class StockReconciler {
                     continue;
                 }
                 boolean differs = level.available() != 0 || (level.onHand() != null && level.onHand() != 0);
+                if (differs) {
+                    zeroed.add(level.key());
+                }
                 VarianceRow v = variance(level.key(), 0, 0, 0, level, toldByKey.get(level.key()), rules, locations,
                         channelNames, run, differs);
                 variances.add(v);
@@ -185,7 +197,47 @@ public class StockReconciler {
                 }
             }
         }
+        checkZeros(run, zeroed, stored.size());
         reconciliations.replaceVariances(variances);
+    }
+
+    /** A report much shorter than the last completed run's was most likely cut short: nothing is corrected. */
+    private void checkReportSize(Run run) {
+        reconciliations.lastCompletedBefore(run.id).ifPresent(last -> {
+            if (run.reportRows < props.reconcileMinReportShare() * last.reportRows()) {
+                throw stopped(run, "Peoplevox's " + props.report() + " has " + run.reportRows + " row(s), fewer than "
+                        + percent(props.reconcileMinReportShare()) + " of the " + last.reportRows() + " of reconciliation "
+                        + last.id() + " (setting cherrypick.flows.stock.reconcile-min-report-share): the report looks cut"
+                        + " short");
+            }
+        });
+    }
+
+    /** Setting many levels to 0 because the report no longer lists them is not believed without a person's look. */
+    private void checkZeros(Run run, List<SkuSite> zeroed, int held) {
+        if (zeroed.size() > Math.max(1, props.reconcileMaxZeroShare() * held)) {
+            throw stopped(run, "it would set " + zeroed.size() + " of the " + held + " level(s) held to 0 because"
+                    + " Peoplevox's " + props.report() + " no longer lists them, more than " + percent(
+                    props.reconcileMaxZeroShare()) + " (setting cherrypick.flows.stock.reconcile-max-zero-share); first: "
+                    + listed(zeroed.stream().map(k -> k.itemCode() + " at " + k.site()).toList()));
+        }
+    }
+
+    /** The run stops before anything is corrected: no level changes, nothing goes to the channels or Blue Cherry. */
+    private ApiException stopped(Run run, String why) {
+        return ApiException.permanent(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Stock reconciliation " + run.id
+                + " stopped before correcting anything: " + why + ". No level was changed and nothing was sent to the"
+                + " channels or Blue Cherry; the next run reads the report again.");
+    }
+
+    private static String listed(List<String> items) {
+        int shown = Math.min(items.size(), 10);
+        return String.join("; ", items.subList(0, shown)) + (items.size() > shown ? "; and " + (items.size() - shown)
+                + " more" : "");
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 1000) / 10.0 + "%";
     }
 
     /**

@@ -253,7 +253,8 @@ public class PeoplevoxSimulator {
             throw new IllegalArgumentException("Unknown fault type '" + spec.type() + "'; use one of "
                     + List.of(FaultType.values()));
         }
-        return faults.add(spec.operation(), type, spec.count(), spec.rate(), spec.delayMs(), spec.status());
+        return faults.add(spec.operation(), type, spec.count(), spec.rate(), spec.delayMs(), spec.status(),
+                spec.column(), spec.renamedTo());
     }
 
     public void clearFaults() {

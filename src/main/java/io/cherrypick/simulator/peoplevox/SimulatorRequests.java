@@ -41,7 +41,8 @@ public final class SimulatorRequests {
     public record GoodsIn(String reference, String purchaseOrderNumber, String site, List<LineBody> lines) {
     }
 
-    public record FaultSpec(String operation, String type, Integer count, Double rate, Long delayMs, Integer status) {
+    public record FaultSpec(String operation, String type, Integer count, Double rate, Long delayMs, Integer status,
+            String column, String renamedTo) {
     }
 
     /** Partial configuration change: only the fields given change. */

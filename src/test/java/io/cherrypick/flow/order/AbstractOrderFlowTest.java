@@ -164,6 +164,27 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void oneUnreadablePickAmongNinetyNineGoodOnesIsTheOnlyOneHeld() {
+        List<Map<String, Object>> picks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            picks.add(Picks.pick("BAD" + i, "NJ", A));
+        }
+        // a vertical tab (U+000B) in the ship-to address: Peoplevox cannot read a SaveData that carries it
+        picks.get(41).put("pickaddress", Map.of("rows", List.of(Picks.address("BT", "1 Main St", "Newark"),
+                Picks.address("ST", "1 Main\u000BSt", "Newark"))));
+        sims.createPicks(picks);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 200).size() == 99);
+        ExceptionRecord e = awaitOpenException("BAD42");
+        assertThat(e.category().name()).isEqualTo("VALIDATION");
+        assertThat(e.message()).contains("Pick BAD42").contains("U+000B").contains("field ");
+        assertThat(exceptions.list("OPEN", null, "sales-order", null, 10)).as("no neighbour held").hasSize(1);
+        assertThat(lifecycle.findPick("BAD42").orElseThrow().state()).isEqualTo(LifecycleState.HELD_IN_BLUE_CHERRY);
+        assertThat(sims.peoplevoxOrders()).hasSize(99);
+        assertThat(headerRowsSent()).as("each good order header sent once").isEqualTo(99);
+    }
+
+    @Test
     void anExpiredSessionMidRunIsRenewedAndTheCallRetriedOnce() {
         sims.createPicks(List.of(Picks.pick("SES1", "NJ", A)));
         await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("SES1").map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false));

@@ -250,6 +250,101 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aReportRowThatCannotBeReadStopsTheReconciliationInsteadOfZeroingItsLevel() {
+        reconcileNow();
+        moveStock(A, "PrimarySite", Map.of("onHand", 1234));
+        await().atMost(WAIT).until(() -> Objects.equals(storedLevel(A, "PrimarySite").get("onHand"), 1234));
+        sims.peoplevoxFault(Map.of("operation", "GetReportData", "type", "THOUSANDS_SEPARATORS", "rate", 1.0));
+
+        assertThat(reconcileNowStatus()).as("the run fails").isGreaterThanOrEqualTo(400);
+        Map<String, Object> run = lastReconciliation();
+        assertThat(run.get("status")).isEqualTo("FAILED");
+        assertThat((String) run.get("error")).contains("stopped before correcting anything")
+                .contains("item " + A + " at PrimarySite").contains("Available '1,234' is not a whole number");
+        assertThat(storedLevel(A, "PrimarySite").get("onHand")).as("never zeroed").isEqualTo(1234);
+        assertThat(jdbc.queryForObject("select count(*) from stock_level where available = 0", Integer.class)).isZero();
+    }
+
+    @Test
+    void aReportCutShortStopsTheReconciliationInsteadOfZeroingWhatItLacks() {
+        reconcileNow();
+        sims.peoplevoxFault(Map.of("operation", "GetReportData", "type", "CUT_SHORT", "rate", 1.0));
+
+        assertThat(reconcileNowStatus()).as("the run fails").isGreaterThanOrEqualTo(400);
+        Map<String, Object> run = lastReconciliation();
+        assertThat(run.get("status")).isEqualTo("FAILED");
+        assertThat((String) run.get("error")).contains("Item inventory summary").contains("stopped short")
+                .contains("of the 51 row(s)");
+        assertThat(jdbc.queryForObject("select count(*) from stock_level where available = 0", Integer.class)).isZero();
+    }
+
+    @Test
+    void aRenamedReportColumnStopsTheReconciliation() {
+        reconcileNow();
+        sims.peoplevoxFault(Map.of("operation", "GetReportData", "type", "RENAMED_COLUMN", "rate", 1.0,
+                "column", "Site reference", "renamedTo", "Site"));
+
+        assertThat(reconcileNowStatus()).as("the run fails").isGreaterThanOrEqualTo(400);
+        Map<String, Object> run = lastReconciliation();
+        assertThat(run.get("status")).isEqualTo("FAILED");
+        assertThat((String) run.get("error")).contains("has no column Site reference");
+        assertThat(storedLevel(A, "LondonSite").get("onHand")).as("a level at another site is not zeroed").isEqualTo(6);
+    }
+
+    @Test
+    void aReconciliationThatWouldZeroManyLevelsStopsForAPersonToLook() throws Exception {
+        reconcileNow();
+        // four levels Cherrypick holds at a site Peoplevox's report does not list (4 of 55: more than 5%)
+        for (String sku : SKUS.subList(10, 14)) {
+            assertThat(postEvent("AvailabilityChanges", availability(sku, "OldSite", 5, Instant.now())).statusCode())
+                    .isEqualTo(200);
+        }
+        await().atMost(WAIT).until(() -> SKUS.subList(10, 14).stream()
+                .allMatch(sku -> Objects.equals(storedLevel(sku, "OldSite").get("available"), 5)));
+
+        assertThat(reconcileNowStatus()).as("the run fails").isGreaterThanOrEqualTo(400);
+        Map<String, Object> run = lastReconciliation();
+        assertThat(run.get("status")).isEqualTo("FAILED");
+        assertThat((String) run.get("error")).contains("would set 4 of the 55 level(s) held to 0")
+                .contains(SKUS.get(10) + " at OldSite");
+        assertThat(storedLevel(SKUS.get(10), "OldSite").get("available")).isEqualTo(5);
+    }
+
+    @Test
+    void aValueLongerThanItsColumnFailsThatEventAloneAndItsNeighboursGoOn() throws Exception {
+        String longSite = "WarehouseSite".repeat(6); // 78 characters; stock_level.site holds 60
+        camel.getRouteController().stopRoute("stock-inbox", 30, java.util.concurrent.TimeUnit.SECONDS);
+        try { // both events wait in the hand-off, so the inbox claims them in one batch
+            assertThat(postEvent("AvailabilityChanges", availability(A, longSite, 5, Instant.now())).statusCode())
+                    .isEqualTo(200);
+            assertThat(postEvent("AvailabilityChanges", availability(B, "PrimarySite", 7, Instant.now())).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            camel.getRouteController().startRoute("stock-inbox");
+        }
+
+        await().atMost(WAIT).until(() -> Objects.equals(storedLevel(B, "PrimarySite").get("available"), 7));
+        await().atMost(WAIT).until(() -> !exceptions.list(ExceptionRecord.OPEN, "MALFORMED_EVENT", "stock", null, 10)
+                .isEmpty());
+        ExceptionRecord e = exceptions.list(ExceptionRecord.OPEN, "MALFORMED_EVENT", "stock", null, 10).get(0);
+        assertThat(e.message()).contains("AvailabilityChanges")
+                .contains("field SiteReference is 78 characters long; at most 60 fit");
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events' and status = 'DONE'",
+                Integer.class)).as("the good event settled").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aLevelThatComesBackToAnEarlierValueWithoutATimeIsNotTakenForADuplicate() throws Exception {
+        for (int available : new int[] {5, 3, 5}) {
+            Map<String, String> event = availability(A, "PrimarySite", available, Instant.now());
+            event.remove("LastModificationTime"); // Peoplevox sent no time: the arrival orders the events
+            assertThat(postEvent("AvailabilityChanges", event).body()).as("level " + available).isEqualTo("stored");
+            await().atMost(WAIT).until(() -> Objects.equals(storedLevel(A, "PrimarySite").get("available"), available));
+        }
+        awaitChannelLevel(A, "PrimarySite", 5);
+    }
+
+    @Test
     void anOlderEventArrivingLateDoesNotRegressTheLevel() throws Exception {
         Instant now = Instant.now();
         assertThat(postEvent("AvailabilityChanges", availability(A, "PrimarySite", 7, now)).statusCode()).isEqualTo(200);
@@ -382,6 +477,20 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         form.put("Allocated", "2");
         form.put("LastModificationTime", at.toString());
         return form;
+    }
+
+    Map<String, Object> reconcileNow() {
+        return api.post().uri("/api/reconciliation/stock/run").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+    }
+
+    int reconcileNowStatus() {
+        return api.post().uri("/api/reconciliation/stock/run").exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    Map<String, Object> lastReconciliation() {
+        return jdbc.queryForMap("select status, error, report_rows from stock_reconciliation order by id desc limit 1");
     }
 
     void moveStock(String sku, String site, Map<String, Object> change) {

@@ -127,6 +127,24 @@ class StockUnitsTest {
         assertThat(rows).containsExactly(new InventoryReport.Row("A", "PrimarySite", 3, 5, null));
     }
 
+    @Test
+    void aReportReadSaysWhichRowAndFieldItCouldNotReadAndAMissingColumnOnce() {
+        InventoryReport.Read read = InventoryReport.read(List.of(
+                Map.of("Item code", "A", "Site reference", "S1", "Available", "1,234"),
+                Map.of("Item code", "B", "Site reference", "S".repeat(61), "Available", "2"),
+                Map.of("Item code", "C", "Site reference", "", "Available", "3")), "PrimarySite");
+        assertThat(read.complete()).isFalse();
+        assertThat(read.rows()).containsExactly(new InventoryReport.Row("C", "PrimarySite", 3, null, null));
+        assertThat(read.problems()).containsExactly(
+                "row 1 (item A at S1): Available '1,234' is not a whole number of units",
+                "row 2 (item B at " + "S".repeat(61) + "): Site reference is 61 characters long, at most 60 fit");
+
+        InventoryReport.Read renamed = InventoryReport.read(List.of(Map.of("Item code", "A", "Site", "S1",
+                "Available", "3")), "PrimarySite");
+        assertThat(renamed.rows()).isEmpty();
+        assertThat(renamed.problems()).singleElement().asString().startsWith("the report has no column Site reference");
+    }
+
     private static io.cherrypick.failure.Category category(int status) {
         return StockChannelPushes.classify("web", 1, failure(status)).category();
     }

@@ -20,7 +20,7 @@ public final class FaultInjector {
      * @throws IllegalArgumentException for a missing operation, both count and rate, or out-of-range values
      */
     public synchronized Fault add(String operation, FaultType type, Integer count, Double rate, Long delayMs,
-            Integer status) {
+            Integer status, String column, String renamedTo) {
         if (operation == null || operation.isBlank()) {
             throw new IllegalArgumentException("operation is required (a SOAP operation name or \"*\")");
         }
@@ -42,6 +42,9 @@ public final class FaultInjector {
         if (status != null && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("status must be an HTTP status code");
         }
+        if (type == FaultType.RENAMED_COLUMN && (column == null || column.isBlank() || renamedTo == null)) {
+            throw new IllegalArgumentException("RENAMED_COLUMN needs column (the Detail column) and renamedTo");
+        }
         Long delay = delayMs;
         if (delay == null && type == FaultType.TIMEOUT) {
             delay = DEFAULT_TIMEOUT_MS;
@@ -56,7 +59,7 @@ public final class FaultInjector {
         if (rate == null && count == null) {
             remaining = 1;
         }
-        Fault fault = new Fault(nextId++, operation.trim(), type, remaining, rate, delay, httpStatus);
+        Fault fault = new Fault(nextId++, operation.trim(), type, remaining, rate, delay, httpStatus, column, renamedTo);
         faults.add(fault);
         return fault;
     }
@@ -76,7 +79,7 @@ public final class FaultInjector {
             }
             if (fault.count() > 1) {
                 faults.set(index, new Fault(fault.id(), fault.operation(), fault.type(), fault.count() - 1, null,
-                        fault.delayMs(), fault.status()));
+                        fault.delayMs(), fault.status(), fault.column(), fault.renamedTo()));
             } else {
                 faults.remove(index);
             }

@@ -99,7 +99,7 @@ public class SoapEndpoint {
         String template = IntegrationOperations.templateOf(operation, message);
 
         Optional<Fault> fault = faults.next(operation);
-        if (fault.isPresent()) {
+        if (fault.isPresent() && !fault.get().type().isDataFault()) {
             ResponseEntity<byte[]> faulted = applyFault(fault.get(), operation, message, template);
             if (faulted != null) {
                 return faulted;
@@ -129,7 +129,9 @@ public class SoapEndpoint {
             log(operation, template, null, null);
             return fault(false, "Server was unable to process request. ---> " + e.getMessage(), soap12);
         }
-        return respond(operation, result.template(), result.rows(), result.response(), soap12);
+        IntegrationResponse response = fault.isPresent() && fault.get().type().isDataFault()
+                ? DataFaults.apply(fault.get(), result.response()) : result.response();
+        return respond(operation, result.template(), result.rows(), response, soap12);
     }
 
     /** Answers for a fault, or returns null when the call should go on normally (LATENCY, TIMEOUT). */
