@@ -34,6 +34,7 @@ import io.cherrypick.store.PurchaseOrderStore.GoodsLine;
 import io.cherrypick.store.PurchaseOrderStore.Line;
 import io.cherrypick.store.PurchaseOrderStore.PurchaseOrder;
 import io.cherrypick.store.PurchaseOrderStore.State;
+import io.cherrypick.store.ValueMappingStore;
 
 /**
  * The steps of routes/inbound.camel.yaml on goods Peoplevox booked in (bean {@code goodsReceipts}): a delivery's lines
@@ -58,14 +59,16 @@ public class GoodsReceiptSteps {
     private final PurchaseOrderStore store;
     private final PeoplevoxClient peoplevox;
     private final Mappings mappings;
+    private final ValueMappingStore valueMappings;
     private final InboundProperties props;
     private final ObjectMapper json;
 
     public GoodsReceiptSteps(PurchaseOrderStore store, PeoplevoxClient peoplevox, Mappings mappings,
-                             InboundProperties props, ObjectMapper json) {
+                             ValueMappingStore valueMappings, InboundProperties props, ObjectMapper json) {
         this.store = store;
         this.peoplevox = peoplevox;
         this.mappings = mappings;
+        this.valueMappings = valueMappings;
         this.props = props;
         this.json = json;
     }
@@ -241,7 +244,8 @@ public class GoodsReceiptSteps {
         }
         String date = PeoplevoxDates.parse(received.receivedDate()).map(t -> t.toLocalDate())
                 .orElse(LocalDate.now(ZoneOffset.UTC)).format(US_DATE);
-        ReceiptAllocation receipt = new ReceiptAllocation(received, po.get().location(), date, credits, over);
+        ReceiptAllocation receipt = new ReceiptAllocation(received, locationFor(received.site(), po.get().location()), date,
+                credits, over);
         in.setHeader(RECEIPT, receipt);
         in.setBody(receipt);
     }
@@ -257,7 +261,8 @@ public class GoodsReceiptSteps {
     public void confirmed(Exchange exchange) {
         for (Message m : Handoff.records(exchange)) {
             ReceiptAllocation r = m.getHeader(RECEIPT, ReceiptAllocation.class);
-            Long pkey = m.getHeader(BlueCherry.PKEY, Long.class);
+            String pkeyText = m.getHeader(BlueCherry.PKEY, "", String.class).trim();
+            Long pkey = pkeyText.matches("\\d+") ? Long.valueOf(pkeyText) : null;
             GoodsLine g = r.received();
             Map<String, Integer> credits = new LinkedHashMap<>();
             r.credits().forEach(c -> credits.merge(c.line().prodLine(), c.quantity(), Integer::sum));
@@ -312,6 +317,19 @@ public class GoodsReceiptSteps {
         store.state(prodNum, all ? State.RECEIVED : State.PARTLY_RECEIVED, note);
         boolean open = store.receiptsOf(prodNum).stream().anyMatch(g -> "EXCEPTION".equals(g.state()));
         store.flagException(prodNum, open);
+    }
+
+    /**
+     * Where the goods were booked in, as a Blue Cherry location: the purchase order's location when the Peoplevox site
+     * is its site (mapping site), else the first location mapped to that site, else the purchase order's.
+     */
+    private String locationFor(String site, String poLocation) {
+        if (site == null || site.isBlank()) {
+            return poLocation;
+        }
+        List<String> locations = valueMappings.all(ValueMappingStore.SITE).entrySet().stream()
+                .filter(e -> e.getValue().equals(site)).map(Map.Entry::getKey).sorted().toList();
+        return locations.isEmpty() || locations.contains(poLocation) ? poLocation : locations.get(0);
     }
 
     private static void hold(Message in, Category category, String reason) {

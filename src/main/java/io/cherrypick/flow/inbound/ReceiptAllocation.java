@@ -15,7 +15,8 @@ import io.cherrypick.store.PurchaseOrderStore.Line;
  * <li>per credit ({@code each: credits}, one per purchase order line the units go to): {@code prod_num},
  * {@code prod_line}, {@code style}, {@code color_code}, {@code lbl_code}, {@code dimension}, {@code size_desc},
  * {@code upc}, {@code ean}, {@code quantity} (the units credited to that line);</li>
- * <li>the delivery's: {@code location} (the purchase order's Blue Cherry location), {@code receipt_date} (Peoplevox's
+ * <li>the delivery's: {@code location} (the Blue Cherry location of the Peoplevox site the goods were booked in at, mapping site; the
+ * purchase order's own when it is one of them), {@code receipt_date} (Peoplevox's
  * reconciled date as MM/DD/YYYY), {@code isa_num} (the line's document number, nine digits, the same for every resend),
  * {@code over_recv_ok} (Y when the line takes more than ordered, within the tolerance), {@code reference} (the goods-in
  * reference), {@code item_code}, {@code site}.</li>

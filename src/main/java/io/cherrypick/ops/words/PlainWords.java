@@ -116,6 +116,12 @@ public final class PlainWords {
                 word("return-receipt", "Return receipts to Blue Cherry",
                         "Returns the warehouse received become Blue Cherry return receipts."),
                 word("returns", "Returns", "Return authorisations and receipts."),
+                word("purchase-order", "Purchase orders to Peoplevox",
+                        "Blue Cherry purchase orders become Peoplevox purchase orders the warehouse expects."),
+                word("goods-receipt-events", "Deliveries received (events)", "What Peoplevox tells Cherrypick about goods in."),
+                word("goods-receipt", "Goods receipts to Blue Cherry",
+                        "Deliveries the warehouse booked in become Blue Cherry production receipts."),
+                word("inbound", "Inbound", "Purchase orders and the goods received against them."),
                 word("alerts", "Alerts", "Messages to the team's chat."),
                 word("ops", "Console history", "The per-minute history the console's charts read."));
         group(ACTION,
