@@ -24,7 +24,6 @@ import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
-import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxDates;
@@ -252,9 +251,7 @@ public class GoodsReceiptSteps {
 
     /** Body: the receipt as mapped by {@code mapping}; becomes its Blue Cherry rows (one per purchase order line). */
     public void document(Exchange exchange, String mapping) {
-        MappingFile.Part part = mappings.file(mapping).part("receipts");
-        MappedRecord mapped = exchange.getIn().getBody(MappedRecord.class);
-        exchange.getIn().setBody(mapped.rows(part.name()).stream().map(part::json).toList());
+        exchange.getIn().setBody(mappings.documents(mapping, "receipts", exchange.getIn().getBody(MappedRecord.class)));
     }
 
     /** Blue Cherry took these goods-in lines (a batch, or one): each is POSTED, and its purchase order moves on. */
