@@ -172,7 +172,8 @@ class SettingsTest {
                 Duration.ofSeconds(10), "", 3).toString();
         AccessProperties access = new AccessProperties(true, List.of("sam:SUPPORT:{bcrypt}$2a$10$hashSecret5",
                 "ada:ADMIN:{noop}pw-Secret-6"), new AccessProperties.LoginThrottle(5, 20, Duration.ofMinutes(5)));
-        String all = pvx + bc + webhooks + alerts + access + access.parsedUsers();
+        String channel = new StockProperties.Channel("https://shop.example.com/stock", "ch-Secret-7", 10_000L).toString();
+        String all = pvx + bc + webhooks + alerts + access + access.parsedUsers() + channel;
         assertThat(all).doesNotContain("Secret").contains("password=(set)", "subscriptionKey=(set)", "token=(set)",
                 "webhookUrl=(set)", "sam:SUPPORT:(hidden)", "ada:ADMIN:(hidden)", "https://wms.peoplevox.net");
     }

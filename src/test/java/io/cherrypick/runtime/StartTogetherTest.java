@@ -58,8 +58,12 @@ class StartTogetherTest {
             String cluster = "http://localhost:" + portA;
             AppProcess a = AppProcess.launch("a" + round, portA, args(database, simPort, cluster));
             AppProcess b = AppProcess.launch("b" + round, portB, args(database, simPort, cluster));
-            a.awaitUp(Duration.ofSeconds(120));
-            b.awaitUp(Duration.ofSeconds(120));
+            // stopped after the test when a round fails half-way (else they outlive the build)
+            processes.add(a);
+            processes.add(b);
+            // two JVMs starting at once on two busy cores have taken just over two minutes
+            a.awaitUp(Duration.ofMinutes(4));
+            b.awaitUp(Duration.ofMinutes(4));
 
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
             assertThat(jdbc.queryForObject("select count(*) from value_mapping where kind = 'site'", Integer.class))
