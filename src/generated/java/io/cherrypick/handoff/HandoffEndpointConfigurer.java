@@ -49,6 +49,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentKey": target.setIdempotentKey(property(camelContext, io.cherrypick.handoff.HandoffEndpoint.IdempotentKey.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keyqueues":
+        case "keyQueues": target.setKeyQueues(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linger": target.setLinger(property(camelContext, java.time.Duration.class, value)); return true;
@@ -118,6 +120,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentKey": return io.cherrypick.handoff.HandoffEndpoint.IdempotentKey.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keyqueues":
+        case "keyQueues": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "linger": return java.time.Duration.class;
@@ -188,6 +192,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentKey": return target.getIdempotentKey();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keyqueues":
+        case "keyQueues": return target.getKeyQueues();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linger": return target.getLinger();

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.runtime.RuntimeProperties;
 import io.cherrypick.store.ExceptionStore;
 
 /**
@@ -35,15 +36,18 @@ public class HandoffComponent extends DefaultComponent {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final String instanceId;
+    private final int maxRecoveries;
 
     public HandoffComponent(HandoffStore store, ExceptionStore exceptions, DataSource dataSource, TransactionTemplate tx,
-                            ObjectMapper json, @Value("${cherrypick.instance-id}") String instanceId) {
+                            ObjectMapper json, @Value("${cherrypick.instance-id}") String instanceId,
+                            RuntimeProperties runtime) {
         this.store = store;
         this.exceptions = exceptions;
         this.dataSource = dataSource;
         this.tx = tx;
         this.json = json;
         this.instanceId = instanceId;
+        this.maxRecoveries = runtime.handoff().maxRecoveries();
     }
 
     @Override
@@ -78,5 +82,10 @@ public class HandoffComponent extends DefaultComponent {
 
     String instanceId() {
         return instanceId;
+    }
+
+    /** A record taken over from stopped instances this many times is held instead of being tried again. */
+    int maxRecoveries() {
+        return maxRecoveries;
     }
 }

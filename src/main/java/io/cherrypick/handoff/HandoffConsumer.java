@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -34,6 +37,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     private final HandoffEndpoint endpoint;
     private final HandoffStore store;
     private ProducerTemplate template;
+    private ScheduledExecutorService keepAlive;
 
     public HandoffConsumer(HandoffEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -44,6 +48,8 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         template = endpoint.getCamelContext().createProducerTemplate();
+        keepAlive = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "handoff-claims-" + endpoint.getQueue());
         super.doStart();
     }
 
@@ -53,21 +59,25 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         if (template != null) {
             template.stop();
         }
+        if (keepAlive != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(keepAlive);
+        }
     }
 
     @Override
     protected int poll() throws Exception {
         String token = endpoint.getComponent().instanceId() + "/" + UUID.randomUUID();
         List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, endpoint.getBatchSize(),
-                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()));
+                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()), endpoint.keyQueueList());
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<HandoffRecord> records = withoutAlreadyDone(claimed, token);
+        List<HandoffRecord> records = withoutQuarantined(withoutAlreadyDone(claimed, token), token);
         if (records.isEmpty()) {
             return claimed.size();
         }
         HandoffBatch batch = new HandoffBatch(token, records);
+        ScheduledFuture<?> keepAlive = keepClaimed(batch);
         Exchange exchange = createExchange(false);
         try {
             List<Message> messages = new ArrayList<>(records.size());
@@ -85,6 +95,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
             }
             settleTheRest(exchange, batch);
         } finally {
+            keepAlive.cancel(false);
             releaseExchange(exchange, false);
         }
         return claimed.size();
@@ -107,6 +118,44 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         }
         Instant floor = now.minus(endpoint.getUpstreamMaxLag());
         return cutoff.isBefore(floor) ? floor : cutoff;
+    }
+
+    /**
+     * Extends the batch's claim while the route works on it (every third of the stale window), so a send that outlives
+     * the window (a slow target, a rate limiter's wait) is not taken over and sent again by another instance. A claim
+     * another instance took over anyway is not taken back: the extension names the token.
+     */
+    private ScheduledFuture<?> keepClaimed(HandoffBatch batch) {
+        long every = Math.max(100, endpoint.getStaleClaimAfter().toMillis() / 3);
+        return keepAlive.scheduleWithFixedDelay(() -> {
+            try {
+                store.extend(batch.ids(), batch.token());
+            } catch (RuntimeException e) {
+                log.warn("{}: could not extend claim {}: {}", endpoint.getQueue(), batch.token(), e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A record taken over from stopped instances {@code cherrypick.handoff.max-recoveries} times is held as an exception
+     * with its payload instead of being routed again: its processing may be what stops the instance (memory, a crash
+     * in a library), and it would do so for ever.
+     */
+    private List<HandoffRecord> withoutQuarantined(List<HandoffRecord> claimed, String token) {
+        int limit = endpoint.getComponent().maxRecoveries();
+        List<HandoffRecord> toRoute = new ArrayList<>(claimed.size());
+        for (HandoffRecord r : claimed) {
+            if (r.recoveries() < limit) {
+                toRoute.add(r);
+                continue;
+            }
+            deadLetter(r, token, Category.INTERNAL, HandoffStore.HELD, endpoint.getFlow() + " " + label(r)
+                    + " was taken over from a stopped instance " + r.recoveries() + " times (its instance stopped while"
+                    + " working on it each time; limit cherrypick.handoff.max-recoveries = " + limit + "): held so it"
+                    + " does not stop the next one. Check the record's payload, and the instance's log and memory at those"
+                    + " times, then replay it");
+        }
+        return toRoute;
     }
 
     /** Records the idempotent repository knows went through are settled DONE without being routed again. */
@@ -180,17 +229,17 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         Category category = cause instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
         String sentence = endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s): "
                 + what;
-        deadLetter(r, token, category, sentence);
+        deadLetter(r, token, category, HandoffStore.FAILED, sentence);
     }
 
     /** Hands a given-up record to the flow's failure route; if that route does not settle it, it is settled FAILED here. */
-    private void deadLetter(HandoffRecord r, String token, Category category, String sentence) {
+    private void deadLetter(HandoffRecord r, String token, Category category, String outcome, String sentence) {
         try {
             template.send(endpoint.getDeadLetterUri(), e -> {
                 copyIdentity(r, token, e.getIn());
                 e.getIn().setHeader(Handoff.CATEGORY, category.name());
                 e.getIn().setHeader(Handoff.REASON, sentence);
-                e.getIn().setHeader(Handoff.OUTCOME, HandoffStore.FAILED);
+                e.getIn().setHeader(Handoff.OUTCOME, outcome);
                 e.getIn().setBody(r.payload());
             });
         } catch (RuntimeException e) {
@@ -198,7 +247,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
                     e.getMessage());
         }
         if (!store.stillClaimed(List.of(r.id()), token).isEmpty()) {
-            store.settle(List.of(r.id()), token, HandoffStore.FAILED, sentence);
+            store.settle(List.of(r.id()), token, outcome, sentence);
             log.error("{} (the dead-letter route {} did not record it; settled FAILED here)", sentence,
                     endpoint.getDeadLetterUri());
         }

@@ -81,6 +81,11 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
             + " commits it)")
     private String upstream;
 
+    @UriParam(label = "consumer", description = "Queues holding earlier revisions of the same keys (comma-separated, e.g."
+            + " the orders a change amends): a record is not claimed while an older record of its key waits or is in"
+            + " flight there, so the revisions of a key reach the target in the order they were stored")
+    private String keyQueues;
+
     @UriParam(label = "consumer", defaultValue = "5s", description = "With upstream: the longest a stuck upstream holds"
             + " records back")
     private Duration upstreamMaxLag = Duration.ofSeconds(5);
@@ -204,6 +209,20 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
 
     public void setUpstream(String upstream) {
         this.upstream = upstream;
+    }
+
+    public String getKeyQueues() {
+        return keyQueues;
+    }
+
+    public void setKeyQueues(String keyQueues) {
+        this.keyQueues = keyQueues;
+    }
+
+    /** {@link #getKeyQueues()} as a list (empty when none). */
+    java.util.List<String> keyQueueList() {
+        return keyQueues == null || keyQueues.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(keyQueues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList();
     }
 
     public Duration getUpstreamMaxLag() {

@@ -11,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * to a key ({@link HandoffStore#coalesce}).
  */
 public class HandoffProducer extends DefaultProducer {
+    private static final Logger log = LoggerFactory.getLogger(HandoffProducer.class);
     private final HandoffEndpoint endpoint;
     private final HandoffStore store;
 
@@ -110,16 +113,23 @@ public class HandoffProducer extends DefaultProducer {
             byClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(m);
         }
         IdempotentRepository repository = HandoffStore.DONE.equals(status) ? endpoint.repository() : null;
-        endpoint.getComponent().tx().executeWithoutResult(tx -> byClaim.forEach((claim, records) -> {
-            List<Long> ids = records.stream().map(m -> m.getHeader(Handoff.RECORD_ID, Long.class)).toList();
-            String note = HandoffStore.SKIPPED.equals(status) ? skipReason(records.get(0))
-                    : records.get(0).getHeader(Handoff.NOTE, String.class);
-            store.settle(ids, claim, status, note);
+        endpoint.getComponent().tx().executeWithoutResult(tx -> byClaim.forEach((claim, claimed) -> {
+            List<Long> ids = claimed.stream().map(m -> m.getHeader(Handoff.RECORD_ID, Long.class)).toList();
+            String note = HandoffStore.SKIPPED.equals(status) ? skipReason(claimed.get(0))
+                    : claimed.get(0).getHeader(Handoff.NOTE, String.class);
+            List<Long> settled = store.settleHeld(ids, claim, status, note);
+            List<Message> records = claimed;
+            if (settled.size() < ids.size()) {
+                // another instance took these over (this claim went stale): its outcome stands, this one does not count
+                log.warn("{}: {} record(s) were taken over by another claim before this {} could be recorded; not"
+                        + " recorded here", endpoint.getQueue(), ids.size() - settled.size(), status);
+                records = claimed.stream().filter(m -> settled.contains(m.getHeader(Handoff.RECORD_ID, Long.class))).toList();
+            }
             if (repository != null) {
                 records.forEach(m -> repository.add(endpoint.idempotencyKey(m.getHeader(Handoff.RECORD_KEY, String.class),
                         m.getHeader(Handoff.REVISION, "", String.class))));
             }
-            if (HandoffStore.DONE.equals(status)) {
+            if (HandoffStore.DONE.equals(status) && !records.isEmpty()) {
                 endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(),
                         records.stream().map(m -> m.getHeader(Handoff.RECORD_KEY, String.class)).distinct().toList(),
                         "went through");

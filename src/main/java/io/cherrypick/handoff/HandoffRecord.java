@@ -5,11 +5,12 @@ import java.time.Instant;
 /**
  * One record in the durable hand-off: a record to send (a pick revision, a despatch, a style) or an event received.
  * {@code recovered} is true when an earlier claim of it was taken over from an instance that stopped mid-send: the
- * target may already hold it, so the flow looks before sending again.
+ * target may already hold it, so the flow looks before sending again; {@code recoveries} counts those take-overs (a
+ * record whose processing keeps stopping its instance is held after {@code cherrypick.handoff.max-recoveries}).
  */
 public record HandoffRecord(long id, String queue, String key, String revision, String type, String payload,
                             String status, int attempts, boolean recovered, Instant createdAt, String claimToken,
-                            String note) {
+                            String note, int recoveries) {
 
     /** Whether an earlier attempt may have reached the target (it broke off, or its instance stopped mid-send). */
     public boolean triedBefore() {

@@ -1,5 +1,6 @@
 package io.cherrypick.handoff;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,9 +31,12 @@ import io.cherrypick.store.Timestamps;
  * <li>{@link #insertIfAbsent}: a record revision is stored once (unique queue, key, revision), inside the transaction
  * of whatever produced it;</li>
  * <li>{@link #claim}: instances take due records with {@code FOR UPDATE SKIP LOCKED}, each claim under a token of its
- * own; a claim older than {@code staleAfter} belongs to an instance that died and is taken over, flagged recovered;</li>
- * <li>every status change names the claim token, so an instance whose claim was taken over cannot overwrite the new
- * holder's outcome;</li>
+ * own; a claim older than {@code staleAfter} by the database's clock belongs to an instance that died and is taken
+ * over, flagged recovered and counted (recoveries); a record recovered more than once is claimed alone;</li>
+ * <li>newest revision wins: a record is not claimed while another revision of its key is in flight, and an older
+ * revision still waiting when a newer one was stored after it is superseded, never sent;</li>
+ * <li>every status change (and {@link #extend}, which keeps a claim alive) names the claim token, so an instance whose
+ * claim was taken over cannot overwrite the new holder's outcome;</li>
  * <li>{@link #coalesce}: a queue of things to do (e.g. push a SKU's level to a channel) rather than records to send:
  * a key already waiting takes the new change in, so a burst of changes gives one record.</li>
  * </ul>
@@ -52,9 +57,19 @@ public class HandoffStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
+    /** This instance's clock: stamps what it writes (created, due); claims are judged by the database's clock. */
+    private final Clock clock;
+
+    @Autowired
     public HandoffStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, Clock.systemUTC());
+    }
+
+    /** With an instance clock of its own (tests: an instance whose clock is off). */
+    HandoffStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.clock = clock;
     }
 
     /** Stores a record revision once; empty when that revision of the key is already stored in the queue. */
@@ -67,7 +82,8 @@ public class HandoffStore {
                                          Instant dueAt) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("key", key)
                 .addValue("rev", revision == null ? "" : revision).addValue("type", type).addValue("payload", payload)
-                .addValue("now", Timestamps.now()).addValue("due", dueAt == null ? Timestamps.now() : Timestamps.utc(dueAt));
+                .addValue("now", Timestamps.utc(clock.instant()))
+                .addValue("due", Timestamps.utc(dueAt == null ? clock.instant() : dueAt));
         // looked up first: inside the producer's transaction a failed insert would abort it on PostgreSQL
         Integer existing = jdbc.queryForObject("select count(*) from handoff where queue = :queue and record_key = :key"
                 + " and revision = :rev", p, Integer.class);
@@ -100,14 +116,41 @@ public class HandoffStore {
      */
     public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger,
                                      Instant dueBy) {
-        Instant now = Instant.now();
+        return claim(queue, token, limit, staleAfter, linger, dueBy, List.of());
+    }
+
+    /**
+     * As {@link #claim(String, String, int, Duration, Duration, Instant)}; a record is not claimed while an older record
+     * of its key waits or is in flight in one of {@code keyQueues} (queues holding earlier revisions of the same keys,
+     * e.g. the orders a change amends), so the revisions of a key reach the target in the order they were stored.
+     */
+    public List<HandoffRecord> claim(String queue, String token, int limit, Duration staleAfter, Duration linger,
+                                     Instant dueBy, Collection<String> keyQueues) {
+        // the database's clock judges claims: instances whose clocks disagree still agree on which claim is stale
+        Instant now = databaseNow();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("token", token)
                 .addValue("limit", limit).addValue("now", Timestamps.utc(now))
                 .addValue("due", Timestamps.utc(dueBy == null || dueBy.isAfter(now) ? now : dueBy))
                 .addValue("stale", Timestamps.utc(now.minus(staleAfter)));
+        // due since the dead claim was made (not "now" by the database: a caller's due-by may be a moment behind it)
         jdbc.update("update handoff set status = 'PENDING', recovered = true, recoveries = recoveries + 1,"
-                + " claim_token = null, claimed_at = null, next_attempt_at = :now, updated_at = :now"
+                + " next_attempt_at = claimed_at, claim_token = null, claimed_at = null, updated_at = :now"
                 + " where queue = :queue and status = 'CLAIMED' and claimed_at < :stale", p);
+        supersedeOvertaken(p);
+        String condition = "";
+        if (!keyQueues.isEmpty()) {
+            p.addValue("keyQueues", keyQueues);
+            condition = " and not exists (select 1 from handoff e where e.queue in (:keyQueues) and e.record_key = h.record_key"
+                    + " and e.id < h.id and e.status in ('PENDING', 'CLAIMED'))";
+        }
+        // a record taken over a second time goes alone: if its processing is what stops instances, it takes no
+        // neighbours down with it, and its recoveries count for it only (the first take-over, after an ordinary crash or
+        // kill, goes in a batch: a batch recovered one by one would cost the target a call per record)
+        List<HandoffRecord> recovered = claimDue(p.addValue("limit", 1), condition + " and h.recoveries > 1");
+        p.addValue("limit", limit);
+        if (!recovered.isEmpty()) {
+            return recovered;
+        }
         if (linger != null && !linger.isZero()) {
             boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest"
                     + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due", p, rs -> {
@@ -119,18 +162,68 @@ public class HandoffStore {
                 return List.of();
             }
         }
-        // lock the due rows (others skip them), then mark them ours, in one transaction (an IN-subquery with SKIP
-        // LOCKED is evaluated per row by H2)
+        return claimDue(p, condition);
+    }
+
+    /**
+     * Newest revision wins: a record that waits (PENDING) is not claimed while another revision of its key is in flight
+     * (CLAIMED: it waits until that one is settled), and one revision per key is claimed, the newest (ids follow the
+     * order revisions were stored). Older ones still waiting are superseded first ({@link #supersedeOvertaken}).
+     */
+    private static final String NEWEST_NOT_IN_FLIGHT = " and not exists (select 1 from handoff o where o.queue = h.queue"
+            + " and o.record_key = h.record_key and o.id <> h.id and (o.status = 'CLAIMED'"
+            + " or (o.id > h.id and o.status = 'PENDING')))";
+
+    /**
+     * Locks due records (others skip them) and marks them ours, in one transaction (an IN-subquery with SKIP LOCKED is
+     * evaluated per row by H2).
+     */
+    private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition) {
         return tx.execute(status -> {
-            List<Long> ids = jdbc.queryForList("select id from handoff where queue = :queue and status = 'PENDING'"
-                    + " and next_attempt_at <= :due order by id limit :limit for update skip locked", p, Long.class);
+            List<Long> ids = jdbc.queryForList("select h.id from handoff h where h.queue = :queue and h.status = 'PENDING'"
+                    + " and h.next_attempt_at <= :due" + condition + NEWEST_NOT_IN_FLIGHT
+                    + " order by h.id limit :limit for update skip locked", p, Long.class);
             if (ids.isEmpty()) {
                 return List.of();
             }
             jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
-                    + " where id in (:ids)", p.addValue("ids", ids));
-            return jdbc.query("select * from handoff where id in (:ids) order by id", p, ROW);
+                    + " where id in (:ids) and status = 'PENDING'", p.addValue("ids", ids));
+            return jdbc.query("select * from handoff where id in (:ids) and claim_token = :token order by id", p, ROW);
         });
+    }
+
+    /**
+     * A waiting record with a newer revision of its key stored after it (waiting, in flight or sent) is superseded: it
+     * came back to the queue (retry, release, a stopped claimer) after the newer one arrived, and sending it now could
+     * land an older revision over a newer one.
+     */
+    private void supersedeOvertaken(MapSqlParameterSource p) {
+        jdbc.update("update handoff set status = 'SUPERSEDED', claim_token = null, claimed_at = null, updated_at = :now,"
+                + " note = 'a newer revision of this key was stored after it; this one is not sent'"
+                + " where queue = :queue and status = 'PENDING' and exists (select 1 from handoff n where n.queue = handoff.queue"
+                + " and n.record_key = handoff.record_key and n.id > handoff.id and n.status in ('PENDING', 'CLAIMED', 'DONE'))",
+                p);
+    }
+
+    /** The database's clock (every instance's claims are judged by it, not by the instance's own clock). */
+    public Instant databaseNow() {
+        return jdbc.query("select current_timestamp as db_now", Map.of(), rs -> {
+            rs.next();
+            return Timestamps.read(rs, "db_now");
+        });
+    }
+
+    /**
+     * Keeps claims alive while their records are being worked on (a send that outlives the stale window is not taken
+     * over and sent again). Returns how many of them {@code token} still holds.
+     */
+    public int extend(Collection<Long> ids, String token) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update handoff set claimed_at = :now where id in (:ids) and status = 'CLAIMED'"
+                + " and claim_token = :token", new MapSqlParameterSource().addValue("ids", ids).addValue("token", token)
+                .addValue("now", Timestamps.utc(databaseNow())));
     }
 
     /** A record to write with {@link #coalesce}: its key, type and payload, and when it is due (null: at once). */
@@ -159,7 +252,7 @@ public class HandoffStore {
                         .addValue("queue", queue).addValue("keys", keys.subList(i, Math.min(keys.size(), i + IN_LIST))),
                         String.class));
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             List<SqlParameterSource> rows = new ArrayList<>();
             List<String> written = new ArrayList<>();
             for (Change c : changes) {
@@ -191,18 +284,34 @@ public class HandoffStore {
     }
 
     /**
-     * Settles claimed records with a final status and a note, if {@code token} still holds their claim. Returns the ids
-     * settled; the others were taken over by another claim, whose outcome stands.
+     * Settles claimed records with a final status and a note, if {@code token} still holds their claim. Returns how many
+     * were settled; the others were taken over by another claim, whose outcome stands.
      */
     public int settle(Collection<Long> ids, String token, String status, String note) {
+        return settleHeld(ids, token, status, note).size();
+    }
+
+    /**
+     * As {@link #settle}, returning the ids settled: what follows from an outcome (remembering it went through,
+     * resolving its exceptions) is done for these only, since a late writer's outcome no longer counts.
+     */
+    public List<Long> settleHeld(Collection<Long> ids, String token, String status, String note) {
         if (ids.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return jdbc.update("update handoff set status = :status, note = :note, claim_token = null, claimed_at = null,"
-                + (DONE.equals(status) ? " recovered = false," : "") + " updated_at = :now"
-                + " where id in (:ids) and status = 'CLAIMED' and claim_token = :token",
-                new MapSqlParameterSource().addValue("status", status).addValue("note", Columns.fit(note, NOTE_MAX))
-                        .addValue("now", Timestamps.now()).addValue("ids", ids).addValue("token", token));
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("status", status)
+                .addValue("note", Columns.fit(note, NOTE_MAX)).addValue("now", Timestamps.now()).addValue("ids", ids)
+                .addValue("token", token);
+        return tx.execute(t -> {
+            List<Long> held = jdbc.queryForList("select id from handoff where id in (:ids) and status = 'CLAIMED'"
+                    + " and claim_token = :token order by id for update", p, Long.class);
+            if (!held.isEmpty()) {
+                jdbc.update("update handoff set status = :status, note = :note, claim_token = null, claimed_at = null,"
+                        + (DONE.equals(status) ? " recovered = false," : "") + " updated_at = :now"
+                        + " where id in (:held) and status = 'CLAIMED' and claim_token = :token", p.addValue("held", held));
+            }
+            return held;
+        });
     }
 
     /** Puts a claimed record back in its queue for a later attempt (if {@code token} still holds it). */
@@ -225,10 +334,10 @@ public class HandoffStore {
                         .addValue("now", Timestamps.now()));
     }
 
-    /** Queues a held or failed record again (an operator's replay): attempts start from zero. */
+    /** Queues a held or failed record again (an operator's replay): attempts and recoveries start from zero. */
     public boolean requeue(long id) {
-        return jdbc.update("update handoff set status = 'PENDING', attempts = 0, next_attempt_at = :now, claim_token = null,"
-                + " claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
+        return jdbc.update("update handoff set status = 'PENDING', attempts = 0, recoveries = 0, next_attempt_at = :now,"
+                + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
                 Map.of("now", Timestamps.now(), "id", id)) == 1;
     }
 
@@ -252,10 +361,14 @@ public class HandoffStore {
         return n != null && n > 0;
     }
 
-    /** The most recently settled DONE revision of a key across these queues (e.g. an order and its amendments). */
+    /**
+     * The newest revision of a key that went through across these queues (e.g. an order and its amendments): newest by
+     * the order revisions were stored (ids), not by when they were settled, which a late or recovered send of an older
+     * revision can make later.
+     */
     public Optional<HandoffRecord> lastDone(List<String> queues, String key) {
         return jdbc.query("select * from handoff where queue in (:queues) and record_key = :key and status = 'DONE'"
-                + " order by updated_at desc, id desc limit 1", Map.of("queues", queues, "key", key), ROW)
+                + " order by id desc limit 1", Map.of("queues", queues, "key", key), ROW)
                 .stream().findFirst();
     }
 
@@ -307,5 +420,5 @@ public class HandoffStore {
     static final RowMapper<HandoffRecord> ROW = (rs, i) -> new HandoffRecord(rs.getLong("id"), rs.getString("queue"),
             rs.getString("record_key"), rs.getString("revision"), rs.getString("record_type"), rs.getString("payload"),
             rs.getString("status"), rs.getInt("attempts"), rs.getBoolean("recovered"), Timestamps.read(rs, "created_at"),
-            rs.getString("claim_token"), rs.getString("note"));
+            rs.getString("claim_token"), rs.getString("note"), rs.getInt("recoveries"));
 }

@@ -3,6 +3,7 @@ package io.cherrypick.runtime;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -23,11 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir      where the embedded H2 database lives
  * @param quartz       the scheduler's shutdown
  * @param metrics      the business gauges
+ * @param handoff      the durable hand-off between the steps of every flow
  */
 @Validated
 @ConfigurationProperties("cherrypick")
 public record RuntimeProperties(boolean demo, @NotBlank String routesDir, boolean routesReload, @NotBlank String dataDir,
-                                @NotNull @Valid Quartz quartz, @NotNull @Valid Metrics metrics) {
+                                @NotNull @Valid Quartz quartz, @NotNull @Valid Metrics metrics,
+                                @NotNull @Valid Handoff handoff) {
 
     /**
      * @param shutdownTimeout at shutdown, how long to wait for running Quartz jobs (a database that went away never
@@ -41,5 +44,14 @@ public record RuntimeProperties(boolean demo, @NotBlank String routesDir, boolea
      *                database, in milliseconds
      */
     public record Metrics(@NotNull @DurationMin(millis = 1) Duration refresh) {
+    }
+
+    /**
+     * @param maxRecoveries a record whose claim was taken over from a stopped instance this many times (its instance
+     *                      died while working on it, each time) is held as an exception with its payload instead of
+     *                      being tried again: its processing may be what stops the instance. Replaying it starts the
+     *                      count again
+     */
+    public record Handoff(@Min(1) int maxRecoveries) {
     }
 }

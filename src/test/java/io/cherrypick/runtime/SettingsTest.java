@@ -49,7 +49,8 @@ class SettingsTest {
     static final List<String> PREFIXES = List.of("cherrypick.peoplevox.", "cherrypick.bluecherry.", "cherrypick.webhooks.",
             "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.");
     static final Set<String> RUNTIME = Set.of("cherrypick.demo", "cherrypick.routes-dir", "cherrypick.routes-reload",
-            "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh");
+            "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh",
+            "cherrypick.handoff.max-recoveries");
 
     @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
             AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class,

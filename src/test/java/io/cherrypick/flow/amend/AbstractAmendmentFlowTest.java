@@ -3,7 +3,9 @@ package io.cherrypick.flow.amend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import io.cherrypick.handoff.HandoffRecord;
+import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.peoplevox.CsvTable;
+import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
@@ -36,6 +42,8 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
 
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
+    @Autowired HandoffStore handoff;
+    @Autowired PeoplevoxClient peoplevox;
 
     @Override
     protected void prepareWorld() {
@@ -133,6 +141,48 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         ExceptionRecord e = awaitException("AM7");
         assertThat(e.category().name()).isEqualTo("AFTER_CUTOFF");
         assertThat(e.message()).contains("moved to Allocated while the change was being applied");
+    }
+
+    @Test
+    void afterACrashBetweenTheHeaderAndTheLineSavesRecoverySendsOnlyWhatPeoplevoxIsMissing() throws Exception {
+        release("AM8", A, B);
+        int headersBefore;
+        int linesBefore;
+        camel.getRouteController().stopRoute("sales-order-amend");
+        try {
+            sims.post("/sim/bluecherry/_control/picks/AM8/modify", Map.of("pickdetail", Map.of("rows",
+                    List.of(line(1, A, 5), line(2, B, 2)))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> handoff.countByStatus("sales-order-change")
+                    .getOrDefault("PENDING", 0) == 1);
+            // an instance claims the change, saves its header (the new revision in Attribute2) and dies before the lines
+            List<HandoffRecord> claimed = handoff.claim("sales-order-change", "dead-instance", 100, Duration.ofMinutes(5),
+                    Duration.ZERO);
+            assertThat(claimed).hasSize(1);
+            Map<String, String> header = new java.util.LinkedHashMap<>();
+            header.put("SalesOrderNumber", "AM8");
+            header.put("Site", "PrimarySite");
+            header.put("Attribute2", claimed.get(0).revision());
+            peoplevox.saveData("Sales orders", new CsvTable(List.copyOf(header.keySet()), List.of(header)), 0);
+            jdbc.update("update handoff set claimed_at = ? where claim_token = 'dead-instance'",
+                    Timestamp.from(Instant.now().minusSeconds(600)));
+            headersBefore = rowsSent("Sales orders");
+            linesBefore = rowsSent("Sales order items");
+        } finally {
+            camel.getRouteController().startRoute("sales-order-amend");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("AM8", "1") == 5
+                && handoff.countByStatus("sales-order-change").getOrDefault("DONE", 0) == 1);
+        assertThat(rowsSent("Sales orders")).as("the change's header is in Peoplevox already: not written again")
+                .isEqualTo(headersBefore);
+        assertThat(rowsSent("Sales order items") - linesBefore).as("the changed line, written once by the recovery")
+                .isEqualTo(1);
+        assertThat(quantity("AM8", "2")).isEqualTo(2);
+    }
+
+    /** Rows of every SaveData of a template that Peoplevox processed. */
+    private int rowsSent(String template) {
+        return sims.peoplevoxCalls("SaveData", template).stream()
+                .mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
     }
 
     private void release(String pickNum, String... upcs) {
