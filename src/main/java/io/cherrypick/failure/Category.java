@@ -16,6 +16,9 @@ public enum Category {
     RATE_LIMITED(Owner.SUPPORT),
     MALFORMED_EVENT(Owner.SUPPORT),
     RETURN_MISMATCH(Owner.WAREHOUSE),
+    RECEIPT_MISMATCH(Owner.WAREHOUSE),
+    OVER_RECEIPT(Owner.PURCHASING),
+    PURCHASE_ORDER_CHANGED(Owner.PURCHASING),
     INTERNAL(Owner.SUPPORT);
 
     private final Owner defaultOwner;

@@ -72,6 +72,12 @@ public class Mappings {
         return file;
     }
 
+    /** The rows of {@code part} of a record mapped by file {@code name}, as JSON documents (its numbers as numbers). */
+    public List<Map<String, Object>> documents(String name, String part, MappedRecord mapped) {
+        MappingFile.Part spec = file(name).part(part);
+        return mapped.rows(spec.name()).stream().map(spec::json).toList();
+    }
+
     /** Maps a message body by mapping file {@code name}; {@code header.X} in the file reads the message's headers. */
     public MappedRecord map(String name, Object body, Map<String, Object> headers) {
         MappingFile file = file(name);

@@ -27,6 +27,7 @@ import io.cherrypick.bluecherry.BlueCherryProperties;
 import io.cherrypick.catalog.ItemProperties;
 import io.cherrypick.flow.amend.AmendmentProperties;
 import io.cherrypick.flow.despatch.DespatchProperties;
+import io.cherrypick.flow.inbound.InboundProperties;
 import io.cherrypick.flow.item.ItemFlowProperties;
 import io.cherrypick.flow.order.SalesOrderProperties;
 import io.cherrypick.flow.returns.ReturnsProperties;
@@ -54,7 +55,7 @@ class SettingsTest {
     @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
             AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class,
             SalesOrderProperties.class, AmendmentProperties.class, DespatchProperties.class, ReturnsProperties.class,
-            ItemFlowProperties.class, StockProperties.class})
+            ItemFlowProperties.class, StockProperties.class, InboundProperties.class})
     static class Records {
     }
 
@@ -112,6 +113,11 @@ class SettingsTest {
             assertThat(stock.channels()).containsOnlyKeys("web");
             assertThat(stock.peak()).isEqualTo(new StockProperties.Peak(false, List.of(0, 5), 0.25));
             assertThat(stock.buffers()).isEmpty();
+            InboundProperties inbound = context.getBean(InboundProperties.class);
+            assertThat(inbound.openStage()).isEqualTo("3");
+            assertThat(inbound.purchaseOrderResource()).isEqualTo("productionOrderByStage");
+            assertThat(inbound.overReceiptTolerance()).isZero();
+            assertThat(inbound.goodsInReport()).isEqualTo("Goods in summary");
         });
     }
 

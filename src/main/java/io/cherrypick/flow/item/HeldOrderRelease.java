@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.model.Pick;
@@ -21,14 +22,15 @@ import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 
 /**
- * Orders held because an item was not in Peoplevox ({@code SKU_MISMATCH}) go once their items arrive (bean
- * {@code heldOrderRelease} in routes/): after the item flow saved items, each open SKU_MISMATCH exception of the order
- * flow whose pick has a line with one of those items, and no line with an item Peoplevox still lacks, is replayed
- * (audited as {@value #ACTOR}).
+ * Orders and purchase orders held because an item was not in Peoplevox ({@code SKU_MISMATCH}) go once their items
+ * arrive (bean {@code heldOrderRelease} in routes/): after the item flow saved items, each open SKU_MISMATCH exception
+ * of the given flow whose record has a line with one of those items, and no line with an item Peoplevox still lacks, is
+ * replayed (audited as {@value #ACTOR}).
  */
 @Component("heldOrderRelease")
 public class HeldOrderRelease {
     static final String ACTOR = "cherrypick:item-sync";
+    private static final String PURCHASE_ORDER_LINES = "productionorderdetailbystage";
     private static final Logger log = LoggerFactory.getLogger(HeldOrderRelease.class);
     private static final int MAX_HELD = 10_000;
 
@@ -69,22 +71,35 @@ public class HeldOrderRelease {
             try {
                 actions.replay(e.id(), ACTOR);
                 released++;
-                log.info("pick {} released: its items are now in Peoplevox (exception {} replayed)", e.businessKey(), e.id());
+                log.info("{} {} released: its items are now in Peoplevox (exception {} replayed)", orderFlow, e.businessKey(), e.id());
             } catch (ExceptionActions.NotActionable notNow) {
-                log.info("pick {} not released: {}", e.businessKey(), notNow.getMessage());
+                log.info("{} {} not released: {}", orderFlow, e.businessKey(), notNow.getMessage());
             }
         }
         return released;
     }
 
-    /** The ItemCodes of the held pick's lines (the exception's payload is the pick as Blue Cherry gave it). */
+    /**
+     * The ItemCodes of the held record's lines (the exception's payload is the record as Blue Cherry gave it: a pick,
+     * or a purchase order with its productionorderdetailbystage rows).
+     */
     private Set<String> lineItemCodes(ExceptionRecord e) {
         Set<String> codes = new LinkedHashSet<>();
         if (e.payload() == null) {
             return codes;
         }
         try {
-            for (PickLine line : Pick.of(json.readTree(e.payload())).getLines()) {
+            JsonNode record = json.readTree(e.payload());
+            if (record.has(PURCHASE_ORDER_LINES)) {
+                for (JsonNode row : record.path(PURCHASE_ORDER_LINES).path("rows")) {
+                    String code = itemCodes.itemCode(row, row.path("style").asText(""));
+                    if (!code.isEmpty()) {
+                        codes.add(code);
+                    }
+                }
+                return codes;
+            }
+            for (PickLine line : Pick.of(record).getLines()) {
                 String code = itemCodes.itemCode(line.json(), line.getStyle());
                 if (!code.isEmpty()) {
                     codes.add(code);

@@ -22,7 +22,6 @@ import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.mapping.MappedRecord;
-import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Authorisation;
@@ -181,9 +180,7 @@ public class ReturnReceiptSteps {
 
     /** Body: the receipt as mapped by {@code mapping}; becomes its Blue Cherry rows (one per RA line credited). */
     public void document(Exchange exchange, String mapping) {
-        MappingFile.Part part = mappings.file(mapping).part("receipts");
-        MappedRecord mapped = exchange.getIn().getBody(MappedRecord.class);
-        exchange.getIn().setBody(mapped.rows(part.name()).stream().map(part::json).toList());
+        exchange.getIn().setBody(mappings.documents(mapping, "receipts", exchange.getIn().getBody(MappedRecord.class)));
     }
 
     /** Blue Cherry took these receipts (a batch, or one): each return is confirmed, its RAs credited and moved on. */

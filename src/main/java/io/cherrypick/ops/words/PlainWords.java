@@ -85,7 +85,9 @@ public final class PlainWords {
                 word(Owner.WAREHOUSE, "Warehouse", "Checks goods, returns and what Peoplevox holds."),
                 word(Owner.FINANCE, "Finance", "Reconciles orders, despatches, invoices and stock."),
                 word(Owner.CX, "Customer service", "Talks to the customer; decides on late changes."),
-                word(Owner.DATA, "Product data", "Keeps the item master (styles, SKUs, barcodes) right in Blue Cherry."));
+                word(Owner.DATA, "Product data", "Keeps the item master (styles, SKUs, barcodes) right in Blue Cherry."),
+                word(Owner.PURCHASING, "Purchasing", "Raises purchase orders in Blue Cherry and settles deliveries with"
+                        + " suppliers."));
         group(EXCEPTION_STATUS,
                 word("OPEN", "Open", "Waiting for a person."),
                 word("REPLAYED", "Replayed", "Sent again by a person; closes by itself when the record goes through."),
@@ -114,6 +116,12 @@ public final class PlainWords {
                 word("return-receipt", "Return receipts to Blue Cherry",
                         "Returns the warehouse received become Blue Cherry return receipts."),
                 word("returns", "Returns", "Return authorisations and receipts."),
+                word("purchase-order", "Purchase orders to Peoplevox",
+                        "Blue Cherry purchase orders become Peoplevox purchase orders the warehouse expects."),
+                word("goods-receipt-events", "Deliveries received (events)", "What Peoplevox tells Cherrypick about goods in."),
+                word("goods-receipt", "Goods receipts to Blue Cherry",
+                        "Deliveries the warehouse booked in become Blue Cherry production receipts."),
+                word("inbound", "Inbound", "Purchase orders and the goods received against them."),
                 word("alerts", "Alerts", "Messages to the team's chat."),
                 word("ops", "Console history", "The per-minute history the console's charts read."));
         group(ACTION,
@@ -203,6 +211,24 @@ public final class PlainWords {
                         + " Cherry, and the return is matched again by itself. Wrong item or quantity booked: correct it"
                         + " in Peoplevox.",
                 "No need once the RA arrives; replay after a correction in Peoplevox.");
+        guide(Category.RECEIPT_MISMATCH, "Delivery does not match a purchase order",
+                "The warehouse booked in goods against a purchase order Cherrypick does not know, one that is closed or"
+                        + " cancelled, or an item that is not on the purchase order.",
+                "Check the delivery note against the purchase order. Wrong purchase order or item booked: correct it in"
+                        + " Peoplevox. Purchase order missing in Blue Cherry: purchasing raises it (stage 3), then replay.",
+                "After the correction in Peoplevox or Blue Cherry.");
+        guide(Category.OVER_RECEIPT, "More delivered than ordered",
+                "The warehouse booked in more units of an item than the purchase order line still expects, beyond the"
+                        + " tolerance Blue Cherry accepts.",
+                "Purchasing agrees the extra units with the supplier: raise the line's quantity in Blue Cherry (before"
+                        + " the first receipt it reaches Peoplevox by itself) or have the surplus returned.",
+                "After the purchase order line was raised in Blue Cherry; discard when the surplus goes back.");
+        guide(Category.PURCHASE_ORDER_CHANGED, "Purchase order changed after goods arrived",
+                "Blue Cherry changed or cancelled a purchase order after the warehouse had received goods against it."
+                        + " Peoplevox keeps the order as it was; the message lists every field that differs.",
+                "Purchasing settles the change with the supplier and the warehouse (for example a new purchase order for"
+                        + " the rest).",
+                "Never: discard it once settled.");
         guide(Category.INTERNAL, "Cherrypick fault",
                 "Something failed inside Cherrypick, or a scheduled run (key schedule:...) failed. The message names it.",
                 "Tell the admin, with the exception number. A failed scheduled run closes by itself when it next"

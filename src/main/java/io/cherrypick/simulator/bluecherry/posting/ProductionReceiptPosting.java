@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.DuplicatePolicy;
 import io.cherrypick.simulator.bluecherry.BlueCherryState;
 import io.cherrypick.simulator.bluecherry.model.Fields;
 import io.cherrypick.simulator.bluecherry.model.ProductionOrder;
@@ -48,6 +49,16 @@ public final class ProductionReceiptPosting implements Posting {
             check.fixed("size_adj", "A", "ProductionReceiptAdvice");
             check.date("receipt_date", Timestamps.US_DATE, "MM/DD/YYYY");
             check.location("location", state);
+            // like OrderShipment: a repeated isa_num is a resend of a receipt Blue Cherry holds already
+            String isaNum = Fields.textOrEmpty(row, "isa_num");
+            Object original = isaNum.isEmpty() ? null : state.receipts().stream()
+                    .filter(r -> isaNum.equals(r.get("isa_num"))).map(r -> r.get("pkey")).findFirst().orElse(null);
+            if (original != null) {
+                if (ctx.settings().duplicatePolicy() == DuplicatePolicy.REJECT) {
+                    violations.add("Duplicate isa_num " + isaNum + " (" + name + "): already received as pkey " + original);
+                }
+                continue;
+            }
             if (prodNum.isEmpty()) {
                 continue;
             }

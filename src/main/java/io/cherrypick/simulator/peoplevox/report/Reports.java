@@ -1,6 +1,7 @@
 package io.cherrypick.simulator.peoplevox.report;
 
 import io.cherrypick.simulator.peoplevox.warehouse.Despatch;
+import io.cherrypick.simulator.peoplevox.warehouse.GoodsReceipt;
 import io.cherrypick.simulator.peoplevox.warehouse.OrderStatus;
 import io.cherrypick.simulator.peoplevox.warehouse.ReceivedReturn;
 import io.cherrypick.simulator.peoplevox.warehouse.Record;
@@ -18,7 +19,7 @@ final class Reports {
     }
 
     static List<Report> all() {
-        return List.of(itemInventorySummary(), despatchSummary(), returnSummary(), salesOrdersByStatus());
+        return List.of(itemInventorySummary(), despatchSummary(), returnSummary(), salesOrdersByStatus(), goodsInSummary());
     }
 
     private static Report itemInventorySummary() {
@@ -127,6 +128,39 @@ final class Reports {
                         row.put("Status", warehouse.settings().statusName(status));
                         row.put("Site reference", order.siteReference());
                         rows.add(row);
+                    }
+                    return rows;
+                });
+    }
+
+    /**
+     * Goods in summary (reference §5.1): one row per item of a delivery. Peoplevox's goods-in id is not among the
+     * documented columns; the reference number identifies the delivery. Delivery date = reconciled date here.
+     */
+    private static Report goodsInSummary() {
+        return new Report("Goods in summary",
+                List.of("Goods in reference number", "Delivery date", "Reconciled date", "Item code", "Item name",
+                        "Item barcode", "Quantity", "Purchase order number", "Site reference", "Purchase order supplier"),
+                warehouse -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (GoodsReceipt receipt : warehouse.goodsReceipts()) {
+                        Record po = receipt.purchaseOrderNumber() == null ? null
+                                : warehouse.table(Warehouse.Table.PURCHASE_ORDERS).get(receipt.purchaseOrderNumber());
+                        for (Despatch.PackageLine line : receipt.lines()) {
+                            Record item = warehouse.item(line.itemCode());
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("Goods in reference number", receipt.reference());
+                            row.put("Delivery date", receipt.reconciledAt());
+                            row.put("Reconciled date", receipt.reconciledAt());
+                            row.put("Item code", line.itemCode());
+                            row.put("Item name", item == null ? null : item.get("Name"));
+                            row.put("Item barcode", item == null ? null : item.get("Barcode"));
+                            row.put("Quantity", line.quantity());
+                            row.put("Purchase order number", receipt.purchaseOrderNumber());
+                            row.put("Site reference", receipt.siteReference());
+                            row.put("Purchase order supplier", po == null ? null : po.get("Supplier"));
+                            rows.add(row);
+                        }
                     }
                     return rows;
                 });

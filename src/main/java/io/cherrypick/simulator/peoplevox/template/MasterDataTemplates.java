@@ -83,7 +83,10 @@ final class MasterDataTemplates {
         }
     }
 
-    /** Purchase orders; keyed by PurchaseOrderNumber. Import status: Pending, Cancelled or Deleted (reference §8.2). */
+    /**
+     * Purchase orders; keyed by PurchaseOrderNumber. Import status: Pending, Cancelled or Deleted (reference §8.2). The
+     * simulated tenant has SupplierReference and Site configured (assumed, as Site on Sales orders).
+     */
     static final class PurchaseOrders extends KeyedTemplate {
         private static final Set<String> IMPORT_STATUSES = Set.of("Pending", "Cancelled", "Deleted");
 
@@ -95,7 +98,9 @@ final class MasterDataTemplates {
                     dateTime("ExpectedDeliveryDate"), text("SupplierReference"), text("Site", 50)),
                     List.of("PurchaseOrderNumber", "Status", "Reference", "Supplier", "AddressLine1", "AddressLine2",
                             "AddressCity", "AddressRegion", "AddressPostcode", "AddressCountry", "AddressReference",
-                            "RequestedDeliveryDate", "SubmittedDate", "User", "EndDate", "ExpectedDeliveryDate"),
+                            "RequestedDeliveryDate", "SubmittedDate", "User", "EndDate", "ExpectedDeliveryDate",
+                            // tenant-configured fields of the simulated tenant (S6 writes both)
+                            "SupplierReference", "Site"),
                     "PurchaseOrderNumber", Warehouse.Table.PURCHASE_ORDERS, List.of());
         }
 
