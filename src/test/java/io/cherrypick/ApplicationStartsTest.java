@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,14 @@ class ApplicationStartsTest {
     void schemaIsMigrated() {
         assertThat(jdbc.queryForObject("select count(*) from handoff", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from qrtz_locks", Integer.class)).isNotNull();
+    }
+
+    @Test
+    void camelCliEnabledFalseSwitchesTheCliConnectorOff() {
+        // application-test.yml: camel.cli.enabled=false (a connector here would stop other test contexts of the JVM)
+        CliConnectorFactory factory = camel.getRegistry().findSingleByType(CliConnectorFactory.class);
+        assertThat(factory).isNotNull();
+        assertThat(factory.isEnabled()).isFalse();
     }
 
     @Test

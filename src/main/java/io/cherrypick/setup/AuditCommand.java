@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.camel.cli.connector.DefaultCliConnectorFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -88,11 +87,8 @@ public final class AuditCommand {
         });
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("setupRuntimeSettings", new RuntimeSettings(runtime.get()));
-            // camel.cli.enabled=false alone leaves Camel's own default connector on; this one is off. A connector here
-            // would share the JVM's lock file with a runtime's in the same JVM and stop it when this audit ends
-            DefaultCliConnectorFactory noConnector = new DefaultCliConnectorFactory();
-            noConnector.setEnabled(false);
-            context.getBeanFactory().registerSingleton("setupAuditNoCliConnector", noConnector);
+            // no CLI connector (camel.cli.enabled=false above, honoured by runtime.CliConnectorSwitch): one here would
+            // share the JVM's lock file with a runtime's in the same JVM and stop it when this audit ends
         });
         try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             AuditReport report = context.getBean(SetupAudit.class).run(UUID.randomUUID().toString(),

@@ -115,6 +115,7 @@ class StartTogetherTest {
                 "--cherrypick.flows.returns.enabled=false",
                 "--cherrypick.flows.item.enabled=false",
                 "--cherrypick.flows.stock.enabled=false",
+                "--cherrypick.flows.inbound.enabled=false",
                 "--cherrypick.alerts.enabled=false",
                 "--logging.level.org.apache.camel=WARN");
     }

@@ -218,7 +218,7 @@ class SecretsTest extends FlowTestSupport {
         description.path("paths").fields().forEachRemaining(path -> {
             if (path.getValue().has("get")) {
                 String uri = path.getKey().replace("{id}", Long.toString(exceptionId)).replace("{number}", "SEC3")
-                        .replace("{kind}", "site").replace("{raNumber}", "RA-1");
+                        .replace("{kind}", "site").replace("{raNumber}", "RA-1").replace("{prodNum}", "PO-1");
                 // every console list, as a page and as CSV
                 List<String> uris = !uri.contains("{name}") ? List.of(uri) : lists.all().stream()
                         .flatMap(l -> java.util.stream.Stream.of(uri.replace("{name}", l.name()),

@@ -90,7 +90,8 @@ class PeoplevoxWebhookTest {
 
     @Test
     void anEventNoFlowConsumesIsNotFound() throws Exception {
-        assertThat(post("GoodsReceived", "token=" + TOKEN + "&GoodsInId=1").statusCode()).isEqualTo(404);
+        // every Peoplevox event type Cherrypick subscribes to has a flow now (GoodsReceived: inbound); any other name
+        assertThat(post("NoFlowTakesThis", "token=" + TOKEN + "&Id=1").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> post(String eventType, String form) throws Exception {

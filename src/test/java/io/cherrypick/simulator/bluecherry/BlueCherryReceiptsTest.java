@@ -38,11 +38,14 @@ class BlueCherryReceiptsTest {
                 "pix_code", "00", "size_adj", "A", "receipt_date", "2024-05-02", "vnd_id", "PEOPLEVOX", "vnd_qual", "ZZ");
     }
 
+    /** Each receipt a document of its own: Blue Cherry refuses an isa_num it already holds. */
+    private static final java.util.concurrent.atomic.AtomicInteger ISA = new java.util.concurrent.atomic.AtomicInteger(200);
+
     static Map<String, Object> receipt(String prodNum, String prodLine, int qty) {
         return map("prod_num", prodNum, "prod_line", prodLine, "style", "01234", "color_code", "BLK", "dimension", "",
                 "lbl_code", "", "size_desc", "M", "upc_num", UPC_M, "size_qty", qty, "location", "NJ",
                 "receipt_date", "05/02/2024", "shipment_num", "0", "adj_type", "A", "size_adj", "A", "pix_type", "100",
-                "pix_code", "01", "isa_num", "000000201", "vnd_id", "PEOPLEVOX", "vnd_qual", "ZZ");
+                "pix_code", "01", "isa_num", String.format("%09d", ISA.incrementAndGet()), "vnd_id", "PEOPLEVOX", "vnd_qual", "ZZ");
     }
 
     static Map<String, Object> returnAuthorisation(String raNum, int qty) {
