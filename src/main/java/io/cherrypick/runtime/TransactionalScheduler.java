@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * both inserted it, and the second failed to start on the duplicate key. Within a transaction the second waits for the
  * lock and is told the trigger exists.
  * <p>
- * That answer is then taken as success: {@code scheduleJob(job, trigger)} finding the same trigger already stored
+ * That answer is then taken as success: {@code scheduleJob(job, trigger)} finding a trigger of its key already stored
  * returns its next fire time. Another instance of the cluster stored it, from the same route, a moment earlier. Camel's
  * quartz endpoint already treats it so, but a polling consumer's quartz scheduler does not, and its route failed to
  * start. A job stored without that trigger is still an error.
