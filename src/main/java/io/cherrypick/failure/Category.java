@@ -1,6 +1,9 @@
 package io.cherrypick.failure;
 
-/** Why a record could not go through. Each category has a default owner team (DESIGN.md §3). */
+/**
+ * Why a record could not go through. Each category has a default owner team (support, warehouse, customer service,
+ * purchasing, ...), the people a dead letter of that category goes to; a route may name another owner.
+ */
 public enum Category {
     SKU_MISMATCH(Owner.SUPPORT),
     MISSING_WAREHOUSE(Owner.SUPPORT),
