@@ -55,14 +55,9 @@ public class InboundReconciliation {
 
     /** The days {@code from} to {@code to}, both included. */
     public Report report(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
-        }
-        ZoneId zone = props.reportZone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", Timestamps.utc(start))
-                .addValue("to", Timestamps.utc(end));
+        ReportDays days = ReportDays.of(from, to, props.reportZone());
+        ZoneId zone = days.zone();
+        MapSqlParameterSource p = days.params();
         Map<String, int[]> byDay = new TreeMap<>();
         Map<String, PurchaseOrderRow> byPo = new TreeMap<>();
         jdbc.query("select po.site, po.created_at, (select coalesce(sum(l.ordered), 0) from purchase_order_line l"
@@ -78,8 +73,8 @@ public class InboundReconciliation {
                 p, (ResultSet rs) -> {
                     String site = rs.getString("site");
                     int units = rs.getInt("quantity");
-                    Instant received = inside(Timestamps.read(rs, "received_at"), start, end);
-                    Instant posted = inside(Timestamps.read(rs, "posted_at"), start, end);
+                    Instant received = days.inside(Timestamps.read(rs, "received_at"));
+                    Instant posted = days.inside(Timestamps.read(rs, "posted_at"));
                     if (received != null) {
                         cell(byDay, received, zone, site)[1] += units;
                     }
@@ -116,10 +111,6 @@ public class InboundReconciliation {
     /** The counters (ordered, received, posted) of the day and site; the key sorts by day, then site. */
     private static int[] cell(Map<String, int[]> byDay, Instant at, ZoneId zone, String site) {
         return byDay.computeIfAbsent(LocalDate.ofInstant(at, zone) + "|" + Objects.toString(site, ""), k -> new int[3]);
-    }
-
-    private static Instant inside(Instant at, Instant start, Instant end) {
-        return at == null || at.isBefore(start) || !at.isBefore(end) ? null : at;
     }
 
     private static String blankToNull(String text) {
