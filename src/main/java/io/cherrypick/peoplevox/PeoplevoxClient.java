@@ -238,6 +238,9 @@ public class PeoplevoxClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted while pacing " + operation, e);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " not sent: the"
+                    + " pacing budget in the database could not be read (" + e.getMostSpecificCause().getMessage() + ")", e);
         }
     }
 
@@ -299,10 +302,8 @@ public class PeoplevoxClient {
         if (status == 429 || status == 503) {
             throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + " (" + abbreviate(body) + ")");
         }
-        if (status >= 400 && isRefusal(body)) { // a gateway's or a SOAP fault's words for the limit, on any error status
-            throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + ": " + abbreviate(body));
-        }
         if (trimmed.regionMatches(true, 0, "<!DOCTYPE html", 0, 14) || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
+            refusedInWords(operation, status, body);
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation
                     + " answered HTTP " + status + " with an HTML page instead of SOAP (wrong URL or client id, or an outage)", null);
         }
@@ -310,6 +311,7 @@ public class PeoplevoxClient {
         try {
             doc = parser().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
+            refusedInWords(operation, status, body);
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " answered HTTP " + status
                     + " with a body that is not readable XML: " + abbreviate(body), e);
         }
@@ -356,6 +358,13 @@ public class PeoplevoxClient {
             throw new RateLimitRefusal("Peoplevox refused " + operation + " (rate limit): " + answer.detail());
         }
         return answer;
+    }
+
+    /** An error page or plain-text error (a gateway's, a proxy's) whose words say the rate limit was hit. */
+    private void refusedInWords(String operation, int status, String body) {
+        if (status >= 400 && isRefusal(body)) {
+            throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + ": " + abbreviate(body));
+        }
     }
 
     /** Whether a failed answer's text says the rate limit was hit (cherrypick.peoplevox.rate-limit.refusal-patterns). */

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -95,6 +96,17 @@ public class SharedPacingBudget implements Pacer {
 
     @Override
     public void refused(String reason) {
+        try {
+            recordRefusal(reason);
+        } catch (DataAccessException e) { // the call is retried after the back-off of this instance's next look anyway
+            log.warn("Peoplevox refused a call for the rate limit ({}), and the refusal could not be stored for the other"
+                    + " instances: {}", reason, e.toString());
+            return;
+        }
+        log.warn("Peoplevox refused a call for the rate limit ({}); no instance calls for {} s", reason, backoff.toSeconds());
+    }
+
+    private void recordRefusal(String reason) {
         tx.executeWithoutResult(status -> {
             Instant now = databaseNow();
             Instant until = now.plus(backoff);
@@ -104,7 +116,6 @@ public class SharedPacingBudget implements Pacer {
                     + " where budget = :budget", params().addValue("until", Timestamps.utc(until))
                     .addValue("now", Timestamps.utc(now)).addValue("reason", Columns.fit(reason, REASON_MAX)));
         });
-        log.warn("Peoplevox refused a call for the rate limit ({}); no instance calls for {} s", reason, backoff.toSeconds());
     }
 
     /** Locks the budget, then takes the slot that has been free longest, or says how long until one is. */
@@ -125,8 +136,12 @@ public class SharedPacingBudget implements Pacer {
                         .addValue("leaseEnd", Timestamps.utc(now.plus(lease))));
                 return new Look(holder, slot, Duration.ZERO);
             }
-            // a call in flight frees its slot a period after it ends, so no sooner than a period from now
-            Duration untilFree = row.held() ? period : Duration.between(now, freeAt);
+            // a call in flight frees its slot a period after it ends, so no sooner than a period from now (or its lease
+            // runs out first: its instance died)
+            Duration untilFree = Duration.between(now, freeAt);
+            if (row.held() && period.compareTo(untilFree) < 0) {
+                untilFree = period;
+            }
             wait = untilFree.compareTo(wait) < 0 ? untilFree : wait;
         }
         return new Look(null, -1, wait);
@@ -164,9 +179,14 @@ public class SharedPacingBudget implements Pacer {
 
     /** The call has ended: its slot is free a period from now (unless its lease ran out and another call took it). */
     private void release(int slot, String holder) {
-        tx.executeWithoutResult(status -> jdbc.update("update peoplevox_pacing_slot set holder = null, free_at = :freeAt"
-                + " where budget = :budget and slot = :slot and holder = :holder", params().addValue("slot", slot)
-                .addValue("holder", holder).addValue("freeAt", Timestamps.utc(databaseNow().plus(period)))));
+        try {
+            tx.executeWithoutResult(status -> jdbc.update("update peoplevox_pacing_slot set holder = null, free_at = :freeAt"
+                    + " where budget = :budget and slot = :slot and holder = :holder", params().addValue("slot", slot)
+                    .addValue("holder", holder).addValue("freeAt", Timestamps.utc(databaseNow().plus(period)))));
+        } catch (DataAccessException e) { // the call's answer stands; its slot comes back when its lease runs out
+            log.warn("the end of a Peoplevox call could not be stored in the pacing budget (slot {} comes back after its"
+                    + " lease): {}", slot, e.toString());
+        }
     }
 
     private Instant databaseNow() {

@@ -73,7 +73,8 @@ class PeoplevoxRefusalTest {
             "HTTP 429                 | 429 | Too Many Requests",
             "HTTP 503                 | 503 | <html><body>Service Unavailable</body></html>",
             "SOAP fault saying so     | 500 | FAULT:Server was unable to process request. ---> Too many requests for client acme",
-            "failed answer, a pattern | 200 | DETAIL:Slow down please: 15 calls in 15 seconds"})
+            "failed answer, a pattern | 200 | DETAIL:Slow down please: 15 calls in 15 seconds",
+            "a gateway's words        | 403 | Request blocked: too many requests from this address"})
     void aRefusalBacksTheClusterOffAndTheCallGoesAgain(String kind, int status, String body) {
         script.add(new String[] {Integer.toString(status), body});
         PeoplevoxClient client = pacedClient(Duration.ofSeconds(30));
