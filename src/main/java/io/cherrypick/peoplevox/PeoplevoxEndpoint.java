@@ -213,6 +213,9 @@ public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
     /** The rows one SaveData of this endpoint carries at most: its maxRows, never above the client-wide cap. */
     int rowsPerCall() {
         int cap = getComponent().client().maxRowsPerCall();
+        if (cap <= 0) { // a client without a cap (a test's stand-in; the setting itself is at least 1)
+            return maxRows;
+        }
         return maxRows > 0 ? Math.min(maxRows, cap) : cap;
     }
 
