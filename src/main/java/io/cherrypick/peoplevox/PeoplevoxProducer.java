@@ -70,7 +70,7 @@ public class PeoplevoxProducer extends DefaultProducer {
         Map<Message, List<Map<String, String>>> ordered = new java.util.LinkedHashMap<>();
         order.forEach(m -> ordered.put(m, rowsByRecord.get(m)));
         RowWriter.Outcome<Message> outcome = RowWriter.save(client, endpoint.getTemplate(), ordered, PeoplevoxProducer::reference,
-                endpoint.getMaxRows(), endpoint.getSaveAction());
+                endpoint.rowsPerCall(), endpoint.getSaveAction());
         outcome.saved().forEach(m -> m.setHeader(Peoplevox.SAVED, true));
         outcome.refused().forEach((m, why) -> {
             m.setHeader(Peoplevox.SAVED, false);

@@ -71,7 +71,12 @@ class SettingsTest {
             PeoplevoxProperties pvx = context.getBean(PeoplevoxProperties.class);
             assertThat(pvx.baseUrl()).isEqualTo("http://localhost:8080/sim/peoplevox");
             assertThat(pvx.timeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(pvx.rateLimit()).isEqualTo(new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15)));
+            assertThat(pvx.maxRowsPerCall()).isEqualTo(100);
+            assertThat(pvx.rateLimit()).isEqualTo(new PeoplevoxProperties.RateLimit(PeoplevoxProperties.Pacing.AUTO, 15,
+                    Duration.ofSeconds(15), 1, Duration.ofSeconds(15), Duration.ofMinutes(5), List.of("Rate limit exceeded",
+                    "too many (requests|calls)", "throttl(ed|ing)", "(request|call|api) limit (exceeded|reached)",
+                    "quota (exceeded|reached)")));
+            assertThat(pvx.paced()).as("against the built-in simulator").isFalse();
             assertThat(context.getBean(BlueCherryProperties.class).pageSize()).isEqualTo(200);
             WebhookProperties webhooks = context.getBean(WebhookProperties.class);
             assertThat(webhooks.subscribe()).isTrue();
@@ -138,6 +143,7 @@ class SettingsTest {
             "cherrypick.peoplevox.timeout=0s           | cherrypick.peoplevox.timeout        | must be longer than or equal to",
             "cherrypick.peoplevox.password=            | cherrypick.peoplevox.password       | must not be blank",
             "cherrypick.peoplevox.rate-limit.requests=0 | 'cherrypick.peoplevox' on field 'rateLimit.requests' | must be greater than or equal to 1",
+            "cherrypick.peoplevox.max-rows-per-call=0  | cherrypick.peoplevox.max-rows-per-call | must be greater than or equal to 1",
             "cherrypick.alerts.examples=0              | cherrypick.alerts.examples          | must be greater than or equal to 1",
             "cherrypick.alerts.cron=                   | cherrypick.alerts.cron              | must not be blank",
             "cherrypick.security.login-throttle.max-failures=0 | 'cherrypick.security' on field 'loginThrottle.maxFailures' | must be greater than or equal to 1",
@@ -165,7 +171,8 @@ class SettingsTest {
     @Test
     void noRecordPrintsASecret() {
         String pvx = new PeoplevoxProperties("https://wms.peoplevox.net", "acme", "api.user", "pvx-Secret-1", Duration.ofSeconds(30),
-                new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15))).toString();
+                100, new PeoplevoxProperties.RateLimit(PeoplevoxProperties.Pacing.OFF, 15, Duration.ofSeconds(15), 1,
+                Duration.ofSeconds(15), Duration.ofMinutes(5), List.of())).toString();
         String bc = new BlueCherryProperties("https://apim.example.com", "bc-Secret-2", 200, Duration.ofSeconds(30)).toString();
         String webhooks = new WebhookProperties(true, "wh-Secret-3", "https://cp.example.com", "/webhooks/peoplevox",
                 Duration.ofMinutes(2)).toString();

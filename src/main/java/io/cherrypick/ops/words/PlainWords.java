@@ -214,8 +214,9 @@ public final class PlainWords {
         guide(Category.RATE_LIMITED, "Too many calls to Peoplevox",
                 "Peoplevox refused calls because its budget of about 15 calls per 15 seconds was used up, after every"
                         + " retry.",
-                "Look at the Peoplevox calls chart: another program may be using the same budget. An admin can switch"
-                        + " pacing on (cherrypick.peoplevox.rate-limit.enabled).",
+                "Look at the Peoplevox calls chart: another program may be using the same budget. An admin can leave"
+                        + " it more room (cherrypick.peoplevox.rate-limit.safety-margin) or switch pacing back on"
+                        + " (cherrypick.peoplevox.rate-limit.enabled: auto).",
                 "When the calls are back under the budget: replay every open one of this category.");
         guide(Category.MALFORMED_EVENT, "Unreadable event from Peoplevox",
                 "An event Peoplevox posted could not be read (a field missing, or not a number).",
