@@ -154,11 +154,14 @@ public class Conversions {
      * watermark has left it. Empty outside such an hour (and for a value that is not a Blue Cherry time).
      */
     public Optional<String> repeatedHourStart(String lastMod) {
+        ZoneId zone = blueCherry.timeZone();
+        if (zone.getRules().isFixedOffset()) {
+            return Optional.empty();
+        }
         Optional<LocalDateTime> local = localBlueCherryTime(lastMod);
         if (local.isEmpty()) {
             return Optional.empty();
         }
-        ZoneId zone = blueCherry.timeZone();
         ZoneOffsetTransition transition = zone.getRules().getTransition(local.get());
         if (transition == null || !transition.isOverlap()) {
             return Optional.empty();
