@@ -27,16 +27,16 @@ public record ConversionProperties(@NotNull @Valid System peoplevox, @NotNull @V
      * One system's time zone and units.
      *
      * @param timeZone   the zone its times without an offset are in (an IANA name, e.g. Europe/London, America/New_York)
-     * @param weightUnit the unit of its weights: KG, GR (grams), LB or OZ
-     * @param volumeUnit the unit of its volumes: CR (cubic metres), LT (litres), CC (cubic centimetres), CF (cubic feet)
+     * @param weightUnit the unit of its weights: KG, G (grams), LB or OZ
+     * @param volumeUnit the unit of its volumes: M3 (cubic metres), L (litres), CM3 (cubic centimetres), CF (cubic feet)
      *                   or CI (cubic inches)
      */
     public record System(@NotNull ZoneId timeZone, @NotNull WeightUnit weightUnit, @NotNull VolumeUnit volumeUnit) {
     }
 
-    /** Weight units by their ANSI X12 codes (what Blue Cherry's weight_uom takes), each in kilograms. */
+    /** Weight units, each in kilograms; for Blue Cherry the name is also the code sent as weight_uom. */
     public enum WeightUnit {
-        KG("1"), GR("0.001"), LB("0.45359237"), OZ("0.028349523125");
+        KG("1"), G("0.001"), LB("0.45359237"), OZ("0.028349523125");
 
         final BigDecimal kilograms;
 
@@ -45,9 +45,9 @@ public record ConversionProperties(@NotNull @Valid System peoplevox, @NotNull @V
         }
     }
 
-    /** Volume units by their ANSI X12 codes (what Blue Cherry's volume_uom takes), each in cubic metres. */
+    /** Volume units, each in cubic metres; for Blue Cherry the name is also the code sent as volume_uom. */
     public enum VolumeUnit {
-        CR("1"), LT("0.001"), CC("0.000001"), CF("0.028316846592"), CI("0.000016387064");
+        M3("1"), L("0.001"), CM3("0.000001"), CF("0.028316846592"), CI("0.000016387064");
 
         final BigDecimal cubicMetres;
 

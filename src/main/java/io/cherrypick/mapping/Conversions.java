@@ -68,7 +68,7 @@ public class Conversions {
 
     /** No conversion: both systems in UTC and the same units (for reading what a mapping file names, not for sending). */
     public static Conversions none() {
-        ConversionProperties.System same = new ConversionProperties.System(ZoneOffset.UTC, WeightUnit.KG, VolumeUnit.CR);
+        ConversionProperties.System same = new ConversionProperties.System(ZoneOffset.UTC, WeightUnit.KG, VolumeUnit.M3);
         return new Conversions(same, same);
     }
 

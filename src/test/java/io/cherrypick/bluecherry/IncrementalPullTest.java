@@ -189,7 +189,7 @@ class IncrementalPullTest {
     void theHourRepeatedWhenClocksGoBackIsReadAgainUntilTheWatermarkLeavesIt() {
         io.cherrypick.mapping.Conversions newYork = new io.cherrypick.mapping.Conversions(
                 new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneOffset.UTC,
-                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CR),
+                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.M3),
                 new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("America/New_York"),
                         io.cherrypick.mapping.ConversionProperties.WeightUnit.LB, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CF));
         IncrementalPull inNewYork = new IncrementalPull(bc, cursors, noTransactions(), newYork);

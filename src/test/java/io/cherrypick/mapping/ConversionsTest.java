@@ -20,7 +20,7 @@ class ConversionsTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final Conversions conversions = new Conversions(
-            new ConversionProperties.System(LONDON, WeightUnit.KG, VolumeUnit.LT),
+            new ConversionProperties.System(LONDON, WeightUnit.KG, VolumeUnit.L),
             new ConversionProperties.System(NEW_YORK, WeightUnit.LB, VolumeUnit.CF));
     private final MappingFunctions functions = new MappingFunctions((kind, value) -> null, conversions);
 

@@ -29,7 +29,8 @@ import io.cherrypick.support.RouteTestSupport;
  * Peoplevox and the hand-off replaced by mock endpoints: where a pick revision goes when it is pulled, and what the
  * sender does with a valid, an invalid and a refused pick of one batch.
  */
-@TestPropertySource(properties = "cherrypick.flows.sales-order.enabled=true")
+@TestPropertySource(properties = {"cherrypick.flows.sales-order.enabled=true",
+        "cherrypick.flows.sales-order.cancelled-statuses=V", "cherrypick.flows.sales-order.closed-statuses=C"})
 class SalesOrderRoutesTest extends RouteTestSupport {
     static final String A = "012345678905";
     static final String B = "012345678912";
@@ -86,6 +87,37 @@ class SalesOrderRoutesTest extends RouteTestSupport {
         assertThat(lifecycle.findPick("NEW1").orElseThrow().state()).isEqualTo(LifecycleState.QUEUED_IN_CHERRYPICK);
         assertThat(lifecycle.findPick("VOID1").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
         assertThat(queued.getExchanges()).as("only the new pick is queued to send").hasSize(1);
+    }
+
+    /**
+     * A tenant whose ord_status C means closed or complete (closed-statuses): such a pick is neither sent, nor cancelled,
+     * nor queued as a change of an order already in Peoplevox; a cancelled code is read trimmed and ignoring case.
+     */
+    @Test
+    void aPickBlueCherryClosedGoesNowhereAndIsNeverCancelled() throws Exception {
+        MockEndpoint queued = camel.getEndpoint("mock:queued", MockEndpoint.class);
+        MockEndpoint changes = camel.getEndpoint("mock:changes", MockEndpoint.class);
+        MockEndpoint superseded = camel.getEndpoint("mock:superseded", MockEndpoint.class);
+        queued.expectedMessageCount(0);
+        changes.expectedMessageCount(0);
+        superseded.expectedMessageCount(1);
+        superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID2");
+
+        Map<String, Object> closedNew = Picks.pick("CLOSED1", "NJ", A);
+        closedNew.put("ord_status", "C");
+        pull(closedNew);
+        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
+                + " values ('sales-order', 'CLOSED2', 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)");
+        Map<String, Object> closedSent = Picks.pick("CLOSED2", "NJ", A);
+        closedSent.put("ord_status", "C");
+        pull(closedSent);
+        Map<String, Object> voided = Picks.pick("VOID2", "NJ", A);
+        voided.put("ord_status", " v ");
+        pull(voided);
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(lifecycle.findPick("CLOSED1").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
+        assertThat(lifecycle.findPick("VOID2").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
     }
 
     @Test
