@@ -68,16 +68,9 @@ class AmendmentRoutesTest extends RouteTestSupport {
 
     @Test
     void eachChangeOfABatchTakesItsBranch() throws Exception {
-        catalog.remember(A, A, null, "TEST");
-        for (String pick : List.of("CHG1", "CUT1", "GONE1", "RACE1", "SAME1")) {
-            sent(pick);
-        }
-        MockEndpoint headers = camel.getEndpoint("mock:headers", MockEndpoint.class);
-        headers.whenAnyExchangeReceived(e -> records(e).forEach(m -> m.setHeader(Peoplevox.SAVED, true)));
+        MockEndpoint headers = sentAndExpected(List.of("CHG1", "CUT1", "GONE1", "RACE1", "SAME1"), 2, 3);
         MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
-        done.expectedMessageCount(2);
         MockEndpoint exceptions = camel.getEndpoint("mock:exceptions", MockEndpoint.class);
-        exceptions.expectedMessageCount(3);
 
         Map<String, Object> moved = Picks.pick("CHG1", "NJ", A);
         moved.put("pickaddress", Map.of("rows", List.of(Picks.address("ST", "99 New Road", "Trenton"))));
@@ -114,16 +107,9 @@ class AmendmentRoutesTest extends RouteTestSupport {
      */
     @Test
     void aStatusNameOrNumberCherrypickDoesNotKnowIsPastTheCutoff() throws Exception {
-        catalog.remember(A, A, null, "TEST");
-        for (String pick : List.of("ODD1", "NUM5", "NUM1", "ODDAFTER1")) {
-            sent(pick);
-        }
-        MockEndpoint headers = camel.getEndpoint("mock:headers", MockEndpoint.class);
-        headers.whenAnyExchangeReceived(e -> records(e).forEach(m -> m.setHeader(Peoplevox.SAVED, true)));
+        MockEndpoint headers = sentAndExpected(List.of("ODD1", "NUM5", "NUM1", "ODDAFTER1"), 1, 3);
         MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
-        done.expectedMessageCount(1);
         MockEndpoint exceptions = camel.getEndpoint("mock:exceptions", MockEndpoint.class);
-        exceptions.expectedMessageCount(3);
 
         List<Message> changes = new java.util.ArrayList<>();
         long id = 1;
@@ -151,6 +137,22 @@ class AmendmentRoutesTest extends RouteTestSupport {
         assertThat(byPick.get("ODDAFTER1").getHeader(Handoff.CATEGORY)).isEqualTo("AFTER_CUTOFF");
         assertThat(byPick.get("ODDAFTER1").getHeader(Handoff.REASON, String.class))
                 .contains("Peoplevox answered status 'On hold', which Cherrypick does not know");
+    }
+
+    /**
+     * Revision r1 of each pick went to Peoplevox, Peoplevox takes every header saved, and {@code done} changes are
+     * expected settled and {@code exceptions} raised; returns the header saves' mock.
+     */
+    private MockEndpoint sentAndExpected(List<String> picks, int done, int exceptions) throws Exception {
+        catalog.remember(A, A, null, "TEST");
+        for (String pick : picks) {
+            sent(pick);
+        }
+        MockEndpoint headers = camel.getEndpoint("mock:headers", MockEndpoint.class);
+        headers.whenAnyExchangeReceived(e -> records(e).forEach(m -> m.setHeader(Peoplevox.SAVED, true)));
+        camel.getEndpoint("mock:done", MockEndpoint.class).expectedMessageCount(done);
+        camel.getEndpoint("mock:exceptions", MockEndpoint.class).expectedMessageCount(exceptions);
+        return headers;
     }
 
     /** A revision r1 of the pick went to Peoplevox (the baseline the change is compared with). */

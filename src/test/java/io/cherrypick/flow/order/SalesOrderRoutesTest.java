@@ -76,12 +76,9 @@ class SalesOrderRoutesTest extends RouteTestSupport {
         superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID1");
 
         pull(Picks.pick("NEW1", "NJ", A));
-        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
-                + " values ('sales-order', 'SENT1', 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)");
+        sentBefore("SENT1");
         pull(Picks.pick("SENT1", "NJ", A));
-        Map<String, Object> voided = Picks.pick("VOID1", "NJ", A);
-        voided.put("ord_status", "V");
-        pull(voided);
+        pull(withStatus("VOID1", "V"));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(lifecycle.findPick("NEW1").orElseThrow().state()).isEqualTo(LifecycleState.QUEUED_IN_CHERRYPICK);
@@ -103,17 +100,10 @@ class SalesOrderRoutesTest extends RouteTestSupport {
         superseded.expectedMessageCount(1);
         superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID2");
 
-        Map<String, Object> closedNew = Picks.pick("CLOSED1", "NJ", A);
-        closedNew.put("ord_status", "C");
-        pull(closedNew);
-        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
-                + " values ('sales-order', 'CLOSED2', 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)");
-        Map<String, Object> closedSent = Picks.pick("CLOSED2", "NJ", A);
-        closedSent.put("ord_status", "C");
-        pull(closedSent);
-        Map<String, Object> voided = Picks.pick("VOID2", "NJ", A);
-        voided.put("ord_status", " v ");
-        pull(voided);
+        pull(withStatus("CLOSED1", "C"));
+        sentBefore("CLOSED2");
+        pull(withStatus("CLOSED2", "C"));
+        pull(withStatus("VOID2", " v "));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(lifecycle.findPick("CLOSED1").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
@@ -171,6 +161,18 @@ class SalesOrderRoutesTest extends RouteTestSupport {
     @SuppressWarnings("unchecked")
     private static List<Message> records(Exchange exchange) {
         return exchange.getIn().getBody(List.class);
+    }
+
+    /** A revision r0 of the pick went to Peoplevox. */
+    private void sentBefore(String pickNum) {
+        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
+                + " values ('sales-order', ?, 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)", pickNum);
+    }
+
+    private static Map<String, Object> withStatus(String pickNum, String ordStatus) {
+        Map<String, Object> pick = Picks.pick(pickNum, "NJ", A);
+        pick.put("ord_status", ordStatus);
+        return pick;
     }
 
     private void pull(Map<String, Object> pick) throws Exception {
