@@ -43,6 +43,21 @@ class ItemMapperTest {
         return Style.of(JSON.valueToTree(style)).getSkus();
     }
 
+    /** Blue Cherry's garment weight in pounds becomes Peoplevox's kilograms (cherrypick.conversion's units). */
+    @Test
+    void theWeightIsConvertedFromBlueCherrysUnitToPeoplevoxs() {
+        io.cherrypick.mapping.Conversions poundsToKilograms = new io.cherrypick.mapping.Conversions(
+                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneOffset.UTC,
+                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.M3),
+                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneOffset.UTC,
+                        io.cherrypick.mapping.ConversionProperties.WeightUnit.LB, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CF));
+        Mappings converting = new Mappings(Path.of("routes", "mappings"), new MockEnvironment(),
+                List.of(new StyleSkuSource(new ItemCodes(new ItemProperties(null, "-")))), (kind, value) -> null,
+                poundsToKilograms);
+        StyleSku sku = skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0);
+        assertThat(map(converting, sku)).as("0.45 lb").containsEntry("Weight", "0.204");
+    }
+
     @Test
     void theDefaultMappingMakesAnItemTypeRowPerSku() {
         List<StyleSku> skus = skus(Styles.style("01234", 1, List.of("BLK", "RED"), List.of("S", "M", "L")));

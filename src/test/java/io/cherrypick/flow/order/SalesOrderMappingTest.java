@@ -52,6 +52,29 @@ class SalesOrderMappingTest {
                 Map.entry("SalePrice", "48.00"));
     }
 
+    /**
+     * Blue Cherry in New York, the Peoplevox tenant in London: the pick's time moves to London's (and to the next day),
+     * its delivery date stays its day, and its revision stays exactly as Blue Cherry wrote it.
+     */
+    @Test
+    void timesMoveToTheTenantsZoneDeliveryDatesAndTheRevisionDoNot() throws Exception {
+        io.cherrypick.mapping.Conversions newYorkToLondon = new io.cherrypick.mapping.Conversions(
+                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("Europe/London"),
+                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.M3),
+                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("America/New_York"),
+                        io.cherrypick.mapping.ConversionProperties.WeightUnit.LB, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CF));
+        Mappings converting = new Mappings(Path.of("routes", "mappings"), new MockEnvironment(),
+                List.of(new PickSource(new ItemCodes(new ItemProperties(null, null)), json)), (kind, value) -> null, newYorkToLondon);
+        Map<String, Object> pick = Picks.pick("P3", "NJ", "012345678905");
+        pick.put("pick_date", "2026-11-20 21:15:00");
+        pick.put("last_mod", "2026-11-20 21:15:07");
+        MappedRecord mapped = converting.map("sales-order", json.writeValueAsString(pick), Map.of());
+
+        assertThat(mapped.row("header")).containsEntry("CreatedDate", "2026-11-21 02:15:00")
+                .containsEntry("RequestedDeliveryDate", "2026-11-30 00:00:00").containsEntry("Attribute2", "2026-11-20 21:15:07");
+        assertThat(mapped.rows("lines").get(0)).containsEntry("RequestedDeliveryDate", "2026-11-30 00:00:00");
+    }
+
     @Test
     void anUnmappedLocationLeavesSiteEmptyForTheChecksToName() throws Exception {
         MappedRecord mapped = mappings.map("sales-order", json.writeValueAsString(Picks.pick("P2", "MIA", "012345678905")),
