@@ -110,6 +110,7 @@ public final class OrderFlowBenchmark {
                 0, 50, TimeUnit.MILLISECONDS);
 
         Instant start = Instant.now();
+        long cpuAtStart = BenchRuns.cpuMillis();
         BenchRuns.startFlow(camel, "sales-order", Set.of());
         if (!BenchRuns.await(Duration.ofMinutes(30), Duration.ofMillis(100), () ->
                 BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'")
@@ -117,6 +118,7 @@ public final class OrderFlowBenchmark {
             System.out.println("not every order was settled within 30 minutes; the figures cover those that were");
         }
         Duration took = Duration.between(start, Instant.now());
+        long cpu = BenchRuns.cpuMillis() - cpuAtStart;
         int acknowledged = BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'");
         sampler.shutdownNow();
 
@@ -134,6 +136,7 @@ public final class OrderFlowBenchmark {
                 jdbc.queryForObject("select count(*) from handoff where status in ('HELD', 'FAILED')", Integer.class));
         System.out.printf("time                       %.1f s%n", seconds);
         System.out.printf("throughput                 %.0f orders/s%n", acknowledged / seconds);
+        System.out.printf("CPU (whole JVM)            %.1f s, %.2f ms per order%n", cpu / 1000.0, cpu / (double) Math.max(1, acknowledged));
         System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d%n", pvxCalls, pvxCalls / (double) orders, refusals);
         System.out.printf("Blue Cherry calls          %d (%.4f per order)%n", bcCalls, bcCalls / (double) orders);
         System.out.printf("pick-to-acknowledged       p50 %d ms, p95 %d ms%n", percentile(latencies, 50), percentile(latencies, 95));
