@@ -2,6 +2,8 @@ package io.cherrypick.bluecherry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
+import io.cherrypick.mapping.ConversionProperties.WeightUnit;
+import io.cherrypick.mapping.ConversionProperties;
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.store.SyncCursorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -187,11 +193,11 @@ class IncrementalPullTest {
      */
     @Test
     void theHourRepeatedWhenClocksGoBackIsReadAgainUntilTheWatermarkLeavesIt() {
-        io.cherrypick.mapping.Conversions newYork = new io.cherrypick.mapping.Conversions(
-                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneOffset.UTC,
-                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.M3),
-                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("America/New_York"),
-                        io.cherrypick.mapping.ConversionProperties.WeightUnit.LB, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CF));
+        Conversions newYork = new Conversions(
+                new ConversionProperties.System(ZoneOffset.UTC,
+                        WeightUnit.KG, VolumeUnit.M3),
+                new ConversionProperties.System(ZoneId.of("America/New_York"),
+                        WeightUnit.LB, VolumeUnit.CF));
         IncrementalPull inNewYork = new IncrementalPull(bc, cursors, noTransactions(), newYork);
         java.util.function.Supplier<IncrementalPull.Result> pullOnce = () -> inNewYork.pull("style", "ny-pull", "style",
                 (record, key, lastMod) -> taken.add(record.path("style").asText() + "@" + lastMod));

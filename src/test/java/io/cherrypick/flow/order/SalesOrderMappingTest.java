@@ -3,6 +3,7 @@ package io.cherrypick.flow.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
+import io.cherrypick.mapping.ConversionProperties.WeightUnit;
+import io.cherrypick.mapping.ConversionProperties;
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.support.Picks;
@@ -58,11 +63,11 @@ class SalesOrderMappingTest {
      */
     @Test
     void timesMoveToTheTenantsZoneDeliveryDatesAndTheRevisionDoNot() throws Exception {
-        io.cherrypick.mapping.Conversions newYorkToLondon = new io.cherrypick.mapping.Conversions(
-                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("Europe/London"),
-                        io.cherrypick.mapping.ConversionProperties.WeightUnit.KG, io.cherrypick.mapping.ConversionProperties.VolumeUnit.M3),
-                new io.cherrypick.mapping.ConversionProperties.System(java.time.ZoneId.of("America/New_York"),
-                        io.cherrypick.mapping.ConversionProperties.WeightUnit.LB, io.cherrypick.mapping.ConversionProperties.VolumeUnit.CF));
+        Conversions newYorkToLondon = new Conversions(
+                new ConversionProperties.System(ZoneId.of("Europe/London"),
+                        WeightUnit.KG, VolumeUnit.M3),
+                new ConversionProperties.System(ZoneId.of("America/New_York"),
+                        WeightUnit.LB, VolumeUnit.CF));
         Mappings converting = new Mappings(Path.of("routes", "mappings"), new MockEnvironment(),
                 List.of(new PickSource(new ItemCodes(new ItemProperties(null, null)), json)), (kind, value) -> null, newYorkToLondon);
         Map<String, Object> pick = Picks.pick("P3", "NJ", "012345678905");
