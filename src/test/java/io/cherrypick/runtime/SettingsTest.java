@@ -32,6 +32,7 @@ import io.cherrypick.flow.item.ItemFlowProperties;
 import io.cherrypick.flow.order.SalesOrderProperties;
 import io.cherrypick.flow.returns.ReturnsProperties;
 import io.cherrypick.flow.stock.StockProperties;
+import io.cherrypick.mapping.ConversionProperties;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.ops.alert.AlertProperties;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
@@ -47,7 +48,8 @@ import io.cherrypick.store.LifecycleState;
 class SettingsTest {
     /** The records' prefixes (RuntimeProperties: the cherrypick.* names listed in {@link #RUNTIME}). */
     static final List<String> PREFIXES = List.of("cherrypick.peoplevox.", "cherrypick.bluecherry.", "cherrypick.webhooks.",
-            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.");
+            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.",
+            "cherrypick.conversion.");
     static final Set<String> RUNTIME = Set.of("cherrypick.demo", "cherrypick.routes-dir", "cherrypick.routes-reload",
             "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh",
             "cherrypick.handoff.max-recoveries");
@@ -55,7 +57,7 @@ class SettingsTest {
     @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
             AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class,
             SalesOrderProperties.class, AmendmentProperties.class, DespatchProperties.class, ReturnsProperties.class,
-            ItemFlowProperties.class, StockProperties.class, InboundProperties.class})
+            ItemFlowProperties.class, StockProperties.class, InboundProperties.class, ConversionProperties.class})
     static class Records {
     }
 
@@ -101,8 +103,17 @@ class SettingsTest {
             assertThat(orders.batchSize()).isEqualTo(100);
             assertThat(orders.sites()).containsEntry("NJ", "PrimarySite");
             assertThat(orders.cancelledStatuses()).containsExactly("V", "C");
-            assertThat(context.getBean(AmendmentProperties.class).cutoffStatuses())
-                    .containsExactly("Allocated", "Picking", "Packed", "Despatched");
+            assertThat(orders.closedStatuses()).isEmpty();
+            AmendmentProperties amend = context.getBean(AmendmentProperties.class);
+            assertThat(amend.cutoffStatuses()).containsExactly("Allocated", "Picking", "Packed", "Despatched");
+            assertThat(amend.openStatuses()).containsExactly("New");
+            assertThat(amend.cancelledStatus()).isEqualTo("Cancelled");
+            assertThat(amend.statusNumbers()).as("Peoplevox's ids are not public").isEmpty();
+            ConversionProperties conversion = context.getBean(ConversionProperties.class);
+            assertThat(conversion.peoplevox()).isEqualTo(new ConversionProperties.System(ZoneId.of("UTC"),
+                    ConversionProperties.WeightUnit.KG, ConversionProperties.VolumeUnit.M3));
+            assertThat(conversion.bluecherry()).isEqualTo(new ConversionProperties.System(ZoneId.of("UTC"),
+                    ConversionProperties.WeightUnit.LB, ConversionProperties.VolumeUnit.CF));
             DespatchProperties despatch = context.getBean(DespatchProperties.class);
             assertThat(despatch.statuses()).containsEntry("Packed", LifecycleState.PICKING).hasSize(5);
             assertThat(despatch.gs1CompanyPrefix()).isEqualTo("0614141");
@@ -110,6 +121,7 @@ class SettingsTest {
             ReturnsProperties returns = context.getBean(ReturnsProperties.class);
             assertThat(returns.closedStatuses()).containsExactly("RECEIVED", "CLOSED", "CANCELLED");
             assertThat(returns.reasons()).isEmpty();
+            assertThat(returns.enabled()).as("returns rests on resources no public source confirms").isFalse();
             ItemFlowProperties items = context.getBean(ItemFlowProperties.class);
             assertThat(items.maxLength("AttributeColour")).as("a key ending in *").isEqualTo(500);
             assertThat(items.maxLength("Name")).isEqualTo(50);
@@ -159,7 +171,9 @@ class SettingsTest {
             "cherrypick.flows.stock.refresh-batch=200  | cherrypick.flows.stock.refresh-batch | must be less than or equal to 100",
             "cherrypick.flows.stock.peak.min-change-share=2 | 'cherrypick.flows.stock' on field 'peak.minChangeShare' | must be less than or equal to 1",
             "cherrypick.flows.stock.channels.shop.token=t | 'cherrypick.flows.stock' on field 'channels[shop].url' | must not be blank",
-            "cherrypick.flows.sales-order-change.cutoff-statuses= | cherrypick.flows.sales-order-change.cutoff-statuses | must not be empty"})
+            "cherrypick.flows.sales-order-change.cutoff-statuses= | cherrypick.flows.sales-order-change.cutoff-statuses | must not be empty",
+            "cherrypick.conversion.bluecherry.time-zone=Eastern | cherrypick.conversion.bluecherry.time-zone | Eastern",
+            "cherrypick.conversion.peoplevox.weight-unit=STONE | cherrypick.conversion.peoplevox.weight-unit | STONE"})
     void aBadValueStopsTheStartNamingTheSetting(String setting, String name, String reason) {
         app.withPropertyValues(setting.strip()).run(context -> {
             assertThat(context).hasFailed();
