@@ -10,22 +10,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Cherrypick's Peoplevox client against the strict simulator: its own requests bind, and a request malformed the way
  * hand-built SOAP often is (an element in the wrong case or namespace, a wrong SOAP action) is refused with ASMX's
  * text and surfaces as a {@link RequestRefused} naming it, never as a silent success.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PeoplevoxClientStrictTest {
+class PeoplevoxClientStrictTest extends PeoplevoxTestSupport {
     private static final String NS = "http://www.peoplevox.net/";
 
-    @LocalServerPort
-    int port;
     PeoplevoxClient client;
 
     @BeforeEach
