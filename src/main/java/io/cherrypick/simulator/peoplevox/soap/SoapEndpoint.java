@@ -89,7 +89,7 @@ public class SoapEndpoint {
         boolean soap12Request = isSoap12(contentType);
         String action = soap12Request ? contentTypeAction(contentType) : unquoted(soapAction);
         if (action == null) {
-            log(null, null, null, null);
+            log("(no SOAP action)", null, null, null);
             return fault(true, MISSING_ACTION, soap12Request);
         }
         String operation = IntegrationOperations.forAction(action);
