@@ -2,13 +2,17 @@ package io.cherrypick.bluecherry;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.store.SyncCursorStore;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 
@@ -27,17 +31,33 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * {@code last_mod} and come in a later window. When a full page holds only the watermark's own second, that second is
  * read by offset ({@code last_mod eq}) to the end and read once more to catch a record that slipped between pages
  * while another left the second; then the pull moves on with {@code gt}.
+ * <p>
+ * {@code last_mod} has no zone: it is Blue Cherry's local time ({@code cherrypick.conversion.bluecherry.time-zone}). When
+ * the clocks go back, the hour is written twice, and a record written in the second pass carries a {@code last_mod}
+ * before the watermark the first pass left. While the watermark lies in that repeated hour, each run reads the whole
+ * hour again from its start (page by page to the end) and takes only the records it has not taken at that
+ * {@code last_mod}: those of the hour are remembered with the cursor, as {@code last_mod|key}, until the watermark leaves
+ * the hour. Nothing is skipped and nothing is taken twice; the price is reading that hour again each run, once a year.
  */
 @Component
 public class IncrementalPull {
     private final BlueCherryClient blueCherry;
     private final SyncCursorStore cursors;
     private final TransactionTemplate tx;
+    private final Conversions conversions;
 
+    /** A pull for a Blue Cherry whose zone never repeats an hour (UTC). */
     public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx) {
+        this(blueCherry, cursors, tx, Conversions.none());
+    }
+
+    @Autowired
+    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx,
+                           Conversions conversions) {
         this.blueCherry = blueCherry;
         this.cursors = cursors;
         this.tx = tx;
+        this.conversions = conversions;
     }
 
     /** Takes one record; runs inside the page's transaction. Returns true when the record was new (counted). */
@@ -57,8 +77,13 @@ public class IncrementalPull {
     public Result pull(String resource, String cursorName, String naturalKeyField, RecordHandler handler) {
         int pageSize = blueCherry.pageSize();
         Run run = new Run(resource, cursorName, naturalKeyField, handler, cursors.load(cursorName));
+        Optional<String> repeatedHour = conversions.repeatedHourStart(run.cursor.watermark());
+        if (repeatedHour.isPresent()) {
+            readRepeatedHour(run, repeatedHour.get(), pageSize);
+            return new Result(run.taken, run.cursor.watermark());
+        }
         boolean watermarkSecondTaken = false;
-        if (run.cursor.watermark() != null && run.cursor.keysAtWatermark().size() >= pageSize) {
+        if (run.cursor.watermark() != null && keysAtWatermark(run.cursor).size() >= pageSize) {
             // the records already taken in the watermark's second fill whole pages: read that second first
             drainSecond(run, pageSize);
             watermarkSecondTaken = true;
@@ -113,6 +138,24 @@ public class IncrementalPull {
             again = pages > 1 && run.handed > handedBefore;
         }
     }
+
+    /** Reads everything from the start of the repeated hour to the end, page by page (taken records are skipped). */
+    private void readRepeatedHour(Run run, String hourStart, int pageSize) {
+        for (int pageNo = 1; ; pageNo++) {
+            List<JsonNode> page = blueCherry.getPage(run.resource, "last_mod ge '" + hourStart + "'", pageNo, pageSize);
+            run.store(page, null);
+            if (page.size() < pageSize) {
+                return;
+            }
+        }
+    }
+
+    /** The keys taken at exactly the watermark (without the repeated hour's {@code last_mod|key} entries). */
+    private static Set<String> keysAtWatermark(Cursor cursor) {
+        return cursor.keysAtWatermark().stream().filter(k -> !k.contains(HOUR_ENTRY)).collect(Collectors.toSet());
+    }
+
+    private static final String HOUR_ENTRY = "|";
 
     /** The latest last_mod in the page that is after the watermark; null when every record is at the watermark. */
     private static String latestAfter(List<JsonNode> page, String watermark) {
@@ -178,7 +221,9 @@ public class IncrementalPull {
             for (JsonNode record : page) {
                 String lastMod = record.path("last_mod").asText("");
                 String key = keyOf(record, naturalKeyField);
-                if (lastMod.equals(watermark) && keys.contains(key)) {
+                boolean inRepeatedHour = conversions.repeatedHourStart(lastMod).isPresent();
+                if (lastMod.equals(watermark) && keys.contains(key)
+                        || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)) {
                     continue;
                 }
                 handed++;
@@ -187,21 +232,31 @@ public class IncrementalPull {
                 }
                 if (watermark == null || lastMod.compareTo(watermark) > 0) {
                     watermark = lastMod;
-                    keys = new HashSet<>();
+                    keys = keptOnMove(keys, watermark);
                 }
                 if (lastMod.equals(watermark)) {
                     keys.add(key);
+                }
+                if (inRepeatedHour) {
+                    keys.add(lastMod + HOUR_ENTRY + key);
                 }
             }
             if (bound != null && (watermark == null || bound.compareTo(watermark) > 0)) {
                 // everything before the bound is taken; nothing at the bound yet
                 watermark = bound;
-                keys = new HashSet<>();
+                keys = keptOnMove(keys, watermark);
             }
             Cursor next = new Cursor(watermark, keys);
             cursors.save(cursorName, next);
             return new PageResult(next, taken, handed);
         });
+    }
+
+    /** The keys that stay when the watermark moves: the repeated hour's entries while the watermark is in it. */
+    private Set<String> keptOnMove(Set<String> keys, String watermark) {
+        return conversions.repeatedHourStart(watermark).isPresent()
+                ? keys.stream().filter(k -> k.contains(HOUR_ENTRY)).collect(Collectors.toCollection(HashSet::new))
+                : new HashSet<>();
     }
 
     private static String keyOf(JsonNode record, String naturalKeyField) {

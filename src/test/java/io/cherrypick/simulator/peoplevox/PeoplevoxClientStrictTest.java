@@ -8,6 +8,7 @@ import io.cherrypick.peoplevox.PeoplevoxProperties;
 import io.cherrypick.peoplevox.RequestRefused;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,9 @@ class PeoplevoxClientStrictTest extends PeoplevoxTestSupport {
     @BeforeEach
     void client() {
         client = new PeoplevoxClient(new PeoplevoxProperties("http://localhost:" + port + "/sim/peoplevox",
-                "cherrypick-demo", "integration", "demo-password", Duration.ofSeconds(10),
-                new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15))), new SimpleMeterRegistry());
+                "cherrypick-demo", "integration", "demo-password", Duration.ofSeconds(10), 100,
+                new PeoplevoxProperties.RateLimit(PeoplevoxProperties.Pacing.OFF, 15, Duration.ofSeconds(15), 0,
+                        Duration.ofSeconds(15), Duration.ofMinutes(1), List.of())), new SimpleMeterRegistry());
     }
 
     @Test
