@@ -26,8 +26,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * REST/JSON client of the Blue Cherry API ({@code {baseUrl}/api/...}, header {@code Ocp-Apim-Subscription-Key}).
- * Reads {@code {"version", "data": {"header": [...]}}} (or a flat {@code data} array); understands the four error
- * body shapes seen in the field.
+ * Reads {@code {"version", "data": {"header": [...]}}} (or a flat {@code data} array; {@code data} without a
+ * {@code header} is an empty page); understands the four error body shapes seen in the field. It assumes no order of
+ * the records a read answers.
  */
 public class BlueCherryClient {
     public static final String SYSTEM = "Blue Cherry";
@@ -47,7 +48,10 @@ public class BlueCherryClient {
         return props.pageSize();
     }
 
-    /** One page of a resource: the header records (or the flat data records). {@code filter} may be null. */
+    /**
+     * One page of a resource: the header records (or the flat data records), in whatever order Blue Cherry answers.
+     * {@code filter} may be null.
+     */
     public List<JsonNode> getPage(String resource, String filter, int pageNo, int pageSize) {
         Map<String, String> query = new LinkedHashMap<>();
         if (filter != null && !filter.isBlank()) {
@@ -58,6 +62,10 @@ public class BlueCherryClient {
         query.put("_pgsize", Integer.toString(pageSize));
         JsonNode body = send(resource, "GET", query, null);
         JsonNode data = body.path("data");
+        if (data.isObject() && !data.has("header")) {
+            // an empty read may leave the header out (no public source says it is always there)
+            return List.of();
+        }
         JsonNode records = data.isArray() ? data : data.path("header");
         if (!records.isArray()) {
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,

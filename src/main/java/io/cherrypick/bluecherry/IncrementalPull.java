@@ -18,15 +18,19 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
 
 /**
  * Reads a Blue Cherry resource ({@code GET /api/<resource>?_include=all}) after a persisted {@code last_mod} watermark and
- * hands each record to a callback inside the transaction that also advances the watermark, page by page: what a pull
- * stored and how far it got are committed together.
+ * hands each record to a callback inside the transaction that also advances the watermark: what a pull stored and how
+ * far it got are committed together.
  * <p>
- * Paging is by key set, not by offset: each request asks for {@code last_mod ge '<watermark>'} and skips the records
- * already taken at exactly that watermark, so a record modified while we page (which moves to the end of the list)
- * cannot make another slip between pages. When a whole page shares one {@code last_mod}, the records of that second are
- * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}; when the records already
- * taken in the watermark's second fill whole pages, a run starts reading that second at the first page that can hold
- * new ones. Blue Cherry is assumed to return records ordered by {@code last_mod} (the README lists this assumption).
+ * No public source says in which order Blue Cherry answers a read, so nothing here relies on one: the watermark only
+ * moves on what one answer proves complete. A page shorter than the page size is everything its filter matched at that
+ * moment, whatever the order. A full page after the watermark ({@code last_mod ge}, or {@code gt} once the
+ * watermark's second is read whole) may be any of the records after it, so the pull narrows: it asks for the records
+ * before a bound taken from that page ({@code and last_mod lt '<bound>'}), first the page's latest {@code last_mod}
+ * (one more call per page when Blue Cherry does sort), then the middle of each still-full answer, until an answer is
+ * short; it takes those records and moves the watermark to the bound. Records changed meanwhile get a newer
+ * {@code last_mod} and come in a later window. When a full page holds only the watermark's own second, that second is
+ * read by offset ({@code last_mod eq}) to the end and read once more to catch a record that slipped between pages
+ * while another left the second; then the pull moves on with {@code gt}.
  * <p>
  * {@code last_mod} has no zone: it is Blue Cherry's local time ({@code cherrypick.conversion.bluecherry.time-zone}). When
  * the clocks go back, the hour is written twice, and a record written in the second pass carries a {@code last_mod}
@@ -78,43 +82,60 @@ public class IncrementalPull {
             readRepeatedHour(run, repeatedHour.get(), pageSize);
             return new Result(run.taken, run.cursor.watermark());
         }
-        boolean strictlyAfter = false;
-        int atWatermark = keysAtWatermark(run.cursor).size();
-        if (run.cursor.watermark() != null && atWatermark >= pageSize) {
-            // the records already taken in the watermark's second fill whole pages: read only from where new ones would be
-            drainSecond(run, atWatermark / pageSize + 1, pageSize);
-            strictlyAfter = true;
+        boolean watermarkSecondTaken = false;
+        if (run.cursor.watermark() != null && keysAtWatermark(run.cursor).size() >= pageSize) {
+            // the records already taken in the watermark's second fill whole pages: read that second first
+            drainSecond(run, pageSize);
+            watermarkSecondTaken = true;
         }
         while (true) {
-            String filter = run.cursor.watermark() == null ? null
-                    : "last_mod " + (strictlyAfter ? "gt" : "ge") + " '" + run.cursor.watermark() + "'";
-            List<JsonNode> page = blueCherry.getPage(resource, filter, 1, pageSize);
-            String before = run.cursor.watermark();
-            run.store(page);
-            strictlyAfter = false;
-            if (page.size() < pageSize) {
-                break;
-            }
             String watermark = run.cursor.watermark();
-            if (before != null && before.equals(watermark)
-                    && page.stream().allMatch(p -> watermark.equals(p.path("last_mod").asText()))) {
-                // a full page within one second: read that second by offset, then continue after it
-                drainSecond(run, 2, pageSize);
-                strictlyAfter = true;
+            String after = watermark == null ? null
+                    : "last_mod " + (watermarkSecondTaken ? "gt" : "ge") + " '" + watermark + "'";
+            List<JsonNode> page = blueCherry.getPage(resource, after, 1, pageSize);
+            if (page.size() < pageSize) {
+                run.store(page, null);
+                return new Result(run.taken, run.cursor.watermark());
+            }
+            String bound = latestAfter(page, watermark);
+            while (bound != null) {
+                List<JsonNode> window = blueCherry.getPage(resource, and(after, "last_mod lt '" + bound + "'"), 1, pageSize);
+                if (window.size() < pageSize) {
+                    run.store(window, bound);
+                    break;
+                }
+                bound = middleAfter(window, watermark);
+            }
+            if (bound == null) {
+                // a full page of the watermark's own second only
+                drainSecond(run, pageSize);
+                watermarkSecondTaken = true;
+            } else {
+                watermarkSecondTaken = false;
             }
         }
-        return new Result(run.taken, run.cursor.watermark());
     }
 
-    /** Reads the records of the watermark's second page by page from {@code firstPage} ({@code last_mod eq}). */
-    private void drainSecond(Run run, int firstPage, int pageSize) {
+    /**
+     * Reads every record of the watermark's second ({@code last_mod eq}) page by page, in whatever order they come,
+     * then once more when it took more than one page and found something new: a record that left the second while we
+     * paged (it changed) shifts the others, and one of them could slip past a page boundary.
+     */
+    private void drainSecond(Run run, int pageSize) {
         String second = run.cursor.watermark();
-        for (int pageNo = firstPage; ; pageNo++) {
-            List<JsonNode> same = blueCherry.getPage(run.resource, "last_mod eq '" + second + "'", pageNo, pageSize);
-            run.store(same);
-            if (same.size() < pageSize) {
-                return;
+        boolean again = true;
+        while (again) {
+            int handedBefore = run.handed;
+            int pages = 0;
+            for (int pageNo = 1; ; pageNo++) {
+                List<JsonNode> same = blueCherry.getPage(run.resource, "last_mod eq '" + second + "'", pageNo, pageSize);
+                pages++;
+                run.store(same, null);
+                if (same.size() < pageSize) {
+                    break;
+                }
             }
+            again = pages > 1 && run.handed > handedBefore;
         }
     }
 
@@ -122,7 +143,7 @@ public class IncrementalPull {
     private void readRepeatedHour(Run run, String hourStart, int pageSize) {
         for (int pageNo = 1; ; pageNo++) {
             List<JsonNode> page = blueCherry.getPage(run.resource, "last_mod ge '" + hourStart + "'", pageNo, pageSize);
-            run.store(page);
+            run.store(page, null);
             if (page.size() < pageSize) {
                 return;
             }
@@ -136,6 +157,28 @@ public class IncrementalPull {
 
     private static final String HOUR_ENTRY = "|";
 
+    /** The latest last_mod in the page that is after the watermark; null when every record is at the watermark. */
+    private static String latestAfter(List<JsonNode> page, String watermark) {
+        List<String> after = lastModsAfter(page, watermark);
+        return after.isEmpty() ? null : after.get(after.size() - 1);
+    }
+
+    /** The middle of the distinct last_mods after the watermark (its upper half goes to a later window). */
+    private static String middleAfter(List<JsonNode> page, String watermark) {
+        List<String> after = lastModsAfter(page, watermark);
+        return after.isEmpty() ? null : after.get(after.size() / 2);
+    }
+
+    private static List<String> lastModsAfter(List<JsonNode> page, String watermark) {
+        return page.stream().map(r -> r.path("last_mod").asText(""))
+                .filter(m -> watermark == null || m.compareTo(watermark) > 0)
+                .distinct().sorted().toList();
+    }
+
+    private static String and(String first, String second) {
+        return first == null ? second : first + " and " + second;
+    }
+
     /** The cursor as a run moves it, and what the run took. */
     private final class Run {
         final String resource;
@@ -144,6 +187,8 @@ public class IncrementalPull {
         final RecordHandler handler;
         Cursor cursor;
         int taken;
+        /** Records handed to the handler (new to the cursor, whether or not the handler counted them). */
+        int handed;
 
         Run(String resource, String cursorName, String naturalKeyField, RecordHandler handler, Cursor cursor) {
             this.resource = resource;
@@ -153,22 +198,26 @@ public class IncrementalPull {
             this.cursor = cursor;
         }
 
-        void store(List<JsonNode> page) {
-            PageResult result = IncrementalPull.this.store(page, cursor, cursorName, naturalKeyField, handler);
+        /** Stores a page; with {@code bound}, the page is all there was before it and the watermark moves to it. */
+        void store(List<JsonNode> page, String bound) {
+            PageResult result = IncrementalPull.this.store(page, bound, cursor, cursorName, naturalKeyField, handler);
             cursor = result.cursor();
             taken += result.taken();
+            handed += result.handed();
         }
     }
 
-    private record PageResult(Cursor cursor, int taken) {
+    /** A stored page: the cursor after it, records counted new, records handed to the handler. */
+    private record PageResult(Cursor cursor, int taken, int handed) {
     }
 
-    private PageResult store(List<JsonNode> page, Cursor start, String cursorName, String naturalKeyField,
+    private PageResult store(List<JsonNode> page, String bound, Cursor start, String cursorName, String naturalKeyField,
                              RecordHandler handler) {
         return tx.execute(status -> {
             String watermark = start.watermark();
             Set<String> keys = new HashSet<>(start.keysAtWatermark());
             int taken = 0;
+            int handed = 0;
             for (JsonNode record : page) {
                 String lastMod = record.path("last_mod").asText("");
                 String key = keyOf(record, naturalKeyField);
@@ -177,15 +226,13 @@ public class IncrementalPull {
                         || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)) {
                     continue;
                 }
+                handed++;
                 if (handler.take(record, key, lastMod)) {
                     taken++;
                 }
                 if (watermark == null || lastMod.compareTo(watermark) > 0) {
                     watermark = lastMod;
-                    // the repeated hour's entries stay while the watermark is in it
-                    keys = conversions.repeatedHourStart(watermark).isPresent()
-                            ? keys.stream().filter(k -> k.contains(HOUR_ENTRY)).collect(Collectors.toCollection(HashSet::new))
-                            : new HashSet<>();
+                    keys = keptOnMove(keys, watermark);
                 }
                 if (lastMod.equals(watermark)) {
                     keys.add(key);
@@ -194,10 +241,22 @@ public class IncrementalPull {
                     keys.add(lastMod + HOUR_ENTRY + key);
                 }
             }
+            if (bound != null && (watermark == null || bound.compareTo(watermark) > 0)) {
+                // everything before the bound is taken; nothing at the bound yet
+                watermark = bound;
+                keys = keptOnMove(keys, watermark);
+            }
             Cursor next = new Cursor(watermark, keys);
             cursors.save(cursorName, next);
-            return new PageResult(next, taken);
+            return new PageResult(next, taken, handed);
         });
+    }
+
+    /** The keys that stay when the watermark moves: the repeated hour's entries while the watermark is in it. */
+    private Set<String> keptOnMove(Set<String> keys, String watermark) {
+        return conversions.repeatedHourStart(watermark).isPresent()
+                ? keys.stream().filter(k -> k.contains(HOUR_ENTRY)).collect(Collectors.toCollection(HashSet::new))
+                : new HashSet<>();
     }
 
     private static String keyOf(JsonNode record, String naturalKeyField) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -28,14 +30,21 @@ import io.cherrypick.mapping.Conversions;
 import io.cherrypick.store.SyncCursorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Key-set paging over last_mod: equal values across page and run boundaries, records that move while we page. */
+/**
+ * The watermark pull over last_mod: equal values across page and run boundaries, records that move while we page, and
+ * every order Blue Cherry may answer in (none is promised).
+ */
 class IncrementalPullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Blue Cherry serving records ordered by last_mod, filtered with ge/gt/eq, paged by offset. */
+    /** The orders a Blue Cherry read may come in: none is promised. */
+    enum Order { LAST_MOD, NEWEST_FIRST, SHUFFLED, STORED }
+
+    /** Blue Cherry filtering with ge/gt/eq/lt joined by "and", answering in the chosen order, paged by offset. */
     static final class FakeBlueCherry extends BlueCherryClient {
         final List<ObjectNode> records = new ArrayList<>();
         final List<String> filters = new ArrayList<>();
+        Order order = Order.LAST_MOD;
         Runnable afterFirstPage = () -> { };
 
         FakeBlueCherry(int pageSize) {
@@ -54,8 +63,15 @@ class IncrementalPullTest {
         @Override
         public List<JsonNode> getPage(String resource, String filter, int pageNo, int pageSize) {
             filters.add(filter);
-            List<JsonNode> matching = records.stream().filter(r -> matches(r, filter))
-                    .sorted(Comparator.comparing((ObjectNode r) -> r.path("last_mod").asText()).thenComparing(r -> r.path("pkey").asInt()))
+            Comparator<ObjectNode> byLastMod = Comparator.comparing((ObjectNode r) -> r.path("last_mod").asText())
+                    .thenComparing(r -> r.path("pkey").asInt());
+            Comparator<ObjectNode> comparator = switch (order) {
+                case LAST_MOD -> byLastMod;
+                case NEWEST_FIRST -> byLastMod.reversed();
+                case SHUFFLED -> Comparator.comparing((ObjectNode r) -> Integer.reverse(r.path("pkey").asInt() * 0x9E3779B1));
+                case STORED -> Comparator.comparing((ObjectNode r) -> r.path("pkey").asInt());
+            };
+            List<JsonNode> matching = records.stream().filter(r -> matches(r, filter)).sorted(comparator)
                     .map(r -> (JsonNode) r.deepCopy()).toList();
             int from = Math.min(matching.size(), (pageNo - 1) * pageSize);
             List<JsonNode> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
@@ -69,14 +85,21 @@ class IncrementalPullTest {
             if (filter == null) {
                 return true;
             }
-            String[] parts = filter.split(" ", 3);
-            int c = r.path("last_mod").asText().compareTo(parts[2].replace("'", ""));
-            return switch (parts[1]) {
-                case "ge" -> c >= 0;
-                case "gt" -> c > 0;
-                case "eq" -> c == 0;
-                default -> throw new IllegalArgumentException(filter);
-            };
+            for (String comparison : filter.split(" and ")) {
+                String[] parts = comparison.split(" ", 3);
+                int c = r.path("last_mod").asText().compareTo(parts[2].replace("'", ""));
+                boolean match = switch (parts[1]) {
+                    case "ge" -> c >= 0;
+                    case "gt" -> c > 0;
+                    case "eq" -> c == 0;
+                    case "lt" -> c < 0;
+                    default -> throw new IllegalArgumentException(filter);
+                };
+                if (!match) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -145,7 +168,8 @@ class IncrementalPullTest {
     }
 
     @Test
-    void aRunReadsAFullSecondFromThePageWhereNewRecordsCanBe() {
+    void aRunReadsTheWatermarksFullSecondWholeWhateverTheOrder() {
+        bc.order = Order.SHUFFLED;
         for (int i = 1; i <= 12; i++) {
             bc.put("S" + i, "2026-11-26 09:00:00");
         }
@@ -155,26 +179,66 @@ class IncrementalPullTest {
             bc.put("S" + i, "2026-11-26 09:00:00");
         }
         assertThat(run().taken()).isEqualTo(2);
-        // 12 taken, 5 per page: pages 1 and 2 hold only taken records, so the run starts at page 3, then moves on with gt
-        assertThat(bc.filters).containsExactly("last_mod eq '2026-11-26 09:00:00'", "last_mod gt '2026-11-26 09:00:00'");
         assertThat(taken).doesNotHaveDuplicates().hasSize(14);
+        assertThat(bc.filters).as("the second from its first page (the new ones can be anywhere), read again, then gt")
+                .startsWith("last_mod eq '2026-11-26 09:00:00'").endsWith("last_mod gt '2026-11-26 09:00:00'");
     }
 
     @Test
-    void aRecordModifiedWhilePagingIsTakenAgainAndNoneIsLost() {
+    void aRecordModifiedWhilePagingIsTakenInItsNewRevisionAndNoneIsLost() {
         for (int i = 1; i <= 9; i++) {
             bc.put("S" + i, "2026-11-26 09:00:0" + i);
         }
         // after the first page, S2 changes: it moves to the end of the list
         bc.afterFirstPage = () -> bc.put("S2", "2026-11-26 09:00:30");
         run();
-        assertThat(taken).contains("S2@2026-11-26 09:00:02", "S2@2026-11-26 09:00:30");
+        assertThat(taken).contains("S2@2026-11-26 09:00:30");
         for (int i = 1; i <= 9; i++) {
             String prefix = "S" + i + "@";
             assertThat(taken).as("S" + i + " taken").anyMatch(t -> t.startsWith(prefix));
         }
-        assertThat(taken).as("S2 twice (two revisions), every other once").hasSize(10);
+        assertThat(taken).doesNotHaveDuplicates();
         assertThat(cursors.load("test-pull").watermark()).isEqualTo("2026-11-26 09:00:30");
+    }
+
+    /** Unsorted, newest first, or in creation order with older records changed later: every record once, in every order. */
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void noRecordIsSkippedWhateverOrderBlueCherryAnswersIn(Order order) {
+        bc.order = order;
+        // 23 records over 9 seconds, created out of last_mod order, several sharing a second
+        for (int i = 1; i <= 23; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:0" + ((i * 7) % 9 + 1));
+        }
+        run();
+        assertThat(taken).doesNotHaveDuplicates().hasSize(23);
+        assertThat(cursors.load("test-pull").watermark()).isEqualTo("2026-11-26 09:00:09");
+
+        // older records change, new ones arrive between runs and during one
+        bc.put("S3", "2026-11-26 09:01:00");
+        bc.put("S30", "2026-11-26 09:01:00");
+        for (int i = 31; i <= 38; i++) {
+            bc.put("S" + i, "2026-11-26 09:01:0" + (i % 3));
+        }
+        bc.afterFirstPage = () -> bc.put("S5", "2026-11-26 09:02:00");
+        run();
+        run();
+        assertThat(taken).doesNotHaveDuplicates()
+                .contains("S3@2026-11-26 09:01:00", "S30@2026-11-26 09:01:00", "S5@2026-11-26 09:02:00")
+                .hasSize(23 + 2 + 8 + 1);
+        assertThat(run().taken()).as("nothing new").isZero();
+    }
+
+    @Test
+    void aBacklogLargerThanAPageIsTakenCompletelyWhenTheAnswerIsShuffled() {
+        bc.order = Order.SHUFFLED;
+        for (int i = 1; i <= 60; i++) {
+            bc.put("S" + i, String.format("2026-11-26 09:%02d:%02d", i / 60, i % 60));
+        }
+        IncrementalPull.Result result = run();
+        assertThat(result.taken()).isEqualTo(60);
+        assertThat(taken).doesNotHaveDuplicates();
+        assertThat(result.watermark()).isEqualTo("2026-11-26 09:01:00");
     }
 
     @Test

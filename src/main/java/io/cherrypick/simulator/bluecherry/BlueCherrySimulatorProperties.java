@@ -21,6 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cmplCodeClosesRemainder  whether {@code cmpl_code} Y on a partial shipment closes the unshipped rest
  * @param timeZone                 zone of the simulator clock that stamps {@code last_mod}
  * @param version                  value of {@code version} in every read envelope
+ * @param readOrder                order of the records a read answers (Blue Cherry's own order is not public):
+ *                                 {@code STORED} (default: creation order, as a table read without ORDER BY; a record
+ *                                 changed later keeps its place, so pages can go back in {@code last_mod}),
+ *                                 {@code SHUFFLED} (a fixed pseudo-random order), {@code NEWEST_FIRST} (pages go
+ *                                 backwards in {@code last_mod}) or {@code LAST_MOD} (sorted, oldest first)
+ * @param headerWhenEmpty          whether an empty header/detail read still answers {@code data.header: []}; false
+ *                                 (default) answers {@code data: {}}: whether Blue Cherry sends an empty header is not
+ *                                 public
  */
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
 @ConfigurationProperties("cherrypick.simulator.bluecherry")
@@ -36,7 +44,9 @@ public record BlueCherrySimulatorProperties(
         DuplicatePolicy duplicatePolicy,
         Boolean cmplCodeClosesRemainder,
         String timeZone,
-        String version) {
+        String version,
+        ReadOrder readOrder,
+        Boolean headerWhenEmpty) {
 
     public BlueCherrySimulatorProperties {
         subscriptionKeys = subscriptionKeys == null ? List.of("demo-subscription-key") : List.copyOf(subscriptionKeys);
@@ -51,7 +61,12 @@ public record BlueCherrySimulatorProperties(
         cmplCodeClosesRemainder = cmplCodeClosesRemainder == null ? Boolean.TRUE : cmplCodeClosesRemainder;
         timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
         version = version == null || version.isBlank() ? "sim-1.0" : version;
+        readOrder = readOrder == null ? ReadOrder.STORED : readOrder;
+        headerWhenEmpty = headerWhenEmpty != null && headerWhenEmpty;
     }
+
+    /** The order a read answers in; none is promised by a public source, so a client must not rely on any. */
+    public enum ReadOrder { STORED, SHUFFLED, NEWEST_FIRST, LAST_MOD }
 
     /** What a {@code _pgsize} above the cap does. */
     public enum PageCapPolicy { RESET, REJECT }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.PageCapPolicy;
+import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.ReadOrder;
 import io.cherrypick.simulator.bluecherry.filter.FieldCatalog;
 import io.cherrypick.simulator.bluecherry.filter.FieldType;
 import io.cherrypick.simulator.bluecherry.filter.FilterException;
@@ -18,13 +19,18 @@ import io.cherrypick.simulator.bluecherry.model.ServedRecord;
 import io.cherrypick.simulator.bluecherry.model.Templates;
 
 /**
- * GET on a read resource: {@code $filter}, {@code pkey}, {@code stage_num}, ordering by {@code last_mod} then
- * {@code pkey}, paging with {@code _pgno}/{@code _pgsize}, and {@code _include=all}.
+ * GET on a read resource: {@code $filter}, {@code pkey}, {@code stage_num}, the configured order ({@link ReadOrder}:
+ * no public source says how Blue Cherry orders a read), paging with {@code _pgno}/{@code _pgsize}, and
+ * {@code _include=all}. An empty header/detail read answers {@code data: {}} unless {@code headerWhenEmpty}.
  */
 final class ResourceReader {
-    private static final Comparator<ServedRecord> ORDER = Comparator
+    private static final Comparator<ServedRecord> BY_LAST_MOD = Comparator
             .comparing(ServedRecord::lastMod, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(ServedRecord::pkey);
+    private static final Comparator<ServedRecord> BY_PKEY = Comparator.comparingLong(ServedRecord::pkey);
+    /** A fixed order that has nothing to do with last_mod or pkey: the pkey's bits mixed (SplitMix64's finaliser). */
+    private static final Comparator<ServedRecord> SHUFFLED = Comparator
+            .comparingLong((ServedRecord r) -> mix(r.pkey())).thenComparingLong(ServedRecord::pkey);
 
     private ResourceReader() {
     }
@@ -72,7 +78,7 @@ final class ResourceReader {
                 .filter(r -> wantedPkey == null || r.pkey() == wantedPkey)
                 .filter(r -> stageNum == null || stageNum.equals(String.valueOf(views.get(r).get("stage_num"))))
                 .filter(r -> filter.matches(views.get(r)))
-                .sorted(ORDER)
+                .sorted(order(settings.readOrder()))
                 .toList();
         long from = (long) (pageNumber - 1) * pageSize;
         List<Map<String, Object>> page = matching.stream().skip(from).limit(pageSize)
@@ -80,8 +86,25 @@ final class ResourceReader {
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
-        body.put("data", op.kind() == ApiOperation.Kind.FLAT ? page : Map.of("header", page));
+        body.put("data", op.kind() == ApiOperation.Kind.FLAT ? page
+                : page.isEmpty() && !settings.headerWhenEmpty() ? Map.of() : Map.of("header", page));
         return new ApiResponse(200, body);
+    }
+
+    private static Comparator<ServedRecord> order(ReadOrder readOrder) {
+        return switch (readOrder) {
+            case STORED -> BY_PKEY;
+            case SHUFFLED -> SHUFFLED;
+            case NEWEST_FIRST -> BY_LAST_MOD.reversed();
+            case LAST_MOD -> BY_LAST_MOD;
+        };
+    }
+
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Template fields with their types, plus any extra field a stored record carries (compared as text). */

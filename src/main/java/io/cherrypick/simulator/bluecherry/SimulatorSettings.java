@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.DuplicatePolicy;
 import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.ErrorShape;
 import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.PageCapPolicy;
+import io.cherrypick.simulator.bluecherry.BlueCherrySimulatorProperties.ReadOrder;
 
 /**
  * The simulator's current behaviour switches ({@code GET/PUT /_control/config}). Immutable: an update makes a new
@@ -24,9 +25,14 @@ public record SimulatorSettings(
         DuplicatePolicy duplicatePolicy,
         boolean cmplCodeClosesRemainder,
         List<String> subscriptionKeys,
-        String timeZone) {
+        String timeZone,
+        ReadOrder readOrder,
+        boolean headerWhenEmpty) {
 
     public SimulatorSettings {
+        if (readOrder == null) {
+            throw new IllegalArgumentException("readOrder must be one of STORED, SHUFFLED, NEWEST_FIRST, LAST_MOD");
+        }
         if (pageCap < 1) {
             throw new IllegalArgumentException("pageCap must be at least 1");
         }
@@ -47,7 +53,7 @@ public record SimulatorSettings(
     static SimulatorSettings from(BlueCherrySimulatorProperties p) {
         return new SimulatorSettings(p.pageCap(), p.pageCapPolicy(), p.defaultPageSize(), p.errorShape(),
                 p.weightUoms(), p.volumeUoms(), p.transTypes(), p.duplicatePolicy(), p.cmplCodeClosesRemainder(),
-                p.subscriptionKeys(), p.timeZone());
+                p.subscriptionKeys(), p.timeZone(), p.readOrder(), p.headerWhenEmpty());
     }
 
     /** Applies the non-null fields of an update. */
@@ -63,7 +69,9 @@ public record SimulatorSettings(
                 u.duplicatePolicy() != null ? u.duplicatePolicy() : duplicatePolicy,
                 u.cmplCodeClosesRemainder() != null ? u.cmplCodeClosesRemainder() : cmplCodeClosesRemainder,
                 u.subscriptionKeys() != null ? u.subscriptionKeys() : subscriptionKeys,
-                u.timeZone() != null ? u.timeZone() : timeZone);
+                u.timeZone() != null ? u.timeZone() : timeZone,
+                u.readOrder() != null ? u.readOrder() : readOrder,
+                u.headerWhenEmpty() != null ? u.headerWhenEmpty() : headerWhenEmpty);
     }
 
     /** Body of {@code PUT /_control/config}: only the fields that are present change. */
@@ -78,7 +86,9 @@ public record SimulatorSettings(
             DuplicatePolicy duplicatePolicy,
             Boolean cmplCodeClosesRemainder,
             List<String> subscriptionKeys,
-            String timeZone) {
+            String timeZone,
+            ReadOrder readOrder,
+            Boolean headerWhenEmpty) {
     }
 
     private static List<String> upper(List<String> codes) {

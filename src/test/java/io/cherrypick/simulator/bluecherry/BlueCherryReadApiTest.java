@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cherrypick.bluecherry.BlueCherryClient;
+import io.cherrypick.bluecherry.BlueCherryProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,11 +81,25 @@ class BlueCherryReadApiTest {
     }
 
     @Test
-    void emptyPickListAnswersTheVersionEnvelope() {
+    void emptyPickListAnswersTheVersionEnvelopeWithoutAHeaderUnlessConfigured() {
         JsonNode body = http.get("pick").json();
         assertThat(body.path("version").asText()).isEqualTo("sim-1.0");
-        assertThat(body.path("data").path("header").isArray()).isTrue();
-        assertThat(body.path("data").path("header")).isEmpty();
+        assertThat(body.path("data").isObject()).isTrue();
+        assertThat(body.path("data").has("header")).as("strict by default: an empty read leaves the header out").isFalse();
+
+        http.control("PUT", "/config", Map.of("headerWhenEmpty", true));
+        JsonNode withHeader = http.get("pick").json();
+        assertThat(withHeader.path("data").path("header").isArray()).isTrue();
+        assertThat(withHeader.path("data").path("header")).isEmpty();
+    }
+
+    @Test
+    void theClientReadsAnAnswerWithoutAHeaderAsAnEmptyPage() {
+        BlueCherryClient client = new BlueCherryClient(new BlueCherryProperties("http://localhost:" + port + "/sim/bluecherry",
+                BlueCherryHttp.KEY, 50, Duration.ofSeconds(10)), new ObjectMapper(), new SimpleMeterRegistry());
+        assertThat(client.getPage("pick", "last_mod ge '2024-05-01 10:00:00'", 1, 50)).isEmpty();
+        http.control("POST", "/picks", List.of(pick("P1")));
+        assertThat(client.getPage("pick", null, 1, 50)).hasSize(1);
     }
 
     @Test
@@ -197,19 +217,33 @@ class BlueCherryReadApiTest {
     }
 
     @Test
-    void pagesAreOneBasedInLastModThenPkeyOrder() {
+    void pagesAreOneBasedInTheConfiguredOrder() {
         freeze("2024-05-01 10:00:00");
         http.control("POST", "/picks", List.of(pick("5")));
         advance(1);
         http.control("POST", "/picks", List.of(pick("1"), pick("4")));
         advance(1);
         http.control("POST", "/picks", List.of(pick("3"), pick("2")));
+        advance(1);
+        http.control("POST", "/picks/5/modify", Map.of("ship_via", "UPS"));
 
-        assertThat(pickNums(http.get("pick?_pgno=1&_pgsize=2"))).containsExactly("5", "1");
+        assertThat(http.control("GET", "/config").path("readOrder").asText()).as("strict by default").isEqualTo("STORED");
+        assertThat(pickNums(http.get("pick?_pgno=1&_pgsize=2"))).as("creation order: 5 keeps its place").containsExactly("5", "1");
         assertThat(pickNums(http.get("pick?_pgno=2&_pgsize=2"))).containsExactly("4", "3");
         assertThat(pickNums(http.get("pick?_pgno=3&_pgsize=2"))).containsExactly("2");
         assertThat(pickNums(http.get("pick?_pgno=4&_pgsize=2"))).isEmpty();
         assertThat(pickNums(http.get("pick?_pgsize=2"))).containsExactly("5", "1");
+
+        http.control("PUT", "/config", Map.of("readOrder", "LAST_MOD"));
+        assertThat(pickNums(http.get("pick"))).containsExactly("1", "4", "3", "2", "5");
+        http.control("PUT", "/config", Map.of("readOrder", "NEWEST_FIRST"));
+        assertThat(pickNums(http.get("pick?_pgsize=2"))).as("pages go back in last_mod").containsExactly("5", "2");
+        assertThat(pickNums(http.get("pick?_pgno=2&_pgsize=2"))).containsExactly("3", "4");
+        http.control("PUT", "/config", Map.of("readOrder", "SHUFFLED"));
+        List<String> shuffled = pickNums(http.get("pick"));
+        assertThat(shuffled).containsExactlyInAnyOrder("1", "2", "3", "4", "5")
+                .isNotEqualTo(List.of("5", "1", "4", "3", "2")).isNotEqualTo(List.of("1", "4", "3", "2", "5"));
+        assertThat(pickNums(http.get("pick"))).as("the same order every time").isEqualTo(shuffled);
     }
 
     @Test

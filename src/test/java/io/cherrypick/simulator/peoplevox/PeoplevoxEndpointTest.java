@@ -51,18 +51,92 @@ class PeoplevoxEndpointTest extends PeoplevoxTestSupport {
     }
 
     @Test
-    void dispatchesOnSoapActionWhenTheBodyElementIsNotAnOperation() {
+    void routesOnTheSoapActionAndRefusesABodyElementOfAnotherOperation() {
         soap.login();
-        String envelope = SoapTestClient.envelope("Whatever", soap.sessionId, "<templateName>Sites</templateName>");
-        SoapTestClient.Response response = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetSaveTemplate\"",
-                envelope);
-        assertThat(response.responseId()).isZero();
-        assertThat(response.detail()).isEqualTo("Name,Reference");
+        SoapTestClient.Response otherBody = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetSaveTemplate\"",
+                SoapTestClient.envelope("GetReportColumns", soap.sessionId, "<templateName>Sites</templateName>"));
+        assertThat(otherBody.httpStatus()).isEqualTo(500);
+        assertThat(otherBody.faultString()).isEqualTo("Server was unable to read request. ---> There is an error in XML"
+                + " document. ---> <GetReportColumns xmlns='http://www.peoplevox.net/'> was not expected.");
+        assertThat(otherBody.body()).contains("<faultcode>soap:Client</faultcode>");
 
         SoapTestClient.Response unknown = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/DoMagic\"",
                 SoapTestClient.envelope("DoMagic", soap.sessionId, ""));
         assertThat(unknown.httpStatus()).isEqualTo(500);
-        assertThat(unknown.faultString()).contains("did not recognize the value of HTTP Header SOAPAction");
+        assertThat(unknown.faultString())
+                .isEqualTo("Server did not recognize the value of HTTP Header SOAPAction: http://www.peoplevox.net/DoMagic.");
+    }
+
+    @Test
+    void aMissingWrongCaseOrWrongNamespaceSoapActionIsRefusedWithAsmxText() {
+        soap.login();
+        String envelope = SoapTestClient.envelope("GetSaveTemplate", soap.sessionId, "<templateName>Sites</templateName>");
+        SoapTestClient.Response missing = soap.post(soap.endpoint(), null, envelope);
+        assertThat(missing.httpStatus()).isEqualTo(500);
+        assertThat(missing.faultString()).isEqualTo("Unable to handle request without a valid action parameter."
+                + " Please supply a valid soap action.");
+
+        SoapTestClient.Response wrongCase = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/getSaveTemplate\"",
+                envelope);
+        assertThat(wrongCase.faultString()).isEqualTo(
+                "Server did not recognize the value of HTTP Header SOAPAction: http://www.peoplevox.net/getSaveTemplate.");
+        SoapTestClient.Response noNamespace = soap.post(soap.endpoint(), "GetSaveTemplate", envelope);
+        assertThat(noNamespace.faultString())
+                .isEqualTo("Server did not recognize the value of HTTP Header SOAPAction: GetSaveTemplate.");
+        SoapTestClient.Response empty = soap.post(soap.endpoint(), "\"\"", envelope);
+        assertThat(empty.faultString()).isEqualTo("Server did not recognize the value of HTTP Header SOAPAction: .");
+    }
+
+    @Test
+    void elementsBindByExactNameAndNamespaceOnly() {
+        soap.login();
+        SoapTestClient.Response wrongCase = soap.call("GetData", soap.sessionId,
+                "<getRequest><TemplateName>Sites</TemplateName><pageNo>1</pageNo><ItemsPerPage>0</ItemsPerPage>"
+                        + "</getRequest>");
+        assertThat(wrongCase.httpStatus()).isEqualTo(500);
+        assertThat(wrongCase.faultString()).isEqualTo("Server was unable to read request. ---> There is an error in"
+                + " XML document. ---> <pageNo xmlns='http://www.peoplevox.net/'> was not expected.");
+
+        SoapTestClient.Response noNamespace = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetSaveTemplate\"",
+                SoapTestClient.envelope("GetSaveTemplate", soap.sessionId,
+                        "<templateName xmlns=\"\">Sites</templateName>"));
+        assertThat(noNamespace.faultString()).endsWith("---> <templateName xmlns=''> was not expected.");
+
+        String unqualifiedBody = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>"
+                + "<UserSessionCredentials xmlns=\"http://www.peoplevox.net/\"><SessionId>" + soap.sessionId
+                + "</SessionId></UserSessionCredentials></soap:Header><soap:Body><GetSaveTemplate>"
+                + "<templateName>Sites</templateName></GetSaveTemplate></soap:Body></soap:Envelope>";
+        SoapTestClient.Response wrongNamespace = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetSaveTemplate\"",
+                unqualifiedBody);
+        assertThat(wrongNamespace.faultString()).endsWith("---> <GetSaveTemplate xmlns=''> was not expected.");
+
+        SoapTestClient.Response unknown = soap.call("SaveData", soap.sessionId, "<saveRequest><TemplateName>Sites"
+                + "</TemplateName><CsvData>Name,Reference</CsvData><Action>0</Action><Validate>true</Validate>"
+                + "</saveRequest>");
+        assertThat(unknown.faultString()).endsWith("---> <Validate xmlns='http://www.peoplevox.net/'> was not expected.");
+
+        SoapTestClient.Response twice = soap.call("GetSaveTemplate", soap.sessionId,
+                "<templateName>Sites</templateName><templateName>Sites</templateName>");
+        assertThat(twice.faultString()).endsWith("---> <templateName xmlns='http://www.peoplevox.net/'> was not expected.");
+
+        SoapTestClient.Response missingAction = soap.call("SaveData", soap.sessionId,
+                "<saveRequest><TemplateName>Sites</TemplateName><CsvData>Name,Reference</CsvData></saveRequest>");
+        assertThat(missingAction.faultString()).endsWith("---> The element 'saveRequest' in namespace"
+                + " 'http://www.peoplevox.net/' has incomplete content. List of possible elements expected: 'Action' in"
+                + " namespace 'http://www.peoplevox.net/'.");
+    }
+
+    @Test
+    void theSessionHeaderBindsOnlyInItsNamespace() {
+        soap.login();
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>"
+                + "<UserSessionCredentials><SessionId>" + soap.sessionId + "</SessionId></UserSessionCredentials>"
+                + "</soap:Header><soap:Body><GetSaveTemplate xmlns=\"http://www.peoplevox.net/\"><templateName>Sites"
+                + "</templateName></GetSaveTemplate></soap:Body></soap:Envelope>";
+        SoapTestClient.Response response = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetSaveTemplate\"",
+                envelope);
+        assertThat(response.responseId()).as("a header ASMX does not bind carries no session").isEqualTo(-1);
+        assertThat(response.detail()).isEqualTo("System : Security - Invalid Session");
     }
 
     @Test
@@ -74,7 +148,7 @@ class PeoplevoxEndpointTest extends PeoplevoxTestSupport {
                 + "<GetData xmlns=\"http://www.peoplevox.net/\"><getRequest><SearchClause>Reference == \"LondonSite\""
                 + "</SearchClause><ItemsPerPage>10</ItemsPerPage><TemplateName>Sites</TemplateName><PageNo>1</PageNo>"
                 + "</getRequest></GetData></soap:Body></soap:Envelope>";
-        SoapTestClient.Response response = soap.post(soap.endpoint(), null, envelope);
+        SoapTestClient.Response response = soap.post(soap.endpoint(), "http://www.peoplevox.net/GetData", envelope);
         assertThat(response.responseId()).isZero();
         assertThat(response.totalCount()).isEqualTo(1);
         assertThat(response.detail()).isEqualTo("Name,Reference\nLondon,LondonSite\n");
@@ -194,7 +268,17 @@ class PeoplevoxEndpointTest extends PeoplevoxTestSupport {
         SoapTestClient.Response badInt = soap.call("GetData", soap.sessionId,
                 "<getRequest><TemplateName>Sites</TemplateName><PageNo>one</PageNo></getRequest>");
         assertThat(badInt.httpStatus()).isEqualTo(500);
-        assertThat(badInt.faultString()).contains("Input string 'one' was not in a correct format");
+        assertThat(badInt.faultString()).isEqualTo("Server was unable to read request. ---> There is an error in XML"
+                + " document. ---> Input string was not in a correct format.");
+
+        SoapTestClient.Response withoutEncode = soap.subscribeEvent("AvailabilityChanges", "", "http://localhost/x", null);
+        assertThat(withoutEncode.responseId()).as("encodeParameterData may be left out").isZero();
+        SoapTestClient.Response yes = soap.call("SubscribeEvent", soap.sessionId, "<eventType>Returns</eventType>"
+                + "<encodeParameterData>yes</encodeParameterData>");
+        assertThat(yes.faultString()).endsWith("---> The string 'yes' is not a valid Boolean value.");
+        SoapTestClient.Response noEvent = soap.call("SubscribeEvent", soap.sessionId, "<callbackUrl>http://x</callbackUrl>");
+        assertThat(noEvent.faultString()).endsWith("List of possible elements expected: 'eventType' in namespace"
+                + " 'http://www.peoplevox.net/'.");
 
         SoapTestClient.Response notXml = soap.post(soap.endpoint(), "\"http://www.peoplevox.net/GetData\"", "hello");
         assertThat(notXml.httpStatus()).isEqualTo(500);

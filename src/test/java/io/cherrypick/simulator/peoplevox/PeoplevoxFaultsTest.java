@@ -47,7 +47,8 @@ class PeoplevoxFaultsTest extends PeoplevoxTestSupport {
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"http://www.peoplevox.net/GetData\"")
                 .POST(HttpRequest.BodyPublishers.ofString(SoapTestClient.envelope("GetData", soap.sessionId,
-                        "<getRequest><TemplateName>Sites</TemplateName></getRequest>")))
+                        "<getRequest><TemplateName>Sites</TemplateName><PageNo>1</PageNo>"
+                                + "<ItemsPerPage>0</ItemsPerPage></getRequest>")))
                 .build();
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);

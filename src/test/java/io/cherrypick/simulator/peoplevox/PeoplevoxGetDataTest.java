@@ -47,7 +47,12 @@ class PeoplevoxGetDataTest extends PeoplevoxTestSupport {
         assertThat(beyond.detail()).startsWith("ItemCode,Name,Barcode,").endsWith("\n");
 
         assertThat(csv(soap.getData("Item types", 1, 0, null).detail())).hasSize(25);
-        assertThat(csv(soap.getData("Item types", null, null, null).detail())).hasSize(25);
+        SoapTestClient.Response withoutPaging = soap.getData("Item types", null, null, null);
+        assertThat(withoutPaging.httpStatus()).as("PageNo and ItemsPerPage are required (minOccurs 1)").isEqualTo(500);
+        assertThat(withoutPaging.faultString()).isEqualTo("Server was unable to read request. ---> There is an error in"
+                + " XML document. ---> The element 'getRequest' in namespace 'http://www.peoplevox.net/' has incomplete"
+                + " content. List of possible elements expected: 'PageNo', 'ItemsPerPage' in namespace"
+                + " 'http://www.peoplevox.net/'.");
     }
 
     @Test

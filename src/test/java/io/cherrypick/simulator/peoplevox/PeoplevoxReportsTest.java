@@ -43,7 +43,7 @@ class PeoplevoxReportsTest extends PeoplevoxTestSupport {
         assertThat(primary.totalCount()).isEqualTo(2);
         assertThat(primary.detail()).isEqualTo("Item code,Available,Allocated\nB2,5,0\nA1,6,4\n");
 
-        SoapTestClient.Response all = soap.getReportData("Item inventory summary", null, null, null, null, null);
+        SoapTestClient.Response all = soap.getReportData("Item inventory summary", 1, 0, null, null, null);
         assertThat(csvHeader(all.detail())).containsExactly("Item code", "Name", "Barcode", "Site reference",
                 "On hand", "Allocated", "Available");
         assertThat(all.totalCount()).isEqualTo(3);

@@ -18,8 +18,7 @@ final class IntegrationOperations {
     /** Authenticate failure text (the real text is unknown; assumed). */
     static final String AUTHENTICATION_FAILED = "System : Security - Invalid credentials";
 
-    static final List<String> NAMES = List.of("Authenticate", "GetData", "GetReportData", "GetReportColumns",
-            "GetSaveTemplate", "SaveData", "SubscribeEvent", "SubscribePostEvent", "UnsubscribeEvent");
+    static final List<String> NAMES = List.copyOf(RequestSchema.OPERATIONS.keySet());
 
     /** The answer plus what the call log records about the call. */
     record Result(IntegrationResponse response, String template, Integer rows) {
@@ -44,9 +43,12 @@ final class IntegrationOperations {
         this.subscriptions = subscriptions;
     }
 
-    /** The canonical operation name, or null when there is no such operation. */
-    static String operationName(String name) {
-        return name == null ? null : NAMES.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+    /**
+     * The operation a SOAP action names ({@code http://www.peoplevox.net/GetData}: namespace and name exactly, as ASMX
+     * matches it), or null when it names none.
+     */
+    static String forAction(String action) {
+        return NAMES.stream().filter(name -> (RequestSchema.NAMESPACE + name).equals(action)).findFirst().orElse(null);
     }
 
     /** The template or report a call names, for the call log. */
@@ -150,9 +152,8 @@ final class IntegrationOperations {
 
     private IntegrationResponse subscribe(SoapMessage message, String method) {
         String typeName = message.parameter("eventType");
-        EventType type = EventType.fromWireName(typeName == null ? null : typeName.trim()).orElseThrow(() ->
-                new SoapClientFault("Server was unable to read request. ---> There is an error in XML document. ---> "
-                        + "Instance validation error: '" + typeName + "' is not a valid value for SubscriptionEventTypes."));
+        // RequestSchema has checked the value
+        EventType type = EventType.fromWireName(typeName.trim()).orElseThrow();
         String encode = message.parameter("encodeParameterData");
         boolean encodeParameterData = encode != null && !encode.isBlank() && parseBoolean(encode);
         Subscription subscription = method.equals(Subscription.GET)
@@ -166,35 +167,18 @@ final class IntegrationOperations {
     /** "True" when the subscription existed, "False" otherwise (assumed). */
     private IntegrationResponse unsubscribe(SoapMessage message) {
         Integer id = integer(message.parameter("subscriptionId"));
-        if (id == null) {
-            throw new SoapClientFault("Server was unable to read request. ---> subscriptionId is required.");
-        }
         boolean removed = subscriptions.unsubscribe(id);
         return IntegrationResponse.success(removed ? 1 : 0, removed ? "True" : "False");
     }
 
-    /** xs:int as XmlSerializer reads it: blank = not given, anything else must be an integer. */
+    /** An xs:int RequestSchema has checked; null when not given. */
     private static Integer integer(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new SoapClientFault("Server was unable to read request. ---> There is an error in XML document."
-                    + " ---> Input string '" + text + "' was not in a correct format.");
-        }
+        return text == null ? null : Integer.valueOf(text.trim().startsWith("+") ? text.trim().substring(1) : text.trim());
     }
 
+    /** An xs:boolean RequestSchema has checked. */
     private static boolean parseBoolean(String text) {
         String value = text.trim();
-        if (value.equals("true") || value.equals("1")) {
-            return true;
-        }
-        if (value.equals("false") || value.equals("0")) {
-            return false;
-        }
-        throw new SoapClientFault("Server was unable to read request. ---> There is an error in XML document. ---> "
-                + "The string '" + text + "' is not a valid Boolean value.");
+        return value.equals("true") || value.equals("1");
     }
 }

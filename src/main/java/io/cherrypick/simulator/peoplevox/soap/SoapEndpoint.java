@@ -24,8 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The simulated IntegrationServiceV4 endpoint, {@code /sim/peoplevox/{clientId}/resources/integrationservicev4.asmx}
- * (path matched case-insensitively like IIS). POST = SOAP; GET ?wsdl = WSDL. Every call goes through: fault
- * injection, rate limit (when on), session check (all but Authenticate), the operation, the call log.
+ * (path matched case-insensitively like IIS). POST = SOAP; GET ?wsdl = WSDL. Every call goes through: routing on the
+ * SOAP action as ASMX does (the {@code SOAPAction} header, or the {@code action} parameter of a SOAP 1.2
+ * Content-Type, must be exactly {@code http://www.peoplevox.net/<Operation>}, quoted or not; the body element plays
+ * no part in choosing the operation), strict binding of the body ({@link RequestSchema}), fault injection, rate
+ * limit (when on), session check (all but Authenticate), the operation, the call log.
  */
 @RestController
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
@@ -33,6 +36,9 @@ public class SoapEndpoint {
     static final String PATH =
             "/sim/peoplevox/{clientId}/{resources:(?i)resources}/{service:(?i)integrationservicev4\\.asmx}";
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    /** ASMX's answer to a call without a SOAP action (seen from Soap12ServerProtocolHelper; assumed the same for 1.1). */
+    static final String MISSING_ACTION =
+            "Unable to handle request without a valid action parameter. Please supply a valid soap action.";
 
     private final PeoplevoxSimulatorProperties properties;
     private final RuntimeSettings settings;
@@ -79,23 +85,28 @@ public class SoapEndpoint {
         if (!knownClient(clientId)) {
             return html(HttpStatus.NOT_FOUND, HtmlPages.resourceNotFound(request.getRequestURI()));
         }
+        // ASMX routes on the SOAP action (its default routing style), before it reads the body
+        boolean soap12Request = isSoap12(contentType);
+        String action = soap12Request ? contentTypeAction(contentType) : unquoted(soapAction);
+        if (action == null) {
+            log("(no SOAP action)", null, null, null);
+            return fault(true, MISSING_ACTION, soap12Request);
+        }
+        String operation = IntegrationOperations.forAction(action);
+        if (operation == null) {
+            log(action, null, null, null);
+            return fault(true, "Server did not recognize the value of HTTP Header SOAPAction: " + action + ".",
+                    soap12Request);
+        }
         SoapMessage message;
         try {
             message = SoapMessage.parse(body);
+            RequestSchema.check(operation, message);
         } catch (SoapClientFault e) {
-            log(actionName(soapAction, contentType), null, null, null);
-            return fault(true, e.getMessage(), isSoap12(contentType));
+            log(operation, null, null, null);
+            return fault(true, e.getMessage(), soap12Request);
         }
         boolean soap12 = message.isSoap12();
-        String operation = IntegrationOperations.operationName(message.bodyElementName());
-        if (operation == null) {
-            operation = IntegrationOperations.operationName(actionName(soapAction, contentType));
-        }
-        if (operation == null) {
-            String action = soapAction == null ? message.bodyElementName() : soapAction;
-            log(action, null, null, null);
-            return fault(true, "Server did not recognize the value of HTTP Header SOAPAction: " + action + ".", soap12);
-        }
         String template = IntegrationOperations.templateOf(operation, message);
 
         Optional<Fault> fault = faults.next(operation);
@@ -203,22 +214,25 @@ public class SoapEndpoint {
         return properties.clientId().equalsIgnoreCase(clientId);
     }
 
-    /** The operation named by SOAPAction (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2). */
-    private static String actionName(String soapAction, String contentType) {
-        String action = soapAction;
-        if ((action == null || action.isBlank()) && contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String trimmed = parameter.trim();
-                if (trimmed.toLowerCase().startsWith("action=")) {
-                    action = trimmed.substring("action=".length());
-                }
+    /** The action parameter of a SOAP 1.2 Content-Type, unquoted; null when there is none. */
+    private static String contentTypeAction(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.trim();
+            if (trimmed.toLowerCase().startsWith("action=")) {
+                return unquoted(trimmed.substring("action=".length()));
             }
         }
+        return null;
+    }
+
+    /** A SOAPAction value without the double quotes clients may put around it; null stays null. */
+    private static String unquoted(String action) {
         if (action == null) {
             return null;
         }
-        String unquoted = action.trim().replace("\"", "");
-        return unquoted.substring(unquoted.lastIndexOf('/') + 1);
+        String trimmed = action.trim();
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
     }
 
     private static boolean isSoap12(String contentType) {

@@ -9,8 +9,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * A parsed SOAP 1.1 (or 1.2) request. Elements are found by local name, ignoring case and order, so that the
- * header's ClientId/clientId and out-of-order request fields are accepted.
+ * A parsed SOAP 1.1 (or 1.2) request. Elements are found as XmlSerializer binds them: by exact name and namespace
+ * ({@code http://www.peoplevox.net/} for the request and the header), in any order; {@link RequestSchema#check}
+ * refuses a body element that would not bind. In the {@code UserSessionCredentials} header only {@code SessionId} is
+ * read; other members are ignored as ASMX ignores them (public clients send {@code <clientId>} there and work).
  */
 final class SoapMessage {
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -51,12 +53,12 @@ final class SoapMessage {
         if (!"Envelope".equals(envelope.getLocalName()) || !(SOAP11.equals(namespace) || SOAP12.equals(namespace))) {
             throw new SoapClientFault("Server was unable to read request. ---> The root element is not a SOAP Envelope.");
         }
-        Element body0 = child(envelope, "Body");
+        Element body0 = child(envelope, namespace, "Body");
         if (body0 == null) {
             throw new SoapClientFault("Server was unable to read request. ---> The SOAP Envelope has no Body.");
         }
-        Element header = child(envelope, "Header");
-        Element credentials = header == null ? null : child(header, "UserSessionCredentials");
+        Element header = child(envelope, namespace, "Header");
+        Element credentials = header == null ? null : child(header, RequestSchema.NAMESPACE, "UserSessionCredentials");
         return new SoapMessage(namespace, firstElement(body0), credentials);
     }
 
@@ -64,9 +66,13 @@ final class SoapMessage {
         return SOAP12.equals(envelopeNamespace);
     }
 
-    /** Local name of the body's element, e.g. GetData; null when the body is empty. */
-    String bodyElementName() {
-        return operation == null ? null : operation.getLocalName();
+    String envelopeNamespace() {
+        return envelopeNamespace;
+    }
+
+    /** The body's element (the operation's request element when the call is right); null when the body is empty. */
+    Element operationElement() {
+        return operation;
     }
 
     String sessionId() {
@@ -80,25 +86,30 @@ final class SoapMessage {
 
     /** A field of a nested request object, e.g. getRequest/TemplateName. */
     String field(String objectName, String name) {
-        Element object = operation == null ? null : child(operation, objectName);
+        Element object = operation == null ? null : child(operation, RequestSchema.NAMESPACE, objectName);
         return object == null ? null : text(object, name);
     }
 
     boolean hasObject(String objectName) {
-        return operation != null && child(operation, objectName) != null;
+        return operation != null && child(operation, RequestSchema.NAMESPACE, objectName) != null;
+    }
+
+    static boolean isNil(Element element) {
+        return "true".equals(element.getAttributeNS(XSI, "nil"));
     }
 
     private static String text(Element parent, String name) {
-        Element element = child(parent, name);
-        if (element == null || "true".equals(element.getAttributeNS(XSI, "nil"))) {
+        Element element = child(parent, RequestSchema.NAMESPACE, name);
+        if (element == null || isNil(element)) {
             return null;
         }
         return element.getTextContent();
     }
 
-    private static Element child(Element parent, String localName) {
+    private static Element child(Element parent, String namespace, String localName) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && localName.equalsIgnoreCase(element.getLocalName())) {
+            if (node instanceof Element element && localName.equals(element.getLocalName())
+                    && namespace.equals(element.getNamespaceURI())) {
                 return element;
             }
         }
