@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.runtime.FlowSwitch;
 
 /**
@@ -58,7 +59,7 @@ public class PeoplevoxNeeds {
 
     private List<Read> read() {
         return List.of(
-                new Read("Despatch summary", "despatch", "despatch-summary", List.of("line"), List.of(), null),
+                new Read(PeoplevoxDespatches.REPORT, "despatch", PeoplevoxDespatches.MAPPING, List.of("line"), List.of(), null),
                 new Read("Return summary", "returns", "return-summary", List.of(), List.of(), null),
                 new Read(env.getProperty("cherrypick.flows.stock.report", "Item inventory summary"), "stock", null,
                         List.of(), List.of("Item code", "Site reference", "Available", "On hand"),
@@ -83,6 +84,11 @@ public class PeoplevoxNeeds {
         return result;
     }
 
+    /** The Despatch summary's optional columns that give package detail (part package of its mapping). */
+    public List<String> despatchPackageColumns() {
+        return List.copyOf(mappings.file(PeoplevoxDespatches.MAPPING).namesRead("package"));
+    }
+
     /** Per report read by a flow that is on: the columns it needs, each with who needs it. */
     public Map<String, List<Need>> reports() {
         Map<String, List<Need>> out = new LinkedHashMap<>();
@@ -93,7 +99,8 @@ public class PeoplevoxNeeds {
             List<Need> columns = new ArrayList<>();
             if (r.mapping() != null) {
                 String where = "routes/mappings/" + r.mapping() + ".yaml";
-                mappings.file(r.mapping()).namesRead(r.parts().toArray(String[]::new)).forEach(c -> columns.add(new Need(c, where)));
+                mappings.file(r.mapping()).namesRead(r.parts().toArray(String[]::new))
+                        .forEach(c -> columns.add(new Need(c, where)));
             }
             r.extraColumns().forEach(c -> columns.add(new Need(c, r.extraWhy())));
             out.put(r.report(), List.copyOf(columns));
