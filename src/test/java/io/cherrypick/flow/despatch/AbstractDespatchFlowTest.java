@@ -185,8 +185,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     void aTenantWithPackageDetailGetsACartonPerPackageEachWithItsSsccAndTracking() {
         List<String> columns = new ArrayList<>(SUMMARY_COLUMNS);
         columns.add("Package tracking number");
-        api.put().uri("/sim/peoplevox/_control/reports/Despatch summary/columns").contentType(MediaType.APPLICATION_JSON)
-                .body(columns).retrieve().toBodilessEntity();
+        tenantsDespatchSummaryHas(columns);
         assertThat(despatches.detect().packages()).as("detected from the report's columns").isTrue();
         assertThat(despatches.layout().describe()).contains("one carton per package");
         releaseToPeoplevox(Picks.pick("PKG1", "NJ", A, B, C));
@@ -317,8 +316,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     void aReportWithoutANeededColumnIsASetupErrorNamingReportAndColumnAndNothingIsPosted() {
         List<String> columns = new ArrayList<>(SUMMARY_COLUMNS);
         columns.remove("No of items");
-        api.put().uri("/sim/peoplevox/_control/reports/Despatch summary/columns").contentType(MediaType.APPLICATION_JSON)
-                .body(columns).retrieve().toBodilessEntity();
+        tenantsDespatchSummaryHas(columns);
         assertThat(despatches.detect().missing()).containsExactly("No of items");
         releaseToPeoplevox(Picks.pick("COL1", "NJ", A));
         advance("COL1", Map.of("to", "Despatched"));
@@ -331,8 +329,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from despatch", Integer.class)).isZero();
 
         // the tenant adds the column back: a replay reads the report again and the despatch goes
-        api.put().uri("/sim/peoplevox/_control/reports/Despatch summary/columns").contentType(MediaType.APPLICATION_JSON)
-                .body(List.of()).retrieve().toBodilessEntity();
+        tenantsDespatchSummaryHas(List.of());
         for (ExceptionRecord open : exceptions.list("OPEN", null, "despatch", null, 10)) {
             api.post().uri("/api/exceptions/" + open.id() + "/replay").retrieve().toBodilessEntity();
         }
@@ -398,6 +395,12 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> request(Map<String, Object> shipment) {
         return (Map<String, Object>) shipment.get("request");
+    }
+
+    /** The Despatch summary's columns as the tenant set the report up ([]: the simulator's default). */
+    private void tenantsDespatchSummaryHas(List<String> columns) {
+        api.put().uri("/sim/peoplevox/_control/reports/Despatch summary/columns").contentType(MediaType.APPLICATION_JSON)
+                .body(columns).retrieve().toBodilessEntity();
     }
 
     private String despatchNumberOf(String pick) {
