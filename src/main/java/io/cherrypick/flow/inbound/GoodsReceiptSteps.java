@@ -1,8 +1,6 @@
 package io.cherrypick.flow.inbound;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +48,6 @@ public class GoodsReceiptSteps {
     /** Exchange property of a batch: units credited to each purchase order line by the lines before in the batch. */
     static final String CREDITED_IN_BATCH = "CherrypickCreditedInBatch";
     static final String REFERENCE_COLUMN = "Goods in reference number";
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final Logger log = LoggerFactory.getLogger(GoodsReceiptSteps.class);
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
@@ -241,8 +238,9 @@ public class GoodsReceiptSteps {
         if (inBatch != null) {
             credits.forEach(c -> inBatch.merge(prodNum + "|" + c.line().prodLine(), c.quantity(), Integer::sum));
         }
-        String date = PeoplevoxDates.parse(received.receivedDate()).map(t -> t.toLocalDate())
-                .orElse(LocalDate.now(ZoneOffset.UTC)).format(US_DATE);
+        // as Peoplevox wrote it (its zone); the mapping's blueCherryDate(receipt_date) makes it Blue Cherry's day
+        String date = PeoplevoxDates.parse(received.receivedDate()).isPresent() ? received.receivedDate()
+                : Instant.now().toString();
         ReceiptAllocation receipt = new ReceiptAllocation(received, locationFor(received.site(), po.get().location()), date,
                 credits, over);
         in.setHeader(RECEIPT, receipt);
