@@ -146,6 +146,37 @@ public record MappingFile(String name, String source, List<Part> parts) {
         return row;
     }
 
+    /**
+     * The source names the given parts read (all parts when none is given), in file order: their expressions evaluated
+     * over a record that notes every name asked for. {@code header.X} names (message headers) are left out. For a report
+     * mapping these are the report columns it needs.
+     */
+    public java.util.Set<String> namesRead(String... partNames) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        MappingSource noting = new MappingSource() {
+            @Override
+            public String value(String name) {
+                if (!name.startsWith("header.")) {
+                    names.add(name);
+                }
+                return "";
+            }
+
+            @Override
+            public List<? extends MappingSource> each(String collection) {
+                return List.of(this);
+            }
+        };
+        MappingFunctions functions = new MappingFunctions((kind, value) -> null);
+        List<String> wanted = List.of(partNames);
+        for (Part part : parts) {
+            if (wanted.isEmpty() || wanted.contains(part.name())) {
+                row(part, noting, functions);
+            }
+        }
+        return names;
+    }
+
     /** A part by name. */
     public Part part(String partName) {
         return parts.stream().filter(p -> p.name().equals(partName)).findFirst().orElseThrow(() ->

@@ -99,6 +99,24 @@ public class PeoplevoxClient {
     }
 
     /**
+     * A report's column names, as the tenant's report has them: the CSV header of a one-row GetReportData (the documented
+     * answer), or for a report without rows the Detail of GetReportColumns read as one CSV line (its format is not
+     * documented).
+     */
+    public List<String> reportColumns(String report) {
+        String oneRow = pageRequest("GetReportData", "getReportRequest", report, 1, 1, "",
+                "<FilterClause></FilterClause><OrderBy></OrderBy><Columns></Columns>");
+        IntegrationResponse sample = requireOk("GetReportData " + report, call("GetReportData", oneRow));
+        List<String> headers = CsvTable.parse(sample.detail() == null ? "" : sample.detail()).headers();
+        if (!headers.isEmpty()) {
+            return headers;
+        }
+        IntegrationResponse columns = requireOk("GetReportColumns " + report, call("GetReportColumns",
+                "<GetReportColumns xmlns=\"" + NS + "\"><templateName>" + xml(report) + "</templateName></GetReportColumns>"));
+        return CsvTable.parse(columns.detail() == null ? "" : columns.detail()).headers();
+    }
+
+    /**
      * Imports rows into a template. Action 0 = insert or update, 1 = do not allocate (sales orders), 2 = delete.
      * The response is returned as is: read {@link IntegrationResponse#statuses()} per row.
      */
@@ -150,10 +168,7 @@ public class PeoplevoxClient {
         List<String> headers = List.of();
         List<Map<String, String>> rows = new ArrayList<>();
         for (int page = 1; ; page++) {
-            String body = "<" + operation + " xmlns=\"" + NS + "\"><" + requestElement + "><TemplateName>" + xml(template)
-                    + "</TemplateName><PageNo>" + page + "</PageNo><ItemsPerPage>" + MAX_PAGE + "</ItemsPerPage><SearchClause>"
-                    + xml(searchClause) + "</SearchClause>" + (extraXml == null ? "" : extraXml) + "</" + requestElement
-                    + "></" + operation + ">";
+            String body = pageRequest(operation, requestElement, template, page, MAX_PAGE, searchClause, extraXml);
             IntegrationResponse r = requireOk(operation + " " + template, call(operation, body));
             CsvTable pageTable = CsvTable.parse(r.detail());
             if (!pageTable.headers().isEmpty()) {
@@ -170,6 +185,14 @@ public class PeoplevoxClient {
                         + r.totalCount() + " row(s) it counted", null);
             }
         }
+    }
+
+    private static String pageRequest(String operation, String requestElement, String template, int page, int itemsPerPage,
+                                      String searchClause, String extraXml) {
+        return "<" + operation + " xmlns=\"" + NS + "\"><" + requestElement + "><TemplateName>" + xml(template)
+                + "</TemplateName><PageNo>" + page + "</PageNo><ItemsPerPage>" + itemsPerPage + "</ItemsPerPage><SearchClause>"
+                + xml(searchClause) + "</SearchClause>" + (extraXml == null ? "" : extraXml) + "</" + requestElement
+                + "></" + operation + ">";
     }
 
     private IntegrationResponse requireOk(String what, IntegrationResponse r) {

@@ -2,18 +2,14 @@ package io.cherrypick.setup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.cherrypick.mapping.MappingFile;
-import io.cherrypick.mapping.MappingFunctions;
-import io.cherrypick.mapping.MappingSource;
 import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.runtime.FlowSwitch;
 
 /**
@@ -28,8 +24,12 @@ public class PeoplevoxNeeds {
     record Written(String template, String flow, String mapping, String part, List<String> extraFields, String extraWhy) {
     }
 
-    /** A report a flow reads: the columns its mapping file reads, plus those its code reads. */
-    record Read(String report, String flow, String mapping, List<String> extraColumns, String extraWhy) {
+    /**
+     * A report a flow reads: the columns its mapping file reads (of {@code parts}, all parts when empty), plus those its
+     * code reads.
+     */
+    record Read(String report, String flow, String mapping, List<String> parts, List<String> extraColumns,
+                String extraWhy) {
     }
 
     /** A field (or column) Peoplevox must have, and who needs it. */
@@ -63,13 +63,13 @@ public class PeoplevoxNeeds {
 
     private List<Read> read() {
         return List.of(
-                new Read("Despatch summary", "despatch", "despatch-summary", List.of(), null),
-                new Read("Return summary", "returns", "return-summary", List.of(), null),
+                new Read(PeoplevoxDespatches.REPORT, "despatch", PeoplevoxDespatches.MAPPING, List.of("line"), List.of(), null),
+                new Read("Return summary", "returns", "return-summary", List.of(), List.of(), null),
                 new Read(env.getProperty("cherrypick.flows.stock.report", "Item inventory summary"), "stock", null,
-                        List.of("Item code", "Site reference", "Available", "On hand"),
+                        List.of(), List.of("Item code", "Site reference", "Available", "On hand"),
                         "the stock flow (levels and the Blue Cherry overlay) and the audit's stock check"),
                 new Read(env.getProperty("cherrypick.flows.inbound.goods-in-report", "Goods in summary"), "inbound", null,
-                        List.of("Goods in reference number", "Item code", "Quantity", "Purchase order number",
+                        List.of(), List.of("Goods in reference number", "Item code", "Quantity", "Purchase order number",
                                 "Site reference", "Reconciled date"),
                         "the inbound flow (a delivery's lines, the receipts to Blue Cherry and the goods-in poll)"));
     }
@@ -92,6 +92,11 @@ public class PeoplevoxNeeds {
         return result;
     }
 
+    /** The Despatch summary's optional columns that give package detail (part package of its mapping). */
+    public List<String> despatchPackageColumns() {
+        return List.copyOf(mappings.file(PeoplevoxDespatches.MAPPING).namesRead("package"));
+    }
+
     /** Per report read by a flow that is on: the columns it needs, each with who needs it. */
     public Map<String, List<Need>> reports() {
         Map<String, List<Need>> out = new LinkedHashMap<>();
@@ -102,32 +107,12 @@ public class PeoplevoxNeeds {
             List<Need> columns = new ArrayList<>();
             if (r.mapping() != null) {
                 String where = "routes/mappings/" + r.mapping() + ".yaml";
-                columnsRead(mappings.file(r.mapping())).forEach(c -> columns.add(new Need(c, where)));
+                mappings.file(r.mapping()).namesRead(r.parts().toArray(String[]::new))
+                        .forEach(c -> columns.add(new Need(c, where)));
             }
             r.extraColumns().forEach(c -> columns.add(new Need(c, r.extraWhy())));
             out.put(r.report(), List.copyOf(columns));
         }
         return out;
-    }
-
-    /** The source names a mapping file reads: its expressions evaluated over a record that notes every name asked for. */
-    static Set<String> columnsRead(MappingFile file) {
-        Set<String> names = new LinkedHashSet<>();
-        MappingSource noting = new MappingSource() {
-            @Override
-            public String value(String name) {
-                if (!name.startsWith("header.")) {
-                    names.add(name);
-                }
-                return "";
-            }
-
-            @Override
-            public List<? extends MappingSource> each(String collection) {
-                return List.of(this);
-            }
-        };
-        file.map(noting, new MappingFunctions((kind, value) -> null));
-        return names;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.cherrypick.failure.ApiException;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.setup.PeoplevoxNeeds.Need;
 
 /**
@@ -60,20 +61,35 @@ class PeoplevoxSetupChecks implements SetupCheck {
         Map<String, List<Need>> reports = needs.reports();
         return audit.check("peoplevox.reports", Section.PEOPLEVOX_SETUP, "Reports Cherrypick reads have every column it"
                 + " reads", c -> {
-            c.reads("GetReportData of one row: " + String.join(", ", reports.keySet())).fix("In Peoplevox, edit the report"
+            String reads = "GetReportData of one row: " + String.join(", ", reports.keySet());
+            c.reads(reads).fix("In Peoplevox, edit the report"
                     + " (or make a user report of that name) so it has these columns, with these display names. Or change"
                     + " the mapping file named to read the column the report has.");
-            reports.forEach((report, columns) -> {
-                c.checked(columns.size());
+            for (Map.Entry<String, List<Need>> entry : reports.entrySet()) {
+                String report = entry.getKey();
+                c.checked(entry.getValue().size());
                 try {
-                    missing(audit.readings().peoplevox().reportColumns(report), columns)
-                            .forEach(n -> c.problem(Verdict.FAIL, "report " + report + " has no column " + n.name()
-                                    + " (read by " + n.neededBy() + ")"));
+                    List<String> has = audit.readings().peoplevox().reportColumns(report);
+                    missing(has, entry.getValue()).forEach(n -> c.problem(Verdict.FAIL, "report " + report
+                            + " has no column " + n.name() + " (read by " + n.neededBy() + ")"));
+                    if (report.equals(PeoplevoxDespatches.REPORT)) {
+                        reads += "; " + despatchMode(has);
+                        c.reads(reads);
+                    }
                 } catch (ApiException e) {
                     c.problem(Verdict.FAIL, "report " + report + ": " + e.getMessage());
                 }
-            });
+            }
         });
+    }
+
+    /** Which despatch confirmations the tenant's Despatch summary allows (the runtime detects the same at start). */
+    private String despatchMode(List<String> has) {
+        List<String> packageColumns = needs.despatchPackageColumns();
+        boolean packages = missing(has, packageColumns.stream().map(p -> new Need(p, "")).toList()).isEmpty();
+        return "despatch confirmations: " + (packages ? "package detail (" + String.join(", ", packageColumns)
+                + "): one carton per package" : "no package detail (no column " + String.join(", ", packageColumns)
+                + "): one carton per despatch");
     }
 
     private static List<Need> missing(List<String> has, List<Need> needed) {

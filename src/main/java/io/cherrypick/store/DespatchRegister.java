@@ -17,7 +17,8 @@ import io.cherrypick.store.Timestamps;
 /**
  * The despatches taken (table {@code despatch}: its id is the despatch's isa_num) and the carton serial of each package
  * (table {@code despatch_carton}: its id is the SSCC serial). Both are assigned once and read back, so a retry or a
- * replay sends the same numbers.
+ * replay sends the same numbers. Table {@code despatch_reading} keeps what the last read of a despatch not taken yet
+ * found: a despatch is taken when two reads agree.
  */
 @Repository
 public class DespatchRegister {
@@ -63,6 +64,38 @@ public class DespatchRegister {
                 + " and id <= (select id from despatch where despatch_number = :n)", Map.of("pick", pickNum, "n", despatchNumber),
                 Integer.class);
         return units == null ? 0 : units;
+    }
+
+    /**
+     * Records what this read of a despatch found (a digest of its lines). True when the last read before it, another
+     * read, found the same: only then is the despatch complete enough to take. Two events of one batch share a read, and
+     * one read proves nothing about lines still to come.
+     */
+    public boolean sameAsLastRead(String despatchNumber, String linesDigest, String readId) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("n", despatchNumber).addValue("digest", linesDigest)
+                .addValue("read", readId).addValue("now", Timestamps.now());
+        List<Map<String, Object>> last = jdbc.queryForList("select lines_digest, read_id from despatch_reading"
+                + " where despatch_number = :n", p);
+        if (last.isEmpty()) {
+            try {
+                jdbc.update("insert into despatch_reading (despatch_number, lines_digest, read_id, read_at)"
+                        + " values (:n, :digest, :read, :now)", p);
+            } catch (DuplicateKeyException raceLost) {
+                // another instance read it a moment ago: the next read compares with one of the two
+            }
+            return false;
+        }
+        if (linesDigest.equals(last.get(0).get("lines_digest"))) {
+            return !readId.equals(last.get(0).get("read_id"));
+        }
+        jdbc.update("update despatch_reading set lines_digest = :digest, read_id = :read, read_at = :now"
+                + " where despatch_number = :n", p);
+        return false;
+    }
+
+    /** Forgets the reads of a despatch that was taken. */
+    public void forgetReads(String despatchNumber) {
+        jdbc.update("delete from despatch_reading where despatch_number = :n", Map.of("n", despatchNumber));
     }
 
     /** The serial of a package's carton number: assigned on first use, the same ever after. */

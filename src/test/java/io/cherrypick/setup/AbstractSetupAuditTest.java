@@ -93,6 +93,9 @@ abstract class AbstractSetupAuditTest {
         assertThat(examples.get("peoplevox.templates")).contains("Sales orders has no field Attribute2",
                 "routes/mappings/sales-order.yaml part header");
         assertThat(examples.get("peoplevox.reports")).contains("report Return summary has no column Return channel");
+        assertThat(checks.stream().filter(c -> "peoplevox.reports".equals(c.get("id"))).map(c -> (String) c.get("reads")))
+                .singleElement().asString().contains("despatch confirmations: no package detail (no column Package"
+                        + " tracking number): one carton per despatch");
         assertThat(examples.get("catalogue.missing-in-peoplevox")).contains("size L (ItemCode " + SetupWorld.C + ")");
         assertThat(examples.get("catalogue.unknown-to-bluecherry")).contains("Peoplevox item HAND1");
         assertThat(examples.get("catalogue.duplicate-barcodes")).contains("Barcode " + SetupWorld.E, "size S", "size M");

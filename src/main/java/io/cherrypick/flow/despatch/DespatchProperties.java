@@ -24,6 +24,9 @@ import io.cherrypick.store.LifecycleState;
  * in application.yml.
  *
  * @param enabled            run the flow (its route group starts)
+ * @param packageEvents      also subscribe to Peoplevox's DespatchPackageDespatched and
+ *                           DespatchPackageTrackingNumberReceived events (their {DespatchNumber} placeholder is assumed:
+ *                           no public source shows one; TrackingNumberReceived and the report poll suffice without them)
  * @param inboxInterval      ms between runs of the stored Peoplevox events while none waits
  * @param eventMaxAttempts   attempts of an event whose despatch is not in Peoplevox's reports yet, before it becomes an
  *                           exception
@@ -49,7 +52,7 @@ import io.cherrypick.store.LifecycleState;
  */
 @Validated
 @ConfigurationProperties("cherrypick.flows.despatch")
-public record DespatchProperties(boolean enabled, @Min(1) long inboxInterval, @Min(1) int eventMaxAttempts,
+public record DespatchProperties(boolean enabled, boolean packageEvents, @Min(1) long inboxInterval, @Min(1) int eventMaxAttempts,
                                  @NotNull @DurationMin(millis = 1) Duration eventRetryBackoff, @NotBlank String pollCron,
                                  @NotNull @DurationMin(minutes = 1) Duration pollLookback, @NotNull Duration pollOverlap,
                                  @Min(1) int batchSize, @NotNull Duration sendLinger, @Min(1) long sendInterval,

@@ -23,8 +23,8 @@ import io.cherrypick.peoplevox.Peoplevox;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.PeoplevoxDespatches;
+import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.peoplevox.model.PvxDespatch;
-import io.cherrypick.simulator.peoplevox.warehouse.Despatch;
 import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
@@ -75,21 +75,46 @@ public class DespatchSteps {
     }
 
     /**
-     * The despatch an event announced, read from Peoplevox (header {@link PeoplevoxDespatches#DESPATCH}), is taken once:
-     * registered, the body becomes the despatch to queue (key: its number) and the pick moves to DESPATCHED. Header
-     * {@link Handoff#STORED} says whether it was new. A despatch Peoplevox does not show yet is a transient failure:
-     * the event is tried again later.
+     * The despatch an event announced, as this read of the report shows it (header {@link PeoplevoxDespatches#DESPATCH}),
+     * is taken only when the read before it, another read, found the same lines: a despatch the report does not show
+     * yet, shows for the first time or shows with other lines is a transient failure, and the event is read again later.
+     * So a despatch whose rows Peoplevox is still writing is never sent half. Runs before (outside) the transaction that
+     * takes the despatch: what this read found is kept, and the event stays claimed for its retry.
      */
-    public void despatched(Exchange exchange) {
+    public void confirmedByTwoReads(Exchange exchange) {
         Message in = exchange.getIn();
         PvxDespatch d = in.getHeader(PeoplevoxDespatches.DESPATCH, PvxDespatch.class);
         String number = in.getBody(Map.class).getOrDefault("DespatchNumber", "").toString().trim();
         if (d == null) {
             throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number
-                    + " is announced by Peoplevox but not (yet) in its Despatches / Despatch packages templates", null);
+                    + " is announced by Peoplevox but not (yet) in its report '" + PeoplevoxDespatches.REPORT + "'", null);
         }
+        if (taken(d.despatchNumber())) {
+            return; // another event of this batch took it: nothing to compare
+        }
+        String digest;
+        try {
+            digest = Hashing.sha256Hex(json.writeValueAsString(d));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("despatch " + d.despatchNumber() + " cannot be written as JSON", e);
+        }
+        if (!register.sameAsLastRead(d.despatchNumber(), digest, in.getHeader(PeoplevoxDespatches.READ, String.class))) {
+            throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number + " ("
+                    + d.units() + " unit(s)) is taken when a second read of report '" + PeoplevoxDespatches.REPORT
+                    + "' finds the same lines; read again later", null);
+        }
+    }
+
+    /**
+     * The despatch confirmed by two reads is taken once: registered, the body becomes the despatch to queue (key: its
+     * number) and the pick moves to DESPATCHED. Header {@link Handoff#STORED} says whether it was new.
+     */
+    public void despatched(Exchange exchange) {
+        Message in = exchange.getIn();
+        PvxDespatch d = in.getHeader(PeoplevoxDespatches.DESPATCH, PvxDespatch.class);
         boolean isNew = register.register(d.despatchNumber(), d.salesOrderNumber(), d.units());
         in.setHeader(Handoff.STORED, isNew);
+        register.forgetReads(d.despatchNumber());
         if (!isNew) {
             return;
         }

@@ -123,11 +123,11 @@ public class OrderShipments {
     Shipment checked(Shipment s, List<String> problems) {
         Shipment.CarrierCode carrier = carrier(s.despatch(), s.label(), problems);
         if (PeoplevoxDates.parse(s.despatch().despatchDate()).isEmpty()) {
-            problems.add(s.label() + ": Peoplevox DespatchDate '" + s.despatch().despatchDate()
+            problems.add(s.label() + ": Peoplevox report Despatch summary: Despatch date '" + s.despatch().despatchDate()
                     + "' is not a date; ship_date needs one");
         }
         if (s.despatch().units() <= 0) {
-            problems.add(s.label() + ": Peoplevox lists no units in its packages");
+            problems.add(s.label() + ": Peoplevox report Despatch summary lists no items (No of items) for it");
         }
         return new Shipment(s.despatch(), s.pick(), s.isaNum(), s.cartonNumbers(), s.completesPick(), carrier);
     }

@@ -5,7 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashing {
+/** SHA-256 digests: event keys, subscription settings, what a read of a despatch found. */
+public final class Hashing {
     private Hashing() {
     }
 
@@ -17,7 +18,7 @@ final class Hashing {
         }
     }
 
-    static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         return HexFormat.of().formatHex(sha256(text));
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
@@ -51,6 +52,7 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.flows.despatch.send-interval=100",
         "cherrypick.flows.despatch.retry-backoff=200ms",
         "cherrypick.flows.despatch.event-retry-backoff=200ms",
+        "cherrypick.flows.despatch.package-events=true",
         "cherrypick.webhooks.token=despatch-test-token",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300000"})
@@ -60,12 +62,18 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     static final String B = "012345678912";
     static final String C = "012345678929";
     static final Duration WAIT = Duration.ofSeconds(40);
+    /** The Despatch summary's columns as the simulator has them by default (no package detail). */
+    static final List<String> SUMMARY_COLUMNS = List.of("Salesorder number", "Despatch number", "Carrier", "Service",
+            "Despatch date", "Tracking number", "Item code", "Item name", "No of items", "Item weight", "Site reference",
+            "Service type code", "Customer order reference", "Email", "Requested delivery date", "Contact name",
+            "Channel name", "Destination country");
 
     @Autowired ExceptionStore exceptions;
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired HandoffStore handoff;
     @Autowired ValueMappingStore mappings;
     @Autowired PeoplevoxSubscriptions subscriptions;
+    @Autowired PeoplevoxDespatches despatches;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -75,14 +83,17 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
                 .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));
         for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
-                "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "despatch", "despatch_carton", "pvx_subscription")) {
+                "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "despatch", "despatch_carton", "despatch_reading",
+                "pvx_subscription")) {
             jdbc.update("delete from " + table);
         }
         mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
         mappings.put(DespatchFlow.CARRIER_MAPPING, "FedEx Express", "FEDX/FDEG");
         mappings.put(DespatchFlow.CARRIER_MAPPING, "DHL Parcel UK", "DHL/DHLC");
-        // the reset Peoplevox has no subscriptions: make them again, as a restart would
+        // the reset Peoplevox has no subscriptions and its reports their default columns: as a restart would, subscribe
+        // again and see which despatch mode the Despatch summary allows
         subscriptions.renew(true);
+        despatches.detect();
     }
 
     @Test
@@ -112,8 +123,36 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         assertThat(order.exceptionOpen()).isFalse();
         assertThat(inboxTypes()).as("the webhook brought the events").contains("TrackingNumberReceived");
         assertThat(notificationsFor("FULL1")).as("Blue Cherry told the customer").hasSize(1);
-        assertThat(sims.peoplevoxCalls("GetData", "Despatches")).as("Peoplevox calls per despatch").hasSize(1);
-        assertThat(sims.peoplevoxCalls("GetData", "Despatch packages")).hasSize(1);
+        assertThat(sims.peoplevoxCalls("GetData", null)).as("despatches are read from the report only")
+                .noneMatch(call -> String.valueOf(call.get("template")).startsWith("Despatch"));
+        assertThat(sims.peoplevoxCalls("GetReportData", "Despatch summary")).isNotEmpty();
+    }
+
+    @Test
+    void aSummaryOnlyTenantGetsOneCartonPerDespatchWithTrackingCarrierServiceAndQuantities() {
+        assertThat(despatches.layout().packages()).isFalse();
+        assertThat(despatches.layout().describe()).contains("one carton per despatch");
+        releaseToPeoplevox(Picks.pick("SUM1", "NJ", A, B, C));
+        advance("SUM1", Map.of("to", "Despatched", "serviceType", "FedEx Express", "packages", List.of(
+                Map.of("trackingNumber", "7489000000001", "lines", List.of(Map.of("itemCode", A, "quantity", 2))),
+                Map.of("trackingNumber", "7489000000002", "lines", List.of(Map.of("itemCode", B, "quantity", 2),
+                        Map.of("itemCode", C, "quantity", 1))))));
+
+        awaitState("SUM1", LifecycleState.DESPATCHED, LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+        await().atMost(WAIT).until(() -> shipmentsFor("SUM1").size() == 1);
+        Map<String, Object> request = request(shipmentsFor("SUM1").get(0));
+        assertThat(request.get("shipper")).as("carrier and service: FedEx Express maps to FEDX/FDEG").isEqualTo("FEDX");
+        assertThat(request.get("scac_code")).isEqualTo("FDEG");
+        assertThat(request.get("carton")).isEqualTo(1);
+        assertThat(request.get("cmpl_code")).as("A 2, B 2, C 1 of 2 each: part despatch").isEqualTo("N");
+        List<Map<String, Object>> cartons = list(request.get("cartonHeader"));
+        assertThat(cartons).hasSize(1);
+        assertThat(cartons.get(0).get("track_no")).as("the despatch's tracking number").isEqualTo("7489000000001");
+        assertThat(list(cartons.get(0).get("cartonDetail"))).extracting(l -> ((Number) l.get("ship_qty")).intValue())
+                .containsExactly(2, 2, 1);
+        assertThat(list(request.get("pickDetail"))).extracting(l -> ((Number) l.get("size_qty")).intValue())
+                .containsExactly(2, 2, 1);
+        assertThat(jdbc.queryForObject("select count(*) from despatch_carton", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -143,7 +182,12 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     }
 
     @Test
-    void severalPackagesBecomeSeveralCartonsEachWithItsSsccAndTracking() {
+    void aTenantWithPackageDetailGetsACartonPerPackageEachWithItsSsccAndTracking() {
+        List<String> columns = new ArrayList<>(SUMMARY_COLUMNS);
+        columns.add("Package tracking number");
+        tenantsDespatchSummaryHas(columns);
+        assertThat(despatches.detect().packages()).as("detected from the report's columns").isTrue();
+        assertThat(despatches.layout().describe()).contains("one carton per package");
         releaseToPeoplevox(Picks.pick("PKG1", "NJ", A, B, C));
         advance("PKG1", Map.of("to", "Despatched", "packages", List.of(
                 Map.of("trackingNumber", "1Z999AA10000000001", "lines", List.of(Map.of("itemCode", A, "quantity", 2))),
@@ -249,6 +293,51 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aPackageEventWithoutAPackageNumberMakesTheFlowReadTheDespatch() throws Exception {
+        subscriptions.unsubscribeAll(); // only the hand-made event below tells Cherrypick
+        camel.getRouteController().stopRoute("despatch-report-poll");
+        try {
+            releaseToPeoplevox(Picks.pick("PKE1", "NJ", A));
+            advance("PKE1", Map.of("to", "Despatched"));
+            String despatch = despatchNumberOf("PKE1");
+            HttpResponse<String> event = postEvent("DespatchPackageDespatched", Map.of("token", TOKEN, "DespatchNumber",
+                    despatch));
+            assertThat(event.statusCode()).isEqualTo(200);
+
+            awaitState("PKE1", LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+            assertThat(inboxTypes()).containsOnly("DespatchPackageDespatched");
+            assertThat(shipmentsFor("PKE1")).hasSize(1);
+        } finally {
+            camel.getRouteController().startRoute("despatch-report-poll");
+        }
+    }
+
+    @Test
+    void aReportWithoutANeededColumnIsASetupErrorNamingReportAndColumnAndNothingIsPosted() {
+        List<String> columns = new ArrayList<>(SUMMARY_COLUMNS);
+        columns.remove("No of items");
+        tenantsDespatchSummaryHas(columns);
+        assertThat(despatches.detect().missing()).containsExactly("No of items");
+        releaseToPeoplevox(Picks.pick("COL1", "NJ", A));
+        advance("COL1", Map.of("to", "Despatched"));
+
+        ExceptionRecord e = awaitOpenException();
+        assertThat(e.category().name()).isEqualTo("VALIDATION");
+        assertThat(e.message()).contains("Peoplevox report 'Despatch summary' has no column 'No of items'")
+                .contains("routes/mappings/despatch-summary.yaml");
+        assertThat(sims.getList("/sim/bluecherry/_control/calls?path=OrderShipment&method=POST")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from despatch", Integer.class)).isZero();
+
+        // the tenant adds the column back: a replay reads the report again and the despatch goes
+        tenantsDespatchSummaryHas(List.of());
+        for (ExceptionRecord open : exceptions.list("OPEN", null, "despatch", null, 10)) {
+            api.post().uri("/api/exceptions/" + open.id() + "/replay").retrieve().toBodilessEntity();
+        }
+        awaitState("COL1", LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+        assertThat(shipmentsFor("COL1")).hasSize(1);
+    }
+
+    @Test
     void statusEventsMoveTheLifecycleForwardButNeverBack() throws Exception {
         releaseToPeoplevox(Picks.pick("STAT1", "NJ", A));
         advance("STAT1", Map.of("to", "Picking"));
@@ -306,6 +395,18 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> request(Map<String, Object> shipment) {
         return (Map<String, Object>) shipment.get("request");
+    }
+
+    /** The Despatch summary's columns as the tenant set the report up ([]: the simulator's default). */
+    private void tenantsDespatchSummaryHas(List<String> columns) {
+        api.put().uri("/sim/peoplevox/_control/reports/Despatch summary/columns").contentType(MediaType.APPLICATION_JSON)
+                .body(columns).retrieve().toBodilessEntity();
+    }
+
+    private String despatchNumberOf(String pick) {
+        Map<String, Object> state = sims.get("/sim/peoplevox/_control/state");
+        return list(state.get("despatches")).stream().filter(d -> pick.equals(d.get("salesOrderNumber")))
+                .map(d -> String.valueOf(d.get("despatchNumber"))).findFirst().orElseThrow();
     }
 
     private String trackingOf(String pick) {

@@ -57,7 +57,7 @@ class PeoplevoxWebhookTest {
 
     @Test
     void anEventIsStoredOnceBeforeTheAnswerAndTheTokenIsNeitherStoredNorEchoed() throws Exception {
-        String body = "token=" + TOKEN + "&DespatchNumber=DES000001&TrackingNumber=1Z999&Carrier.Name=UPS"
+        String body = "token=" + TOKEN + "&DespatchNumber=DES000001&TrackingNumber=1Z999&Carrier.Number=UPS"
                 + "&ServiceType.Name=UPS%20Ground&Picks.SalesOrder.SalesOrderNumber=P1";
         HttpResponse<String> first = post("TrackingNumberReceived", body);
         HttpResponse<String> again = post("TrackingNumberReceived", body);
@@ -70,7 +70,7 @@ class PeoplevoxWebhookTest {
                 || h.equalsIgnoreCase("DespatchNumber"));
         assertThat(inboxRows()).isEqualTo(1);
         String payload = jdbc.queryForObject("select payload from handoff", String.class);
-        assertThat(payload).contains("\"DespatchNumber\":\"DES000001\"").contains("\"ServiceType.Name\":\"UPS Ground\"")
+        assertThat(payload).contains("\"DespatchNumber\":\"DES000001\"").contains("\"Picks.SalesOrder.SalesOrderNumber\":\"P1\"")
                 .doesNotContain("s3cret");
         assertThat(jdbc.queryForObject("select record_key from handoff", String.class))
                 .isEqualTo("TrackingNumberReceived:DES000001|1Z999");
@@ -78,14 +78,14 @@ class PeoplevoxWebhookTest {
 
     @Test
     void aMalformedEventIsRefusedWith400AndKeptAsAnException() throws Exception {
-        HttpResponse<String> response = post("DespatchPackageDespatched", "token=" + TOKEN + "&PackageNumber=DES1-1");
+        HttpResponse<String> response = post("DespatchPackageDespatched", "token=" + TOKEN + "&TrackingNumber=1Z1");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(inboxRows()).isZero();
         List<ExceptionRecord> open = exceptions.list("OPEN", "MALFORMED_EVENT", null, null, 10);
         assertThat(open).hasSize(1);
         assertThat(open.get(0).message()).contains("DespatchPackageDespatched").contains("DespatchNumber");
-        assertThat(open.get(0).payload()).contains("\"PackageNumber\":\"DES1-1\"").doesNotContain("s3cret");
+        assertThat(open.get(0).payload()).contains("\"TrackingNumber\":\"1Z1\"").doesNotContain("s3cret");
     }
 
     @Test

@@ -81,7 +81,43 @@ class PeoplevoxReportsTest extends PeoplevoxTestSupport {
         assertThat(a1.get("Site reference")).isEqualTo("PrimarySite");
         assertThat(a1.get("Customer order reference")).isEqualTo("PO-77");
         assertThat(a1.get("Email")).isEqualTo("jane@example.com");
-        assertThat(rows.get(1).get("Tracking number")).isEqualTo("RM2");
+        assertThat(rows.get(1).get("Tracking number")).as("the despatch's, not the package's").isEqualTo("RM1");
+    }
+
+    @Test
+    void aTenantsDespatchSummaryMayHavePackageDetailOrLackAColumn() {
+        createOrder("SO-1", 0, "A1", "2", "B2", "1");
+        advance("SO-1", Map.of("to", "Despatched", "packages", List.of(
+                Map.of("trackingNumber", "RM1", "lines", List.of(Map.of("itemCode", "A1", "quantity", 1))),
+                Map.of("trackingNumber", "RM2", "lines", List.of(Map.of("itemCode", "A1", "quantity", 1),
+                        Map.of("itemCode", "B2", "quantity", 1))))));
+        String columns = "[Despatch number],[Tracking number],[Item code],[No of items]";
+        assertThat(soap.getReportColumns("Despatch summary").detail()).doesNotContain("Package tracking number")
+                .contains("No of items", "Item weight", "Service type code");
+
+        var packages = control(org.springframework.http.HttpMethod.PUT, "/reports/Despatch summary/columns",
+                List.of("Despatch number", "Tracking number", "Package tracking number", "Item code", "No of items"));
+        assertThat(packages.getStatusCode().value()).isEqualTo(200);
+        assertThat(soap.getReportColumns("Despatch summary").detail())
+                .isEqualTo("Despatch number,Tracking number,Package tracking number,Item code,No of items");
+        assertThat(soap.getReportData("Despatch summary", 1, 0, "", null, columns + ",[Package tracking number]").detail())
+                .isEqualTo("Despatch number,Tracking number,Item code,No of items,Package tracking number\n"
+                        + "DES000001,RM1,A1,1,RM1\nDES000001,RM1,A1,1,RM2\nDES000001,RM1,B2,1,RM2\n");
+
+        control(org.springframework.http.HttpMethod.PUT, "/reports/Despatch summary/columns",
+                List.of("Despatch number", "Tracking number", "Item code"));
+        SoapTestClient.Response lacking = soap.getReportData("Despatch summary", 1, 0, "", null, columns);
+        assertThat(lacking.responseId()).isEqualTo(-1);
+        assertThat(lacking.detail()).isEqualTo("Unknown column '[No of items]' in report 'Despatch summary'");
+
+        var unknown = control(org.springframework.http.HttpMethod.PUT, "/reports/Despatch summary/columns",
+                List.of("Package number"));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("error").asText()).startsWith("Report 'Despatch summary' has no column 'Package number'");
+
+        controlOk(org.springframework.http.HttpMethod.PUT, "/reports/Despatch summary/columns", List.of());
+        assertThat(soap.getReportColumns("Despatch summary").detail()).doesNotContain("Package tracking number")
+                .contains("No of items");
     }
 
     @Test

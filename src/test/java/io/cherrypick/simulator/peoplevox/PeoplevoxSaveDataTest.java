@@ -112,7 +112,7 @@ class PeoplevoxSaveDataTest extends PeoplevoxTestSupport {
         assertThat(empty.detail()).isEqualTo("CsvData is empty; the first line must be the header");
 
         assertThat(soap.saveData("Despatches", "DespatchNumber\nDES1\n").detail())
-                .isEqualTo("Template 'Despatches' is read-only and cannot be imported");
+                .isEqualTo("Template 'Despatches' does not exist or is not configured");
         assertThat(soap.saveData("Item types", "ItemCode,Barcode\nA1,1\n", 7).detail())
                 .isEqualTo("Action 7 is not valid; use 0 (default), 1 (do not allocate) or 2 (delete)");
     }

@@ -4,6 +4,7 @@ import io.cherrypick.simulator.peoplevox.PeoplevoxSimulator;
 import io.cherrypick.simulator.peoplevox.SimulatorRequests;
 import io.cherrypick.simulator.peoplevox.SimulatorViews;
 import io.cherrypick.simulator.peoplevox.event.DeliveryLogEntry;
+import io.cherrypick.simulator.peoplevox.report.ReportService;
 import io.cherrypick.simulator.peoplevox.soap.CallLog;
 import io.cherrypick.simulator.peoplevox.soap.Fault;
 import io.cherrypick.simulator.peoplevox.warehouse.GoodsReceipt;
@@ -31,15 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
 public class ControlController {
     private final PeoplevoxSimulator simulator;
+    private final ReportService reports;
 
-    public ControlController(PeoplevoxSimulator simulator) {
+    public ControlController(PeoplevoxSimulator simulator, ReportService peoplevoxReportService) {
         this.simulator = simulator;
+        this.reports = peoplevoxReportService;
     }
 
     @PostMapping("/reset")
     public Map<String, String> reset() {
         simulator.reset();
+        reports.resetColumns();
         return Map.of("status", "reset");
+    }
+
+    /** A report's columns as the tenant set it up (e.g. the Despatch summary with package detail); [] = default. */
+    @PutMapping("/reports/{report}/columns")
+    public List<String> reportColumns(@PathVariable String report, @RequestBody List<String> columns) {
+        return reports.setColumns(report, columns);
     }
 
     @PostMapping("/seed")

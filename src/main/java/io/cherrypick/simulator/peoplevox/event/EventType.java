@@ -15,16 +15,15 @@ public enum EventType {
     GoodsReceived("GoodsInId", "Reference", "ReconciledDateTime", "PurchaseOrderNumber", "SiteReference", "Site",
             "Consignments.ConsignmentItemTypes.Quantity", "Consignments.ConsignmentItemTypes.ItemType.Name",
             "Consignments.ConsignmentItemTypes.ItemType.ItemCode"),
-    TrackingNumberReceived("DespatchNumber", "TrackingNumber", "Carrier.Number", "Carrier.Name", "ServiceType.Name",
+    TrackingNumberReceived("DespatchNumber", "TrackingNumber", "Carrier.Number", "ServiceType.Name",
             "ServiceType.Code", "Picks.SalesOrder.SalesOrderNumber", "Picks.SalesOrder.Email", "SiteReference", "Site"),
     IncrementalChanges("QuantityChanged", "UpdatedBy", "UpdateTimestamp", "Reason", "ItemType.Name",
             "ItemType.ItemCode", "SiteReference", "Site"),
     Returns("ReturnCode", "SalesOrderNumber", "ItemCode", "Quantity", "ReturnReason", "ReturnCondition",
             "SiteReference", "Site", "RmaNumber"),
-    DespatchPackageTrackingNumberReceived("DespatchNumber", "PackageNumber", "TrackingNumber", "SalesOrderNumber",
-            "SiteReference", "Site"),
-    DespatchPackageDespatched("DespatchNumber", "PackageNumber", "TrackingNumber", "SalesOrderNumber",
-            "SiteReference", "Site"),
+    /** No public source shows these two events' placeholders: {DespatchNumber} and {TrackingNumber} are assumed. */
+    DespatchPackageTrackingNumberReceived("DespatchNumber", "TrackingNumber", "SiteReference", "Site"),
+    DespatchPackageDespatched("DespatchNumber", "TrackingNumber", "SiteReference", "Site"),
     OnDespatchOrderReceived("SalesOrderNumber", "SiteReference", "Site", "LastModificationTime");
 
     private final List<String> fields;

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class ReportService {
     private final List<Report> reports = Reports.all();
+    /** The tenant's own column lists of reports (key: report name, lower case); the others have their defaults. */
+    private final Map<String, List<String>> tenantColumns = new java.util.concurrent.ConcurrentHashMap<>();
     private final Warehouse warehouse;
 
     public ReportService(Warehouse warehouse) {
@@ -43,7 +45,7 @@ public final class ReportService {
         }
         List<Map<String, Object>> matches = new ArrayList<>();
         synchronized (warehouse) {
-            for (Map<String, Object> row : report.rows().apply(warehouse)) {
+            for (Map<String, Object> row : report.rows(warehouse)) {
                 try {
                     if (clause.matches(row::get)) {
                         matches.add(row);
@@ -71,7 +73,38 @@ public final class ReportService {
         return Values.toText(value);
     }
 
+    /**
+     * Sets a report up as a tenant may: its columns replaced by these (default or extra ones, e.g. the Despatch summary
+     * without No of items, or with Package tracking number); an empty list restores the default. Answers the columns.
+     */
+    public List<String> setColumns(String reportName, List<String> columns) {
+        Report report;
+        try {
+            report = defaultReport(reportName);
+        } catch (RequestRejectedException unknown) {
+            throw new IllegalArgumentException(unknown.getMessage());
+        }
+        if (columns == null || columns.isEmpty()) {
+            tenantColumns.remove(report.name().toLowerCase());
+            return report.columns();
+        }
+        List<String> chosen = report.withColumns(columns).columns();
+        tenantColumns.put(report.name().toLowerCase(), chosen);
+        return chosen;
+    }
+
+    /** Every report back to its default columns. */
+    public void resetColumns() {
+        tenantColumns.clear();
+    }
+
     private Report require(String reportName) {
+        Report report = defaultReport(reportName);
+        List<String> chosen = tenantColumns.get(report.name().toLowerCase());
+        return chosen == null ? report : report.withColumns(chosen);
+    }
+
+    private Report defaultReport(String reportName) {
         String name = reportName == null ? "" : reportName.trim();
         return reports.stream().filter(report -> report.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new RequestRejectedException("Report '" + reportName + "' does not exist"));

@@ -15,6 +15,9 @@ import java.util.Map;
 
 /** The system reports the simulator serves (reference §5.1), with the columns the connector uses. */
 final class Reports {
+    /** A column a tenant may add to the Despatch summary: package detail. */
+    static final String PACKAGE_TRACKING_NUMBER = "Package tracking number";
+
     private Reports() {
     }
 
@@ -43,25 +46,36 @@ final class Reports {
                 });
     }
 
-    /** One row per despatched item per despatch; the tracking number is that of the first package holding it. */
+    /**
+     * Despatch summary (reference §5.1, columns as Zynk's export documents them): one row per item per despatch, with the
+     * despatch's tracking number (its first package's) and the item's unit weight. A tenant may add the column
+     * {@code Package tracking number} (assumed name: the despatch export file's PackageTrackingNumber): the report then
+     * has one row per item per package, with that package's tracking number.
+     */
     private static Report despatchSummary() {
         return new Report("Despatch summary",
                 List.of("Salesorder number", "Despatch number", "Carrier", "Service", "Despatch date", "Tracking number",
-                        "Item code", "Item name", "No of items", "Site reference", "Customer order reference", "Email",
-                        "Requested delivery date", "Contact name", "Channel name", "Destination country"),
-                warehouse -> {
+                        "Item code", "Item name", "No of items", "Item weight", "Site reference", "Service type code",
+                        "Customer order reference", "Email", "Requested delivery date", "Contact name", "Channel name",
+                        "Destination country"),
+                List.of(PACKAGE_TRACKING_NUMBER),
+                (warehouse, columns) -> {
+                    boolean perPackage = columns.contains(PACKAGE_TRACKING_NUMBER);
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Despatch despatch : warehouse.despatches()) {
                         SalesOrder order = warehouse.order(despatch.salesOrderNumber());
-                        Map<String, Integer> quantities = new LinkedHashMap<>();
-                        Map<String, String> tracking = new LinkedHashMap<>();
+                        Record service = despatch.serviceType() == null ? null : warehouse.serviceType(despatch.serviceType());
+                        String serviceCode = service == null ? null : service.text("Code");
+                        // item quantities per package (per package tracking number), or per despatch
+                        Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
                         for (Despatch.Package pkg : despatch.packages()) {
+                            String group = perPackage ? pkg.trackingNumber() : despatch.despatchNumber();
                             for (Despatch.PackageLine line : pkg.lines()) {
-                                quantities.merge(line.itemCode(), line.quantity(), Integer::sum);
-                                tracking.putIfAbsent(line.itemCode(), pkg.trackingNumber());
+                                groups.computeIfAbsent(group, g -> new LinkedHashMap<>())
+                                        .merge(line.itemCode(), line.quantity(), Integer::sum);
                             }
                         }
-                        quantities.forEach((itemCode, quantity) -> {
+                        groups.forEach((group, quantities) -> quantities.forEach((itemCode, quantity) -> {
                             Record item = warehouse.item(itemCode);
                             Map<String, Object> row = new LinkedHashMap<>();
                             row.put("Salesorder number", despatch.salesOrderNumber());
@@ -69,11 +83,16 @@ final class Reports {
                             row.put("Carrier", despatch.carrier());
                             row.put("Service", despatch.serviceType());
                             row.put("Despatch date", despatch.despatchDate());
-                            row.put("Tracking number", tracking.get(itemCode));
+                            row.put("Tracking number", despatch.trackingNumber());
+                            if (perPackage) {
+                                row.put(PACKAGE_TRACKING_NUMBER, group);
+                            }
                             row.put("Item code", itemCode);
                             row.put("Item name", item == null ? null : item.get("Name"));
                             row.put("No of items", quantity);
+                            row.put("Item weight", item == null ? null : item.get("Weight"));
                             row.put("Site reference", despatch.siteReference());
+                            row.put("Service type code", serviceCode);
                             row.put("Customer order reference", header(order, "CustomerPurchaseOrderReferenceNumber"));
                             row.put("Email", header(order, "Email"));
                             row.put("Requested delivery date", header(order, "RequestedDeliveryDate"));
@@ -81,7 +100,7 @@ final class Reports {
                             row.put("Channel name", header(order, "ChannelName"));
                             row.put("Destination country", header(order, "ShippingAddressCountry"));
                             rows.add(row);
-                        });
+                        }));
                     }
                     return rows;
                 });

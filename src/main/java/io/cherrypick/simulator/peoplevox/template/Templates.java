@@ -15,7 +15,6 @@ public final class Templates {
         List<Template> templates = new ArrayList<>(List.of(new ItemTypesTemplate(), new SalesOrdersTemplate(),
                 new SalesOrderItemsTemplate()));
         templates.addAll(MasterDataTemplates.all());
-        templates.addAll(DespatchTemplates.all());
         this.all = List.copyOf(templates);
     }
 

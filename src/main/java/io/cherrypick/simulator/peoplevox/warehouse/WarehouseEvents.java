@@ -60,7 +60,6 @@ final class WarehouseEvents {
         values.put("DespatchNumber", despatch.despatchNumber());
         values.put("TrackingNumber", despatch.trackingNumber());
         values.put("Carrier.Number", carrier == null ? null : carrier.text("Reference"));
-        values.put("Carrier.Name", despatch.carrier());
         values.put("ServiceType.Name", despatch.serviceType());
         values.put("ServiceType.Code", serviceType == null ? null : serviceType.text("Code"));
         values.put("Picks.SalesOrder.SalesOrderNumber", order.number());
@@ -71,9 +70,7 @@ final class WarehouseEvents {
     static WarehouseEvent packageEvent(EventType type, Despatch despatch, Despatch.Package pkg) {
         Map<String, Object> values = site(despatch.siteReference());
         values.put("DespatchNumber", despatch.despatchNumber());
-        values.put("PackageNumber", pkg.packageNumber());
         values.put("TrackingNumber", pkg.trackingNumber());
-        values.put("SalesOrderNumber", despatch.salesOrderNumber());
         return new WarehouseEvent(type, values);
     }
 
