@@ -1,7 +1,6 @@
 package io.cherrypick.flow.despatch;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,6 @@ import io.cherrypick.store.ValueMappingStore;
  */
 @Component("orderShipments")
 public class OrderShipments {
-    static final DateTimeFormatter SHIP_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     /** Header: the shipment a despatch's record is built from (its outcome steps read it). */
     public static final String SHIPMENT = "CherrypickShipment";
     /** Header: the pick (Peoplevox sales order) a despatch belongs to. */

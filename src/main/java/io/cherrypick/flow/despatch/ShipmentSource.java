@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.mapping.MappingSource;
 import io.cherrypick.mapping.MappingSourceAdapter;
-import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 
 /**
@@ -18,7 +17,7 @@ import io.cherrypick.peoplevox.model.PvxDespatch;
  * <li>{@code pick.<field>}: the pick ticket as Cherrypick sent it (absent when the pick has no such field, or null);</li>
  * <li>{@code despatch_number}, {@code carrier}, {@code service_type}, {@code tracking_number}, {@code site}: the
  * Peoplevox despatch;</li>
- * <li>{@code ship_date}: the despatch date as MM/DD/YYYY; {@code shipper}, {@code scac_code}: from the mapping kind
+ * <li>{@code despatch_date}: the despatch date as Peoplevox wrote it (the mapping converts it); {@code shipper}, {@code scac_code}: from the mapping kind
  * {@code carrier}; {@code cartons}: packages; {@code weight}: their weights added up; {@code isa_num}: the despatch's
  * control number (nine digits); {@code cmpl_code}: Y or N by {@code cherrypick.flows.despatch.cmpl-code}.</li>
  * </ul>
@@ -54,7 +53,8 @@ public class ShipmentSource implements MappingSourceAdapter {
                 case "service_type" -> d.serviceType();
                 case "tracking_number" -> d.trackingNumber();
                 case "site" -> d.site();
-                case "ship_date" -> PeoplevoxDates.parse(d.despatchDate()).map(OrderShipments.SHIP_DATE::format).orElse(null);
+                // as Peoplevox wrote it (the tenant's zone): the mapping makes it Blue Cherry's day (blueCherryDate)
+                case "despatch_date" -> d.despatchDate();
                 case "shipper" -> s.carrier() == null ? null : s.carrier().shipper();
                 case "scac_code" -> s.carrier() == null ? null : s.carrier().scac();
                 case "cartons" -> Integer.toString(d.packages().size());
