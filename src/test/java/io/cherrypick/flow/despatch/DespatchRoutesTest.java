@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.peoplevox.model.PvxDespatch;
@@ -188,12 +189,34 @@ class DespatchRoutesTest extends RouteTestSupport {
         refused.setHeader(BlueCherry.REFUSAL, "Duplicate isa_num 000000004 (pick_num DUP1): already received as pkey 5");
         refused.setHeader(OrderShipments.SHIPMENT, new Shipment(despatch("D5", "DUP1", "UPS Ground", A),
                 json.valueToTree(Picks.pick("DUP1", "NJ", A, B)), 4, Map.of(), true, null));
+        refused.setHeader(BlueCherryDocuments.MAYBE_POSTED, true); // an earlier POST lost its answer
 
         producer.send("direct:despatch-refused", e -> e.setIn(refused));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(camel.getEndpoint("mock:dead-letters", MockEndpoint.class).getExchanges()).isEmpty();
         assertThat(lifecycle.findPick("DUP1").orElseThrow().state()).isEqualTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+    }
+
+    @Test
+    void aDuplicateIsaNumNeverPostedBeforeIsAnExceptionNotAConfirmation() throws Exception {
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        sent("CLASH1");
+        Message refused = record(1, "D6", "", "{}");
+        refused.setBody(json.readTree("{\"pick_num\":\"CLASH1\",\"isa_num\":\"000000007\"}"));
+        refused.setHeader(BlueCherry.REFUSAL, "Duplicate isa_num 000000007 (pick_num CLASH1): already received as pkey 9");
+        refused.setHeader(OrderShipments.SHIPMENT, new Shipment(despatch("D6", "CLASH1", "UPS Ground", A),
+                json.valueToTree(Picks.pick("CLASH1", "NJ", A, B)), 7, Map.of(), true, null));
+        refused.setHeader(BlueCherryDocuments.MAYBE_POSTED, false); // the first POST of this number
+
+        producer.send("direct:despatch-refused", e -> e.setIn(refused));
+
+        List<Exchange> dead = camel.getEndpoint("mock:dead-letters", MockEndpoint.class).getExchanges();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).getIn().getHeader(Handoff.CATEGORY)).isEqualTo("REJECTED");
+        assertThat(dead.get(0).getIn().getHeader(Handoff.REASON, String.class)).contains("Despatch D6 (pick CLASH1")
+                .contains("never posted isa_num 000000007 before");
+        assertThat(lifecycle.findPick("CLASH1").orElseThrow().state()).isEqualTo(LifecycleState.DESPATCHED);
     }
 
     /** A pick the order flow sent to Peoplevox (its revision DONE in queue sales-order), acknowledged. */
