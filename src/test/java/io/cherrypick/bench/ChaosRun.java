@@ -88,6 +88,8 @@ public final class ChaosRun {
         }
         int exit;
         ChaosRun run = new ChaosRun(options);
+        // stopped from outside (Ctrl-C, a timeout): no instance or simulator is left running
+        Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "chaos-stop"));
         try {
             exit = run.run() ? 0 : 1;
         } finally {
@@ -214,7 +216,8 @@ public final class ChaosRun {
     /** Starts the slot's instance and waits until it is up (the process is the slot's at once, so none is left behind). */
     private void startIn(Slot slot) throws Exception {
         slot.app = AppProcess.launch(slot.name, slot.port, instanceArgs());
-        slot.app.awaitUp(Duration.ofSeconds(240));
+        // on a loaded 2-core machine an instance has needed over three minutes to start
+        slot.app.awaitUp(Duration.ofMinutes(10));
     }
 
     /** An instance's place: its name and port stay, its process changes with every restart. */
