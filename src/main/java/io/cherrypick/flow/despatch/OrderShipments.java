@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cherrypick.catalog.ItemCodes;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.Handoff;
@@ -30,6 +31,7 @@ import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.DocumentNumbers;
+import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -65,6 +67,7 @@ public class OrderShipments {
     private final HandoffStore handoff;
     private final DespatchRegister register;
     private final DocumentNumbers numbers;
+    private final OrderLifecycleStore lifecycle;
     private final ValueMappingStore valueMappings;
     private final ItemCodes itemCodes;
     private final DespatchProperties props;
@@ -72,8 +75,9 @@ public class OrderShipments {
     private final ObjectMapper json;
 
     public OrderShipments(HandoffStore handoff, DespatchRegister register, DocumentNumbers numbers,
-                          ValueMappingStore valueMappings, ItemCodes itemCodes, DespatchProperties props, Mappings mappings,
-                          ObjectMapper json) {
+                          OrderLifecycleStore lifecycle, ValueMappingStore valueMappings, ItemCodes itemCodes,
+                          DespatchProperties props, Mappings mappings, ObjectMapper json) {
+        this.lifecycle = lifecycle;
         this.handoff = handoff;
         this.register = register;
         this.numbers = numbers;
@@ -97,6 +101,13 @@ public class OrderShipments {
         PvxDespatch d = in.getBody(PvxDespatch.class);
         in.setHeader(PICK, d.salesOrderNumber());
         Optional<JsonNode> pick = originalPick(d.salesOrderNumber());
+        if (pick.isEmpty() && lifecycle.findPick(d.salesOrderNumber()).isPresent()) {
+            // the order flow has the pick but has not recorded its send yet (an instance stopped between the save and the
+            // record; the pick is taken over after stale-claim-after): the despatch waits for it, it is not held
+            throw ApiException.transientFailure("cherrypick", Category.VALIDATION, "Despatch " + d.despatchNumber()
+                    + " (pick " + d.salesOrderNumber() + "): the order flow has not yet recorded sending pick "
+                    + d.salesOrderNumber() + " to Peoplevox; tried again later", null);
+        }
         if (pick.isEmpty()) {
             hold(in, "Despatch " + d.despatchNumber() + " (pick " + d.salesOrderNumber() + "): Peoplevox sales order "
                     + d.salesOrderNumber() + " was not sent by Cherrypick's order flow, so the pick ticket (lines, SKUs)"

@@ -220,6 +220,19 @@ class DespatchRoutesTest extends RouteTestSupport {
         assertThat(shipmentsOf(sims, "NEW3")).as("its neighbour goes through").isEqualTo(1);
     }
 
+    @Test
+    void aDespatchOfAPickWhoseSendIsNotRecordedYetWaitsInsteadOfBeingHeld() throws Exception {
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        // the order flow received the pick and saved it in Peoplevox, but stopped before recording the send
+        lifecycle.received("WAIT1", "OWAIT1", "PO-WAIT1", "WEB01", "NJ", "r1");
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+
+        producer.sendBody("direct:send", batch(shipped(1, "D30", "WAIT1")));
+
+        assertThat(deadLetters.getExchanges()).as("not held: tried again once the send is recorded").isEmpty();
+        assertThat(camel.getEndpoint("mock:done", MockEndpoint.class).getExchanges()).isEmpty();
+    }
+
     private Message shipped(long id, String despatchNumber, String pick) throws Exception {
         return record(id, despatchNumber, "", json.writeValueAsString(despatch(despatchNumber, pick, "UPS Ground", A)));
     }
