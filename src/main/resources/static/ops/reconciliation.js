@@ -1,8 +1,9 @@
 // Reconciliation (finance): orders per day, location and site with the CSV; the picks despatched but not confirmed
-// (not invoiced); the last stock reconciliation's variances.
+// (not invoiced); inbound: units booked in against units posted to Blue Cherry, per purchase order; the last stock
+// reconciliation's variances.
 'use strict';
 
-import {api, el, filterForm, here, link, listView, page, table} from './ops.js';
+import {api, el, filterForm, here, link, listView, page, part, table} from './ops.js';
 
 page({id: 'reconciliation', nav: 'Reconciliation', order: 60, render: reconciliation});
 
@@ -34,10 +35,28 @@ async function reconciliation(path, params) {
     el('h2', {}, 'Despatched, not yet confirmed in Blue Cherry (not invoiced)'),
     await listView('despatched-not-confirmed', params, {title: false, fixed: Object.fromEntries(period),
       offsetParam: 'gaps', empty: 'None.', id: 'not-confirmed'}),
+    await inbound(query),
     el('h2', {}, 'Stock variances'),
     await stockRun(),
     await listView('stock-variances', params, {title: false, fixed: {variance: 'yes'}, offsetParam: 'variances',
       empty: 'No variance.', id: 'stock-variances'})];
+}
+
+/** Inbound: per purchase order, units booked in by the warehouse against units posted to Blue Cherry. */
+async function inbound(query) {
+  const report = await api('/reconciliation/inbound?' + query);
+  const csv = '/api/reconciliation/inbound?format=csv&from=' + report.from + '&to=' + report.to;
+  const t = report.total;
+  return [el('h2', {}, 'Inbound: booked in and posted to Blue Cherry'),
+    el('p', {class: 'muted', id: 'inbound-total'}, t.ordered + ' units ordered, ' + t.received + ' booked in, ' + t.posted
+      + ' posted to Blue Cherry in the period. ', link(csv, 'Download CSV', {id: 'inbound-csv', download: 'inbound.csv'}),
+    ' ', link(csv + '&by=day', 'per day and site (CSV)', {download: 'inbound-days.csv'})),
+    table([['Purchase order', r => (r.prodNum ? link('#/purchase-orders/' + part(r.prodNum), r.prodNum)
+      : r === report.purchaseOrderTotal ? 'Total' : '(none)')], ['Supplier', r => r.supplier], ['Site', r => r.pvxSite],
+    ['Ordered', r => r.ordered, 'num'], ['Booked in', r => r.received, 'num'], ['Posted', r => r.posted, 'num'],
+    ['Booked in, not posted', r => r.receivedNotPosted, r => (r.receivedNotPosted ? 'num warn' : 'num')]],
+    report.purchaseOrders.length ? report.purchaseOrders.concat([report.purchaseOrderTotal]) : [],
+    'Nothing booked in during this period.', {id: 'inbound-rows'})];
 }
 
 /** The last stock reconciliation, in one sentence. */

@@ -1,4 +1,5 @@
-// Search: one box (in the header) for picks, orders, customer POs, despatches, returns and exceptions; one hit opens it.
+// Search: one box (in the header) for picks, orders, customer POs, despatches, returns, purchase orders, deliveries and
+// exceptions; one hit opens it.
 'use strict';
 
 import {api, el, link, page, table} from './ops.js';
@@ -8,7 +9,7 @@ page({id: 'search', render: async (path, params) => {
   const box = document.querySelector('#search input');
   if (box && box.value !== q) box.value = q;
   if (!q) return [el('h1', {}, 'Search'), el('p', {class: 'muted'}, 'Type a pick, order, customer PO, despatch, RA or'
-    + ' return number (or an SKU) in the box at the top.')];
+    + ' return number, a purchase order number or goods-in reference (or an SKU) in the box at the top.')];
   const result = await api('/search?q=' + encodeURIComponent(q));
   if (result.hits.length === 1) {
     location.replace(result.hits[0].href); // one record: open it

@@ -25,6 +25,7 @@ public class MappingEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "part": target.setPart(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -34,6 +35,7 @@ public class MappingEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "part": return java.lang.String.class;
         default: return null;
         }
     }
@@ -44,6 +46,7 @@ public class MappingEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "part": return target.getPart();
         default: return null;
         }
     }

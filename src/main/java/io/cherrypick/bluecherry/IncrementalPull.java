@@ -2,13 +2,17 @@ package io.cherrypick.bluecherry;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.store.SyncCursorStore;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 
@@ -23,17 +27,33 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * read page by page with {@code last_mod eq}, and the next request moves on with {@code gt}; when the records already
  * taken in the watermark's second fill whole pages, a run starts reading that second at the first page that can hold
  * new ones. Blue Cherry is assumed to return records ordered by {@code last_mod} (the README lists this assumption).
+ * <p>
+ * {@code last_mod} has no zone: it is Blue Cherry's local time ({@code cherrypick.conversion.bluecherry.time-zone}). When
+ * the clocks go back, the hour is written twice, and a record written in the second pass carries a {@code last_mod}
+ * before the watermark the first pass left. While the watermark lies in that repeated hour, each run reads the whole
+ * hour again from its start (page by page to the end) and takes only the records it has not taken at that
+ * {@code last_mod}: those of the hour are remembered with the cursor, as {@code last_mod|key}, until the watermark leaves
+ * the hour. Nothing is skipped and nothing is taken twice; the price is reading that hour again each run, once a year.
  */
 @Component
 public class IncrementalPull {
     private final BlueCherryClient blueCherry;
     private final SyncCursorStore cursors;
     private final TransactionTemplate tx;
+    private final Conversions conversions;
 
+    /** A pull for a Blue Cherry whose zone never repeats an hour (UTC). */
     public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx) {
+        this(blueCherry, cursors, tx, Conversions.none());
+    }
+
+    @Autowired
+    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx,
+                           Conversions conversions) {
         this.blueCherry = blueCherry;
         this.cursors = cursors;
         this.tx = tx;
+        this.conversions = conversions;
     }
 
     /** Takes one record; runs inside the page's transaction. Returns true when the record was new (counted). */
@@ -53,10 +73,16 @@ public class IncrementalPull {
     public Result pull(String resource, String cursorName, String naturalKeyField, RecordHandler handler) {
         int pageSize = blueCherry.pageSize();
         Run run = new Run(resource, cursorName, naturalKeyField, handler, cursors.load(cursorName));
+        Optional<String> repeatedHour = conversions.repeatedHourStart(run.cursor.watermark());
+        if (repeatedHour.isPresent()) {
+            readRepeatedHour(run, repeatedHour.get(), pageSize);
+            return new Result(run.taken, run.cursor.watermark());
+        }
         boolean strictlyAfter = false;
-        if (run.cursor.watermark() != null && run.cursor.keysAtWatermark().size() >= pageSize) {
+        int atWatermark = keysAtWatermark(run.cursor).size();
+        if (run.cursor.watermark() != null && atWatermark >= pageSize) {
             // the records already taken in the watermark's second fill whole pages: read only from where new ones would be
-            drainSecond(run, run.cursor.keysAtWatermark().size() / pageSize + 1, pageSize);
+            drainSecond(run, atWatermark / pageSize + 1, pageSize);
             strictlyAfter = true;
         }
         while (true) {
@@ -91,6 +117,24 @@ public class IncrementalPull {
             }
         }
     }
+
+    /** Reads everything from the start of the repeated hour to the end, page by page (taken records are skipped). */
+    private void readRepeatedHour(Run run, String hourStart, int pageSize) {
+        for (int pageNo = 1; ; pageNo++) {
+            List<JsonNode> page = blueCherry.getPage(run.resource, "last_mod ge '" + hourStart + "'", pageNo, pageSize);
+            run.store(page);
+            if (page.size() < pageSize) {
+                return;
+            }
+        }
+    }
+
+    /** The keys taken at exactly the watermark (without the repeated hour's {@code last_mod|key} entries). */
+    private static Set<String> keysAtWatermark(Cursor cursor) {
+        return cursor.keysAtWatermark().stream().filter(k -> !k.contains(HOUR_ENTRY)).collect(Collectors.toSet());
+    }
+
+    private static final String HOUR_ENTRY = "|";
 
     /** The cursor as a run moves it, and what the run took. */
     private final class Run {
@@ -128,7 +172,9 @@ public class IncrementalPull {
             for (JsonNode record : page) {
                 String lastMod = record.path("last_mod").asText("");
                 String key = keyOf(record, naturalKeyField);
-                if (lastMod.equals(watermark) && keys.contains(key)) {
+                boolean inRepeatedHour = conversions.repeatedHourStart(lastMod).isPresent();
+                if (lastMod.equals(watermark) && keys.contains(key)
+                        || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)) {
                     continue;
                 }
                 if (handler.take(record, key, lastMod)) {
@@ -136,10 +182,16 @@ public class IncrementalPull {
                 }
                 if (watermark == null || lastMod.compareTo(watermark) > 0) {
                     watermark = lastMod;
-                    keys = new HashSet<>();
+                    // the repeated hour's entries stay while the watermark is in it
+                    keys = conversions.repeatedHourStart(watermark).isPresent()
+                            ? keys.stream().filter(k -> k.contains(HOUR_ENTRY)).collect(Collectors.toCollection(HashSet::new))
+                            : new HashSet<>();
                 }
                 if (lastMod.equals(watermark)) {
                     keys.add(key);
+                }
+                if (inRepeatedHour) {
+                    keys.add(lastMod + HOUR_ENTRY + key);
                 }
             }
             Cursor next = new Cursor(watermark, keys);

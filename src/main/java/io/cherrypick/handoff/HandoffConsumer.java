@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
@@ -158,23 +158,24 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         return toRoute;
     }
 
-    /** Records the idempotent repository knows went through are settled DONE without being routed again. */
+    /** Records the hand-off remembers as gone through (option idempotent) are settled DONE without being routed again. */
     private List<HandoffRecord> withoutAlreadyDone(List<HandoffRecord> claimed, String token) {
-        IdempotentRepository repository = endpoint.repository();
-        if (repository == null) {
+        if (!endpoint.isIdempotent()) {
             return claimed;
         }
+        Set<String> processed = store.processed(endpoint.getQueue(),
+                claimed.stream().map(r -> endpoint.idempotencyKey(r.key(), r.revision())).toList());
         List<HandoffRecord> toRoute = new ArrayList<>(claimed.size());
         List<Long> done = new ArrayList<>();
         for (HandoffRecord r : claimed) {
-            if (repository.contains(endpoint.idempotencyKey(r.key(), r.revision()))) {
+            if (processed.contains(endpoint.idempotencyKey(r.key(), r.revision()))) {
                 done.add(r.id());
             } else {
                 toRoute.add(r);
             }
         }
         if (!done.isEmpty()) {
-            store.settle(done, token, HandoffStore.DONE, "already went through (idempotent repository); not sent again");
+            store.settle(done, token, HandoffStore.DONE, "already went through (idempotent); not sent again");
             log.info("{}: {} record(s) already went through; not sent again", endpoint.getQueue(), done.size());
         }
         return toRoute;

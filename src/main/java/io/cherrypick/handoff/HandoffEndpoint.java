@@ -6,8 +6,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -109,15 +107,13 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
             + " show the reason in the order's lifecycle (optional)")
     private String skippedUri;
 
-    @UriParam(defaultValue = "false", description = "Remember the records that went through (Camel's JDBC idempotent"
-            + " repository, processor name = the queue) in the transaction that settles them, and settle a claimed record"
-            + " found there without routing it")
+    @UriParam(defaultValue = "false", description = "Remember the records that went through (table"
+            + " CAMEL_MESSAGEPROCESSED in the layout of Camel's JDBC idempotent repository, processor name = the queue) in"
+            + " the transaction that settles them, and settle a claimed record found there without routing it")
     private boolean idempotent;
 
     @UriParam(defaultValue = "keyAndRevision", description = "What makes the idempotency key")
     private IdempotentKey idempotentKey = IdempotentKey.keyAndRevision;
-
-    private IdempotentRepository repository;
 
     public HandoffEndpoint(String uri, HandoffComponent component, String queue) {
         super(uri, component);
@@ -149,18 +145,6 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
     /** The idempotency key of a record, as this queue makes it. */
     String idempotencyKey(String key, String revision) {
         return idempotentKey == IdempotentKey.key || revision == null || revision.isEmpty() ? key : key + ":" + revision;
-    }
-
-    synchronized IdempotentRepository repository() {
-        if (!idempotent) {
-            return null;
-        }
-        if (repository == null) {
-            JdbcMessageIdRepository jdbc = new JdbcMessageIdRepository(getComponent().dataSource(), getComponent().tx(), queue);
-            jdbc.setCreateTableIfNotExists(false);
-            repository = jdbc;
-        }
-        return repository;
     }
 
     RetryPolicy retryPolicy() {

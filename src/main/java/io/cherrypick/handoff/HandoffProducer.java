@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +111,7 @@ public class HandoffProducer extends DefaultProducer {
             }
             byClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(m);
         }
-        IdempotentRepository repository = HandoffStore.DONE.equals(status) ? endpoint.repository() : null;
+        boolean remember = HandoffStore.DONE.equals(status) && endpoint.isIdempotent();
         endpoint.getComponent().tx().executeWithoutResult(tx -> byClaim.forEach((claim, claimed) -> {
             List<Long> ids = claimed.stream().map(m -> m.getHeader(Handoff.RECORD_ID, Long.class)).toList();
             String note = HandoffStore.SKIPPED.equals(status) ? skipReason(claimed.get(0))
@@ -125,9 +124,9 @@ public class HandoffProducer extends DefaultProducer {
                         + " recorded here", endpoint.getQueue(), ids.size() - settled.size(), status);
                 records = claimed.stream().filter(m -> settled.contains(m.getHeader(Handoff.RECORD_ID, Long.class))).toList();
             }
-            if (repository != null) {
-                records.forEach(m -> repository.add(endpoint.idempotencyKey(m.getHeader(Handoff.RECORD_KEY, String.class),
-                        m.getHeader(Handoff.REVISION, "", String.class))));
+            if (remember) {
+                store.rememberProcessed(endpoint.getQueue(), records.stream().map(m -> endpoint.idempotencyKey(
+                        m.getHeader(Handoff.RECORD_KEY, String.class), m.getHeader(Handoff.REVISION, "", String.class))).toList());
             }
             if (HandoffStore.DONE.equals(status) && !records.isEmpty()) {
                 endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(),

@@ -84,18 +84,15 @@ public class HandoffStore {
                 .addValue("rev", revision == null ? "" : revision).addValue("type", type).addValue("payload", payload)
                 .addValue("now", Timestamps.utc(clock.instant()))
                 .addValue("due", Timestamps.utc(dueAt == null ? clock.instant() : dueAt));
-        // looked up first: inside the producer's transaction a failed insert would abort it on PostgreSQL
-        Integer existing = jdbc.queryForObject("select count(*) from handoff where queue = :queue and record_key = :key"
-                + " and revision = :rev", p, Integer.class);
-        if (existing != null && existing > 0) {
-            return Optional.empty();
-        }
+        // one statement that inserts only when the revision is not stored yet: inside the producer's transaction a failed
+        // insert would abort it on PostgreSQL (a concurrent writer of the same revision still meets the unique key)
         try {
             org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.update("insert into handoff (queue, record_key, revision, record_type, payload, status, attempts,"
-                    + " next_attempt_at, created_at, updated_at) values (:queue, :key, :rev, :type, :payload, 'PENDING', 0,"
-                    + " :due, :now, :now)", p, keys, new String[] {"id"});
-            return Optional.of(keys.getKey().longValue());
+            int inserted = jdbc.update("insert into handoff (queue, record_key, revision, record_type, payload, status,"
+                    + " attempts, next_attempt_at, created_at, updated_at) select :queue, :key, :rev, :type, :payload,"
+                    + " 'PENDING', 0, :due, :now, :now where not exists (select 1 from handoff where queue = :queue"
+                    + " and record_key = :key and revision = :rev)", p, keys, new String[] {"id"});
+            return inserted == 0 ? Optional.empty() : Optional.of(keys.getKey().longValue());
         } catch (DuplicateKeyException raceLost) {
             return Optional.empty();
         }
@@ -352,6 +349,33 @@ public class HandoffStore {
                     p.addValue("ids", ids));
         }
         return ids;
+    }
+
+    /**
+     * Of these idempotency keys, those remembered as gone through for {@code processor} (a queue): one statement for a
+     * batch. The memory is table CAMEL_MESSAGEPROCESSED in the layout of Camel's JDBC idempotent repository, so what
+     * earlier versions remembered (through that repository) still counts.
+     */
+    public Set<String> processed(String processor, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select messageId from CAMEL_MESSAGEPROCESSED where processorName = :processor"
+                + " and messageId in (:keys)", Map.of("processor", processor, "keys", keys), String.class));
+    }
+
+    /** Remembers these idempotency keys as gone through for {@code processor}, in the caller's transaction. */
+    public void rememberProcessed(String processor, Collection<String> keys) {
+        Set<String> known = processed(processor, keys);
+        // a plain timestamp, as Camel's repository writes it (the column has no time zone)
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        SqlParameterSource[] rows = keys.stream().distinct().filter(k -> !known.contains(k))
+                .map(k -> new MapSqlParameterSource().addValue("processor", processor).addValue("key", k).addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length > 0) {
+            jdbc.batchUpdate("insert into CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt)"
+                    + " values (:processor, :key, :now)", rows);
+        }
     }
 
     /** Whether some revision of the key went through in the queue. */

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <li>{@code 'EA'} — a constant;</li>
  * <li>{@code "{style_name:30} {color_code} {size_desc}"} — a template: placeholders are expressions, runs of spaces
  * left by empty values collapse;</li>
- * <li>{@code money(frgt_amt)}, {@code lookup('site', location)} — a function ({@link MappingFunctions}).</li>
+ * <li>{@code money(frgt_amt)}, {@code lookup('site', location)}, {@code peoplevoxTime(pick_date)} — a function
+ * ({@link MappingFunctions}).</li>
  * </ul>
  * A field whose sources are all absent from the record (not just empty) evaluates to null and is left out of the row
  * when its part says {@code absent: omit}, so Cherrypick never clears a target value the source does not carry.
@@ -26,9 +27,12 @@ public final class FieldExpression {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*(\\|[A-Za-z_][A-Za-z0-9_.]*)*(:\\d+)?");
     private static final Pattern COLUMN = Pattern.compile("\\[([^\\[\\]]+)]");
-    private static final Pattern CALL = Pattern.compile("([a-z]+)\\s*\\((.*)\\)", Pattern.DOTALL);
-    private static final Map<String, Integer> ARITY = Map.of("money", 1, "number", 1, "upper", 1, "lower", 1, "trim", 1,
-            "default", 2, "lookup", 2);
+    private static final Pattern CALL = Pattern.compile("([a-z][A-Za-z]*)\\s*\\((.*)\\)", Pattern.DOTALL);
+    private static final Map<String, Integer> ARITY = Map.ofEntries(Map.entry("money", 1), Map.entry("number", 1),
+            Map.entry("upper", 1), Map.entry("lower", 1), Map.entry("trim", 1), Map.entry("default", 2),
+            Map.entry("lookup", 2), Map.entry("peoplevoxTime", 1), Map.entry("peoplevoxDate", 1),
+            Map.entry("blueCherryDate", 1), Map.entry("blueCherryWeight", 1), Map.entry("peoplevoxWeight", 1),
+            Map.entry("blueCherryVolume", 1), Map.entry("peoplevoxVolume", 1));
 
     private final String text;
     private final Node root;

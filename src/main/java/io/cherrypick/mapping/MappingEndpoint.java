@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
@@ -22,6 +23,12 @@ public class MappingEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final String name;
 
+    // a route step reading ${body.row('part')} instead would make Camel introspect each mapped record anew (its bean
+    // cache is keyed by the object), which cost a tenth of the item flow's CPU at 50,000 SKUs
+    @UriParam(description = "A part of the mapping whose one row becomes the body (a map of field to value), instead of"
+            + " the whole mapped record with its parts")
+    private String part;
+
     public MappingEndpoint(String uri, MappingComponent component, String name) {
         super(uri, component);
         this.name = name;
@@ -31,13 +38,22 @@ public class MappingEndpoint extends DefaultEndpoint {
         return name;
     }
 
+    public String getPart() {
+        return part;
+    }
+
+    public void setPart(String part) {
+        this.part = part;
+    }
+
     @Override
     public Producer createProducer() {
         Mappings mappings = ((MappingComponent) getComponent()).mappings();
         return new DefaultProducer(this) {
             @Override
             public void process(Exchange exchange) {
-                exchange.getIn().setBody(mappings.map(name, exchange.getIn().getBody(), exchange.getIn().getHeaders()));
+                MappedRecord mapped = mappings.map(name, exchange.getIn().getBody(), exchange.getIn().getHeaders());
+                exchange.getIn().setBody(part == null ? mapped : mapped.row(part));
             }
         };
     }

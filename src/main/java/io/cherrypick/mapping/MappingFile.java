@@ -130,7 +130,13 @@ public record MappingFile(String name, String source, List<Part> parts) {
     private static Map<String, String> row(Part part, MappingSource source, MappingFunctions functions) {
         Map<String, String> row = new LinkedHashMap<>();
         part.fields().forEach((field, expression) -> {
-            String value = expression.evaluate(source, functions);
+            String value;
+            try {
+                value = expression.evaluate(source, functions);
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("part " + part.name() + ", field " + field + " (" + expression + "): "
+                        + bad.getMessage(), bad);
+            }
             if (value != null) {
                 row.put(field, value);
             } else if (!part.omitAbsent()) {

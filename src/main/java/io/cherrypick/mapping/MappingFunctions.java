@@ -13,7 +13,14 @@ import java.util.Locale;
  * <li>{@code number(x)}: a number without trailing zeros ({@code 3.000} becomes {@code 3});</li>
  * <li>{@code lookup('kind', x)}: the tenant's mapping of x (mappings of that kind, e.g. site), empty when none;</li>
  * <li>{@code default(x, 'y')}: x, or y when x is empty or absent;</li>
- * <li>{@code upper(x)}, {@code lower(x)}, {@code trim(x)}.</li>
+ * <li>{@code upper(x)}, {@code lower(x)}, {@code trim(x)};</li>
+ * <li>{@code peoplevoxTime(x)}: a Blue Cherry time (zone-less, in Blue Cherry's zone) as a Peoplevox import time
+ * ({@code yyyy-MM-dd HH:mm:ss}) in the tenant's zone; {@code peoplevoxDate(x)}: a Blue Cherry date (a delivery date) as
+ * the same day in Peoplevox's import format;</li>
+ * <li>{@code blueCherryDate(x)}: a Peoplevox time or date as the Blue Cherry date ({@code MM/DD/YYYY}) it falls on in
+ * Blue Cherry's zone;</li>
+ * <li>{@code blueCherryWeight(x)}, {@code peoplevoxWeight(x)}, {@code blueCherryVolume(x)}, {@code peoplevoxVolume(x)}:
+ * a weight or volume from the other system's unit into this one's ({@link Conversions}).</li>
  * </ul>
  */
 public final class MappingFunctions {
@@ -23,12 +30,26 @@ public final class MappingFunctions {
         String lookup(String kind, String value);
     }
 
-    static final List<String> NAMES = List.of("money", "number", "lookup", "default", "upper", "lower", "trim");
+    static final List<String> NAMES = List.of("money", "number", "lookup", "default", "upper", "lower", "trim",
+            "peoplevoxTime", "peoplevoxDate", "blueCherryDate", "blueCherryWeight", "peoplevoxWeight", "blueCherryVolume",
+            "peoplevoxVolume");
 
     private final Lookup lookup;
+    private final Conversions conversions;
 
+    /** Functions without time-zone or unit conversion (to read what a mapping names, not to send). */
     public MappingFunctions(Lookup lookup) {
+        this(lookup, Conversions.none());
+    }
+
+    public MappingFunctions(Lookup lookup, Conversions conversions) {
         this.lookup = lookup;
+        this.conversions = conversions;
+    }
+
+    /** The time-zone and unit conversions the functions apply. */
+    public Conversions conversions() {
+        return conversions;
     }
 
     /** Calls {@code name} with its arguments' values (already evaluated). */
@@ -39,6 +60,13 @@ public final class MappingFunctions {
             case "upper" -> only(name, args) == null ? null : only(name, args).toUpperCase(Locale.ROOT);
             case "lower" -> only(name, args) == null ? null : only(name, args).toLowerCase(Locale.ROOT);
             case "trim" -> only(name, args) == null ? null : only(name, args).trim();
+            case "peoplevoxTime" -> conversions.peoplevoxTime(only(name, args));
+            case "peoplevoxDate" -> conversions.peoplevoxDate(only(name, args));
+            case "blueCherryDate" -> conversions.blueCherryDate(only(name, args));
+            case "blueCherryWeight" -> conversions.blueCherryWeight(only(name, args));
+            case "peoplevoxWeight" -> conversions.peoplevoxWeight(only(name, args));
+            case "blueCherryVolume" -> conversions.blueCherryVolume(only(name, args));
+            case "peoplevoxVolume" -> conversions.peoplevoxVolume(only(name, args));
             case "default" -> {
                 arity(name, args, 2);
                 yield args.get(0) == null || args.get(0).isEmpty() ? args.get(1) : args.get(0);

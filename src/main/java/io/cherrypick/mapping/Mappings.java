@@ -46,18 +46,27 @@ public class Mappings {
 
     @Autowired
     public Mappings(@Value("${cherrypick.routes-dir}") String routesDir, Environment environment,
-                    List<MappingSourceAdapter> adapters, ValueMappingStore valueMappings) {
+                    List<MappingSourceAdapter> adapters, ValueMappingStore valueMappings, Conversions conversions) {
         this(Path.of(routesDir, "mappings"), environment, adapters,
-                (kind, value) -> valueMappings.lookup(kind, value).orElse(null));
+                (kind, value) -> valueMappings.lookup(kind, value).orElse(null), conversions);
     }
 
-    /** Mapping files of {@code dir}, placeholders resolved by {@code properties}, lookups by {@code lookup}. */
+    /**
+     * Mapping files of {@code dir}, placeholders resolved by {@code properties}, lookups by {@code lookup}, no time-zone
+     * or unit conversion.
+     */
     public Mappings(Path dir, PropertyResolver properties, List<MappingSourceAdapter> adapters,
                     MappingFunctions.Lookup lookup) {
+        this(dir, properties, adapters, lookup, Conversions.none());
+    }
+
+    /** Mapping files of {@code dir}, converting times and units by {@code conversions}. */
+    public Mappings(Path dir, PropertyResolver properties, List<MappingSourceAdapter> adapters,
+                    MappingFunctions.Lookup lookup, Conversions conversions) {
         this.dir = dir;
         this.environment = properties;
         this.adapters = adapters.stream().collect(Collectors.toMap(MappingSourceAdapter::name, Function.identity()));
-        this.functions = new MappingFunctions(lookup);
+        this.functions = new MappingFunctions(lookup, conversions);
         reload();
     }
 

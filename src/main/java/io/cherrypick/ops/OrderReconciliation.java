@@ -58,14 +58,11 @@ public class OrderReconciliation {
 
     /** The days {@code from} to {@code to}, both included. */
     public Report report(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
-        }
-        ZoneId zone = props.reportZone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", Timestamps.utc(start))
-                .addValue("to", Timestamps.utc(end));
+        ReportDays days = ReportDays.of(from, to, props.reportZone());
+        ZoneId zone = days.zone();
+        Instant start = days.start();
+        Instant end = days.end();
+        MapSqlParameterSource p = days.params();
         Map<Key, Counts> byKey = new TreeMap<>();
         List<Gap> gaps = new ArrayList<>();
         jdbc.query("select pick_num, ord_num, bc_location, pvx_site, state, exception_open, received_at, held_at,"

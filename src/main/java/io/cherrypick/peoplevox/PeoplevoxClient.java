@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -35,9 +36,12 @@ import io.micrometer.core.instrument.Timer;
  * SOAP 1.1 client of Peoplevox IntegrationServiceV4 (document/literal, namespace {@code http://www.peoplevox.net/}).
  * <p>
  * Caches one session per client id and re-authenticates once when Peoplevox answers {@code System : Security - Invalid
- * Session} or {@code Session Expired} (both arrive as HTTP 200 with ResponseId -1). Every call passes the shared
- * {@link RateLimiter} when pacing is on. Transport failures, 5xx, SOAP faults, HTML pages, unreadable bodies and
- * rate-limit refusals become transient {@link ApiException}s: the caller retries later.
+ * Session} or {@code Session Expired} (both arrive as HTTP 200 with ResponseId -1). When pacing is on, every call
+ * passes the shared {@link Pacer} (the cluster's budget in the database), and a call Peoplevox refuses for the rate
+ * limit ({@link RateLimitRefusal}: HTTP 429 or 503, or a SOAP fault or failed answer whose text matches a refusal
+ * pattern) makes every instance back off and is then sent again, for up to {@code retry-for}. Transport failures, other
+ * 5xx, SOAP faults, HTML pages, unreadable bodies and refusals past that become transient {@link ApiException}s: the
+ * caller retries later.
  */
 public class PeoplevoxClient {
     public static final String SYSTEM = "Peoplevox";
@@ -47,17 +51,35 @@ public class PeoplevoxClient {
 
     private final PeoplevoxProperties props;
     private final HttpClient http;
-    private final RateLimiter rateLimiter;
+    private final Pacer pacer;
+    private final List<Pattern> refusalPatterns;
     private final MeterRegistry meters;
     private final List<PeoplevoxCallListener> callListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String sessionId;
 
+    /** A client that paces itself alone (its own {@link RateLimiter}) when {@code props} say to pace. */
     public PeoplevoxClient(PeoplevoxProperties props, MeterRegistry meters) {
+        this(props, meters, props.paced() ? new RateLimiter(props.rateLimit().budget(), props.rateLimit().period(),
+                props.rateLimit().backoff()) : null);
+    }
+
+    /** @param pacer the budget every call passes; null: unpaced (a refusal is a transient fault at once) */
+    public PeoplevoxClient(PeoplevoxProperties props, MeterRegistry meters, Pacer pacer) {
         this.props = props;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.rateLimiter = props.rateLimit().enabled()
-                ? new RateLimiter(props.rateLimit().requests(), props.rateLimit().period()) : null;
+        this.pacer = pacer;
+        this.refusalPatterns = props.rateLimit().compiledPatterns();
+    }
+
+    /** The most rows one SaveData may carry (cherrypick.peoplevox.max-rows-per-call). */
+    public int maxRowsPerCall() {
+        return props.maxRowsPerCall();
+    }
+
+    /** Whether this client's calls are paced. */
+    public boolean paced() {
+        return pacer != null;
     }
 
     /** Adds a listener told of every call as it completes (see {@link PeoplevoxCallListener}). */
@@ -120,10 +142,6 @@ public class PeoplevoxClient {
                         "Peoplevox refused a fresh session for " + operation + ": " + response.detail(), null);
             }
         }
-        if (!response.ok() && isRateLimited(response.detail())) {
-            throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED,
-                    "Peoplevox refused " + operation + " (rate limit): " + response.detail(), null);
-        }
         return response;
     }
 
@@ -169,7 +187,7 @@ public class PeoplevoxClient {
                     + "</password></Authenticate>";
             IntegrationResponse r = post("Authenticate", envelope(null, body));
             if (!r.ok() || r.detail() == null || !r.detail().contains(",")) {
-                throw ApiException.transientFailure(SYSTEM, isRateLimited(r.detail()) ? Category.RATE_LIMITED : Category.AUTH,
+                throw ApiException.transientFailure(SYSTEM, Category.AUTH,
                         "Peoplevox authentication failed for client " + props.clientId() + " user " + props.username()
                                 + ": " + r.detail(), null);
             }
@@ -192,20 +210,37 @@ public class PeoplevoxClient {
                 + header + "<soap:Body>" + bodyXml + "</soap:Body></soap:Envelope>";
     }
 
+    /**
+     * One call through the pacer; a call refused for the rate limit is sent again once the cluster's back-off has
+     * passed (nothing of it was done), until {@code retry-for} has gone by.
+     */
     private IntegrationResponse post(String operation, String envelope) {
-        if (rateLimiter == null) {
+        if (pacer == null) {
             return exchange(operation, envelope);
         }
+        long giveUpAt = System.nanoTime() + props.rateLimit().retryFor().toNanos();
+        while (true) {
+            try (Pacer.Permit permit = permit(operation)) {
+                return exchange(operation, envelope);
+            } catch (RateLimitRefusal refusal) {
+                pacer.refused(refusal.getMessage());
+                if (System.nanoTime() - giveUpAt >= 0) {
+                    throw refusal;
+                }
+                log.info("Peoplevox refused {} for the rate limit; sending it again after the back-off", operation);
+            }
+        }
+    }
+
+    private Pacer.Permit permit(String operation) {
         try {
-            rateLimiter.acquire();
+            return pacer.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted while pacing " + operation, e);
-        }
-        try {
-            return exchange(operation, envelope);
-        } finally {
-            rateLimiter.release();
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " not sent: the"
+                    + " pacing budget in the database could not be read (" + e.getMostSpecificCause().getMessage() + ")", e);
         }
     }
 
@@ -217,8 +252,7 @@ public class PeoplevoxClient {
         try {
             IntegrationResponse response = send(operation, envelope);
             if (!response.ok()) {
-                outcome = isRateLimited(response.detail()) ? "rate_limited"
-                        : isSessionError(response.detail()) ? "auth" : ApiCallOutcome.REFUSED;
+                outcome = isSessionError(response.detail()) ? "auth" : ApiCallOutcome.REFUSED;
             }
             return response;
         } catch (RuntimeException e) {
@@ -265,10 +299,11 @@ public class PeoplevoxClient {
 
     IntegrationResponse parse(String operation, int status, String body) {
         String trimmed = body == null ? "" : body.stripLeading();
-        if (status == 429) {
-            throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED, "Peoplevox " + operation + " answered HTTP 429", null);
+        if (status == 429 || status == 503) {
+            throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + " (" + abbreviate(body) + ")");
         }
         if (trimmed.regionMatches(true, 0, "<!DOCTYPE html", 0, 14) || trimmed.regionMatches(true, 0, "<html", 0, 5)) {
+            refusedInWords(operation, status, body);
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation
                     + " answered HTTP " + status + " with an HTML page instead of SOAP (wrong URL or client id, or an outage)", null);
         }
@@ -276,6 +311,7 @@ public class PeoplevoxClient {
         try {
             doc = parser().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
+            refusedInWords(operation, status, body);
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " answered HTTP " + status
                     + " with a body that is not readable XML: " + abbreviate(body), e);
         }
@@ -283,6 +319,10 @@ public class PeoplevoxClient {
         if (fault != null && isClientFault(fault)) {
             throw new RequestRefused("Peoplevox could not read the " + operation + " request (HTTP " + status
                     + " SOAP Client fault): " + text(first(fault, "faultstring")));
+        }
+        if (fault != null && isRefusal(text(first(fault, "faultstring")))) {
+            throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + " with a SOAP fault: "
+                    + text(first(fault, "faultstring")));
         }
         if (fault != null || status >= 500) {
             String reason = fault == null ? abbreviate(body) : text(first(fault, "faultstring"));
@@ -306,13 +346,30 @@ public class PeoplevoxClient {
                 statuses.add(new IntegrationResponse.RowStatus(text(first(item, "Reference")), text(first(item, "Status"))));
             }
         }
+        IntegrationResponse answer;
         try {
-            return new IntegrationResponse(Integer.parseInt(text(first(result, "ResponseId")).trim()),
+            answer = new IntegrationResponse(Integer.parseInt(text(first(result, "ResponseId")).trim()),
                     Integer.parseInt(text(first(result, "TotalCount")).trim()), text(first(result, "Detail")), statuses);
         } catch (NumberFormatException e) {
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR,
                     "Peoplevox " + operation + " answer has no readable ResponseId/TotalCount: " + abbreviate(body), e);
         }
+        if (!answer.ok() && isRefusal(answer.detail())) {
+            throw new RateLimitRefusal("Peoplevox refused " + operation + " (rate limit): " + answer.detail());
+        }
+        return answer;
+    }
+
+    /** An error page or plain-text error (a gateway's, a proxy's) whose words say the rate limit was hit. */
+    private void refusedInWords(String operation, int status, String body) {
+        if (status >= 400 && isRefusal(body)) {
+            throw new RateLimitRefusal("Peoplevox " + operation + " answered HTTP " + status + ": " + abbreviate(body));
+        }
+    }
+
+    /** Whether a failed answer's text says the rate limit was hit (cherrypick.peoplevox.rate-limit.refusal-patterns). */
+    boolean isRefusal(String text) {
+        return text != null && refusalPatterns.stream().anyMatch(p -> p.matcher(text).find());
     }
 
     /** A SOAP 1.1 {@code Client} (1.2 {@code Sender}) fault: the request itself was wrong, not the server. */
@@ -328,10 +385,6 @@ public class PeoplevoxClient {
 
     static boolean isSessionError(String detail) {
         return detail != null && (detail.contains("Invalid Session") || detail.contains("Session Expired"));
-    }
-
-    static boolean isRateLimited(String detail) {
-        return detail != null && detail.toLowerCase().contains("rate limit exceeded");
     }
 
     private static Element first(Element parent, String localName) {

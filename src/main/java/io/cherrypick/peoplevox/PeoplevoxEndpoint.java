@@ -56,7 +56,7 @@ public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
     private int saveAction;
 
     @UriParam(label = "save", defaultValue = "0", description = "save: at most this many rows per SaveData call, cut on"
-            + " record boundaries (0: no cap)")
+            + " record boundaries; never more than cherrypick.peoplevox.max-rows-per-call (0: that setting, 100 by default)")
     private int maxRows;
 
     @UriParam(label = "save", defaultValue = "false", description = "save: for records an earlier attempt may have"
@@ -222,6 +222,15 @@ public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
 
     public int getMaxRows() {
         return maxRows;
+    }
+
+    /** The rows one SaveData of this endpoint carries at most: its maxRows, never above the client-wide cap. */
+    int rowsPerCall() {
+        int cap = getComponent().client().maxRowsPerCall();
+        if (cap <= 0) { // a client without a cap (a test's stand-in; the setting itself is at least 1)
+            return maxRows;
+        }
+        return maxRows > 0 ? Math.min(maxRows, cap) : cap;
     }
 
     public void setMaxRows(int maxRows) {

@@ -71,7 +71,7 @@ public class PeoplevoxProducer extends DefaultProducer {
         Map<Message, List<Map<String, String>>> ordered = new java.util.LinkedHashMap<>();
         order.forEach(m -> ordered.put(m, rowsByRecord.get(m)));
         RowWriter.Outcome<Message> outcome = RowWriter.save(client, endpoint.getTemplate(), ordered, PeoplevoxProducer::reference,
-                endpoint.getMaxRows(), endpoint.getSaveAction());
+                endpoint.rowsPerCall(), endpoint.getSaveAction());
         outcome.saved().forEach(m -> m.setHeader(Peoplevox.SAVED, true));
         outcome.refused().forEach((m, why) -> {
             m.setHeader(Peoplevox.SAVED, false);
@@ -142,9 +142,23 @@ public class PeoplevoxProducer extends DefaultProducer {
     private String signature(Map<String, String> row, String keyField) {
         StringBuilder s = new StringBuilder(row.getOrDefault(keyField, ""));
         for (String field : endpoint.matchFieldList()) {
-            s.append('\u0000').append(row.getOrDefault(field, ""));
+            s.append('\u0000').append(comparable(row.getOrDefault(field, "")));
         }
         return s.toString();
+    }
+
+    /**
+     * A match field's value as both sides can be compared: Peoplevox gives a date back day-first ({@code 15/01/2030
+     * 00:00:00}) however it was sent ({@code 2030-01-15 00:00:00}), so a date compares as the time it names.
+     */
+    static String comparable(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() < 8 || !Character.isDigit(value.charAt(0))) {
+            return value;
+        }
+        return PeoplevoxDates.parse(value).map(Object::toString).orElse(value);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,40 +5,56 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * At most {@code permits} calls in any sliding {@code period}, as the server counts them. A call holds a slot from
- * {@link #acquire()} until {@link #release()}, and its slot stays taken for {@code period} after the call completed:
- * the server saw the call arrive no later than its completion, so measuring from completion can never let the server
- * see more than {@code permits} arrivals in a period, however long requests take on the way. One instance per
- * Peoplevox client id, shared by all flows of this runtime.
+ * One JVM's own pacing (the setup audit's own client, tests): at most {@code permits} calls in any sliding
+ * {@code period}, as the server counts them. A call holds a slot from {@link #acquire()} until its permit is closed,
+ * and its slot stays taken for {@code period} after the call completed: the server saw the call arrive no later than
+ * its completion, so measuring from completion can never let the server see more than {@code permits} arrivals in a
+ * period, however long requests take on the way. The runtime's client uses {@link SharedPacingBudget}, the same rule
+ * kept in the database for every instance.
  */
-public class RateLimiter {
+public class RateLimiter implements Pacer {
     private final int permits;
     private final long periodNanos;
+    private final long backoffNanos;
     private final Deque<Long> completions = new ArrayDeque<>();
     private int inFlight;
+    private long backoffUntil = System.nanoTime();
 
     public RateLimiter(int permits, Duration period) {
-        this.permits = permits;
-        this.periodNanos = period.toNanos();
+        this(permits, period, period);
     }
 
-    public synchronized void acquire() throws InterruptedException {
+    public RateLimiter(int permits, Duration period, Duration backoff) {
+        this.permits = permits;
+        this.periodNanos = period.toNanos();
+        this.backoffNanos = backoff.toNanos();
+    }
+
+    @Override
+    public synchronized Permit acquire() throws InterruptedException {
         while (true) {
             long now = System.nanoTime();
             while (!completions.isEmpty() && now - completions.peekFirst() >= periodNanos) {
                 completions.pollFirst();
             }
-            if (inFlight + completions.size() < permits) {
+            long backoffLeft = backoffUntil - now;
+            if (backoffLeft <= 0 && inFlight + completions.size() < permits) {
                 inFlight++;
-                return;
+                return this::release;
             }
-            long waitNanos = completions.isEmpty() ? periodNanos : periodNanos - (now - completions.peekFirst());
+            long waitNanos = backoffLeft > 0 ? backoffLeft
+                    : completions.isEmpty() ? periodNanos : periodNanos - (now - completions.peekFirst());
             wait(Math.max(1, waitNanos / 1_000_000), 0);
         }
     }
 
+    @Override
+    public synchronized void refused(String reason) {
+        backoffUntil = Math.max(backoffUntil, System.nanoTime() + backoffNanos);
+    }
+
     /** Marks the end of a call that {@link #acquire()} let through. */
-    public synchronized void release() {
+    private synchronized void release() {
         inFlight--;
         completions.addLast(System.nanoTime());
         notifyAll();

@@ -27,15 +27,11 @@ public final class RowWriter {
     public record Outcome<K>(List<K> saved, Map<K, String> refused) {
     }
 
-    /** All rows of a field set in one call (no row cap). */
-    public static <K> Outcome<K> save(PeoplevoxClient peoplevox, String template, Map<K, List<Map<String, String>>> rowsByRecord,
-                                      Function<K, String> referenceOf) {
-        return save(peoplevox, template, rowsByRecord, referenceOf, 0, 0);
-    }
-
     /**
-     * @param maxRows at most this many rows per call (0: no cap); a record with more rows than the cap goes in calls
-     *                of its own, in slices of the cap (refused when any slice is)
+     * @param maxRows at most this many rows per call (peoplevox:save passes its endpoint's, never above
+     *                cherrypick.peoplevox.max-rows-per-call); a record with more rows than the cap goes in calls of its
+     *                own, in slices of the cap, and is refused when any slice is (the slices saved before stay in
+     *                Peoplevox: a resend with lookBeforeResend sends only the rows Peoplevox lacks)
      * @param action  SaveData action: 0 insert or update, 1 do not allocate (sales orders), 2 delete
      */
     public static <K> Outcome<K> save(PeoplevoxClient peoplevox, String template, Map<K, List<Map<String, String>>> rowsByRecord,

@@ -50,7 +50,7 @@ class CapacityChecks implements SetupCheck {
         int orderBatch = env.getProperty("cherrypick.flows.sales-order.batch-size", Integer.class, 100);
         int itemRows = env.getProperty("cherrypick.flows.item.rows-per-call", Integer.class, 100);
         Duration limit = audit.setup().capacityWarnAfter();
-        String pace = peoplevox.rateLimit().requests() + " calls per " + peoplevox.rateLimit().period().toSeconds() + " s";
+        String pace = peoplevox.rateLimit().budget() + " calls per " + peoplevox.rateLimit().period().toSeconds() + " s";
         String fix = "Peoplevox's rate limit is the bottleneck: send in full batches (the flows do), spread a first sync"
                 + " over a quiet period, or ask Peoplevox for a higher limit for the go-live.";
         return List.of(
@@ -90,7 +90,7 @@ class CapacityChecks implements SetupCheck {
 
     /** How long {@code calls} take at the configured pace. */
     Duration time(long calls) {
-        double perSecond = peoplevox.rateLimit().requests() / (double) Math.max(1, peoplevox.rateLimit().period().toMillis())
+        double perSecond = peoplevox.rateLimit().budget() / (double) Math.max(1, peoplevox.rateLimit().period().toMillis())
                 * 1000;
         return Duration.ofSeconds(Math.round(calls / perSecond));
     }

@@ -76,12 +76,16 @@ class ConfigurationChecks implements SetupCheck {
                 }),
                 audit.check("configuration.pacing", Section.CONFIGURATION, "Peoplevox calls are paced", c -> {
                     c.reads("cherrypick.peoplevox.rate-limit.*").checked(1).fix("Set cherrypick.peoplevox.rate-limit.enabled"
-                            + "=true with at most 15 requests per 15s (Peoplevox's documented pace, shared by every"
-                            + " instance of one client id).");
-                    int requests = env.getProperty("cherrypick.peoplevox.rate-limit.requests", Integer.class, 15);
+                            + "=auto (the default) or true, with at most 15 requests per 15s (Peoplevox's documented pace,"
+                            + " one budget shared by every instance of one client id).");
+                    int requests = env.getProperty("cherrypick.peoplevox.rate-limit.requests", Integer.class, 15)
+                            - env.getProperty("cherrypick.peoplevox.rate-limit.safety-margin", Integer.class, 0);
                     Duration period = DurationStyle.detectAndParse(env.getProperty("cherrypick.peoplevox.rate-limit.period",
                             "15s"));
-                    if (!flag(env, "cherrypick.peoplevox.rate-limit.enabled", false)) {
+                    // auto (the default) paces unless Peoplevox is the built-in simulator; true/on and false/off as said
+                    String pacing = env.getProperty("cherrypick.peoplevox.rate-limit.enabled", "auto").strip().toLowerCase();
+                    boolean paced = pacing.equals("true") || pacing.equals("on") || (pacing.equals("auto") && realPeoplevox);
+                    if (!paced) {
                         c.problem(realPeoplevox ? Verdict.FAIL : Verdict.WARN, "pacing is off: a burst of calls earns"
                                 + " Peoplevox's rate-limit refusals");
                     } else if (requests / (double) Math.max(1, period.toSeconds()) > PEOPLEVOX_CALLS_PER_SECOND) {

@@ -54,7 +54,11 @@ public class PeoplevoxNeeds {
                 new Written("Sales orders", "sales-order-change", "sales-order", "header", List.of("Status"),
                         "the amendment flow, to cancel an order"),
                 new Written(env.getProperty("cherrypick.flows.returns.expected-return-template", "Returns"), "returns",
-                        "expected-return", "returns", List.of(), null));
+                        "expected-return", "returns", List.of(), null),
+                new Written(env.getProperty("cherrypick.flows.inbound.purchase-order-template", "Purchase orders"),
+                        "inbound", "purchase-order", "header", List.of(), null),
+                new Written(env.getProperty("cherrypick.flows.inbound.purchase-order-item-template", "Purchase order items"),
+                        "inbound", "purchase-order", "lines", List.of(), null));
     }
 
     private List<Read> read() {
@@ -63,7 +67,11 @@ public class PeoplevoxNeeds {
                 new Read("Return summary", "returns", "return-summary", List.of(), null),
                 new Read(env.getProperty("cherrypick.flows.stock.report", "Item inventory summary"), "stock", null,
                         List.of("Item code", "Site reference", "Available", "On hand"),
-                        "the stock flow (levels and the Blue Cherry overlay) and the audit's stock check"));
+                        "the stock flow (levels and the Blue Cherry overlay) and the audit's stock check"),
+                new Read(env.getProperty("cherrypick.flows.inbound.goods-in-report", "Goods in summary"), "inbound", null,
+                        List.of("Goods in reference number", "Item code", "Quantity", "Purchase order number",
+                                "Site reference", "Reconciled date"),
+                        "the inbound flow (a delivery's lines, the receipts to Blue Cherry and the goods-in poll)"));
     }
 
     /** Per template written by a flow that is on: the fields it needs, in mapping order, each with who needs it. */

@@ -15,6 +15,7 @@ import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.IntegrationResponse;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
+import io.cherrypick.peoplevox.RateLimiter;
 import io.cherrypick.runtime.StartupChecks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,15 +45,15 @@ final class PeoplevoxReads {
                    AuditProgress progress) {
         this.pageSize = setup.pageSize();
         this.progress = progress;
-        boolean clientPaces = peoplevox.rateLimit().enabled();
+        boolean clientPaces = client.paced();
         boolean ownPacing = switch (setup.pacing()) {
             case ALWAYS -> !clientPaces;
             case NEVER -> false;
-            case AUTO -> !clientPaces && !StartupChecks.isSimulator(peoplevox.baseUrl(), "/sim/peoplevox");
+            case AUTO -> !clientPaces && !StartupChecks.isSimulator(peoplevox.baseUrl(), PeoplevoxProperties.SIMULATOR_PATH);
         };
-        this.client = ownPacing ? new PeoplevoxClient(new PeoplevoxProperties(peoplevox.baseUrl(), peoplevox.clientId(),
-                peoplevox.username(), peoplevox.password(), peoplevox.timeout(), new PeoplevoxProperties.RateLimit(true,
-                peoplevox.rateLimit().requests(), peoplevox.rateLimit().period())), meters) : client;
+        PeoplevoxProperties.RateLimit limit = peoplevox.rateLimit();
+        this.client = ownPacing ? new PeoplevoxClient(peoplevox, meters, new RateLimiter(limit.budget(), limit.period(),
+                limit.backoff())) : client;
         this.paced = clientPaces || ownPacing;
         this.authentications = meters.counter("cherrypick.api.calls", "system", "peoplevox", "operation", "Authenticate");
         this.authenticationsBefore = authentications.count();

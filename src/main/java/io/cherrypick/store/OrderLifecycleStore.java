@@ -26,13 +26,21 @@ public class OrderLifecycleStore {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("pick", pickNum).addValue("ord", ordNum)
                 .addValue("po", poNum).addValue("customer", customer).addValue("loc", bcLocation)
                 .addValue("rev", revision).addValue("now", Timestamps.now());
-        int updated = jdbc.update("update order_lifecycle set ord_num = :ord, po_num = :po, customer = :customer,"
-                + " bc_location = :loc, revision_received = :rev, updated_at = :now where pick_num = :pick", p);
-        if (updated == 0) {
-            jdbc.update("insert into order_lifecycle (pick_num, ord_num, po_num, customer, bc_location, revision_received,"
-                    + " state, exception_open, received_at, updated_at) values (:pick, :ord, :po, :customer, :loc, :rev,"
-                    + " 'QUEUED_IN_CHERRYPICK', false, :now, :now)", p);
+        // a new pick (the usual case) is one statement; a known pick's row is updated
+        int inserted = jdbc.update("insert into order_lifecycle (pick_num, ord_num, po_num, customer, bc_location,"
+                + " revision_received, state, exception_open, received_at, updated_at) select :pick, :ord, :po, :customer,"
+                + " :loc, :rev, 'QUEUED_IN_CHERRYPICK', false, :now, :now where not exists (select 1 from order_lifecycle"
+                + " where pick_num = :pick)", p);
+        if (inserted == 0) {
+            jdbc.update("update order_lifecycle set ord_num = :ord, po_num = :po, customer = :customer,"
+                    + " bc_location = :loc, revision_received = :rev, updated_at = :now where pick_num = :pick", p);
         }
+    }
+
+    /** The pick's newest revision waits in Cherrypick to be sent: queued, no note, no open exception (one statement). */
+    public void queued(String pickNum) {
+        jdbc.update("update order_lifecycle set state = 'QUEUED_IN_CHERRYPICK', note = null, exception_open = false,"
+                + " updated_at = :now where pick_num = :pick", Map.of("now", Timestamps.now(), "pick", pickNum));
     }
 
     /** Moves a pick to a state, stamping that state's time column; a note says why (shown to customer service). */

@@ -156,6 +156,34 @@ public class PurchaseOrderStore {
         return credited;
     }
 
+    /** An open purchase order with the units it still expects (ordered minus posted, over its lines). */
+    public record Expecting(String prodNum, String supplier, String site, String expectedDate, State state,
+                            boolean exceptionOpen, int ordered, int posted) {
+        public int unitsExpected() {
+            return Math.max(0, ordered - posted);
+        }
+    }
+
+    /**
+     * Purchase orders still open to receive (queued, sent or partly received) that carry an expected date and still
+     * expect units, at most {@code limit}, oldest expected first (the text sorts as the date: Blue Cherry writes
+     * {@code yyyy-MM-dd HH:mm:ss}).
+     */
+    public List<Expecting> expecting(int limit) {
+        return jdbc.query("select po.prod_num, po.supplier, po.site, po.expected_date, po.state, po.exception_open,"
+                + " coalesce(o.units, 0) as ordered, coalesce(c.units, 0) as posted from purchase_order po"
+                + " left join (select prod_num, sum(ordered) as units from purchase_order_line group by prod_num) o"
+                + " on o.prod_num = po.prod_num"
+                + " left join (select prod_num, sum(quantity) as units from goods_receipt_credit group by prod_num) c"
+                + " on c.prod_num = po.prod_num"
+                + " where po.state in ('QUEUED', 'SENT_TO_PEOPLEVOX', 'PARTLY_RECEIVED') and po.expected_date is not null"
+                + " and coalesce(o.units, 0) > coalesce(c.units, 0)"
+                + " order by po.expected_date, po.prod_num limit :limit", Map.of("limit", limit),
+                (rs, i) -> new Expecting(rs.getString("prod_num"), rs.getString("supplier"), rs.getString("site"),
+                        rs.getString("expected_date"), State.valueOf(rs.getString("state")),
+                        rs.getBoolean("exception_open"), rs.getInt("ordered"), rs.getInt("posted")));
+    }
+
     // ---- goods-in lines
 
     /** Stores a goods-in line once; empty when that reference + item is already stored. Returns its document number. */

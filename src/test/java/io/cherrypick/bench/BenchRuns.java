@@ -40,6 +40,15 @@ final class BenchRuns {
         }
     }
 
+    /**
+     * CPU time this JVM has used so far (all threads: the runtime and, in-process, the simulators), in milliseconds. Unlike
+     * wall time it hardly changes when other jobs share the machine, so a change's cost shows even on a busy machine.
+     */
+    static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
     static int count(JdbcTemplate jdbc, String sql) {
         Integer n = jdbc.queryForObject(sql, Integer.class);
         return n == null ? 0 : n;

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.cherrypick.CherrypickApplication;
+import io.cherrypick.peoplevox.PeoplevoxProperties;
 import io.cherrypick.support.FreePort;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.Simulators;
@@ -34,8 +35,10 @@ import io.cherrypick.support.Simulators;
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.OrderFlowBenchmark \
  *        -Dexec.args="--orders=3000 --ratelimited"
  * </pre>
- * With {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces itself;
- * the ceiling printed is what that limit allows at 100 orders per SaveData. The catalogue's 500 items are recorded as
+ * Peoplevox calls per order are printed against the minimum the row cap allows (cherrypick.peoplevox.max-rows-per-call:
+ * headers and lines, each in calls of at most that many rows; 0.04 at 100 rows and 3 lines per order). With
+ * {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces itself; the
+ * ceiling printed is what Cherrypick's budget (the limit less the safety margin) allows at that minimum. The catalogue's 500 items are recorded as
  * synced by the item flow (so orders need no item lookups); {@code --cold-catalogue} makes Cherrypick look them up.
  */
 public final class OrderFlowBenchmark {
@@ -110,6 +113,7 @@ public final class OrderFlowBenchmark {
                 0, 50, TimeUnit.MILLISECONDS);
 
         Instant start = Instant.now();
+        long cpuAtStart = BenchRuns.cpuMillis();
         BenchRuns.startFlow(camel, "sales-order", Set.of());
         if (!BenchRuns.await(Duration.ofMinutes(30), Duration.ofMillis(100), () ->
                 BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'")
@@ -117,6 +121,7 @@ public final class OrderFlowBenchmark {
             System.out.println("not every order was settled within 30 minutes; the figures cover those that were");
         }
         Duration took = Duration.between(start, Instant.now());
+        long cpu = BenchRuns.cpuMillis() - cpuAtStart;
         int acknowledged = BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'");
         sampler.shutdownNow();
 
@@ -134,14 +139,25 @@ public final class OrderFlowBenchmark {
                 jdbc.queryForObject("select count(*) from handoff where status in ('HELD', 'FAILED')", Integer.class));
         System.out.printf("time                       %.1f s%n", seconds);
         System.out.printf("throughput                 %.0f orders/s%n", acknowledged / seconds);
+        System.out.printf("CPU (whole JVM)            %.1f s, %.2f ms per order%n", cpu / 1000.0, cpu / (double) Math.max(1, acknowledged));
         System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d%n", pvxCalls, pvxCalls / (double) orders, refusals);
         System.out.printf("Blue Cherry calls          %d (%.4f per order)%n", bcCalls, bcCalls / (double) orders);
         System.out.printf("pick-to-acknowledged       p50 %d ms, p95 %d ms%n", percentile(latencies, 50), percentile(latencies, 95));
         System.out.printf("peak heap (whole JVM)      %d MiB%n", peakHeap.get() / (1024 * 1024));
+        PeoplevoxProperties pvx = app.getBean(PeoplevoxProperties.class);
+        int cap = pvx.maxRowsPerCall();
+        // the fewest calls the cap allows: every header and every line in full calls of `cap` rows
+        double minimumPerOrder = (orders + lines) / (double) cap / orders;
+        double perOrder = pvxCalls / (double) orders;
+        System.out.printf("calls per order vs minimum %.4f against %.4f (%d-row cap, %.2f lines per order): %+.1f%%%n",
+                perOrder, minimumPerOrder, cap, lines / (double) orders, 100 * (perOrder / minimumPerOrder - 1));
         if (rateLimited) {
-            double ceiling = 15 / 15.0 * 100 / 2.0; // one call per second; a SaveData for headers and one for lines per 100 orders
-            System.out.printf("rate-limit ceiling         %.0f orders/s (15 calls / 15 s, 2 calls per 100 orders); reached %.0f%%%n",
-                    ceiling, 100 * acknowledged / seconds / ceiling);
+            PeoplevoxProperties.RateLimit limit = pvx.rateLimit();
+            double callsPerSecond = limit.budget() / (double) limit.period().toMillis() * 1000;
+            double ceiling = callsPerSecond / minimumPerOrder;
+            System.out.printf("rate-limit ceiling         %.1f orders/s (%d of the %d calls / %d s, %.4f calls per order);"
+                    + " reached %.0f%%%n", ceiling, limit.budget(), limit.requests(), limit.period().toSeconds(),
+                    minimumPerOrder, 100 * acknowledged / seconds / ceiling);
         }
     }
 

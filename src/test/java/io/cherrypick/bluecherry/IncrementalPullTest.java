@@ -2,6 +2,8 @@ package io.cherrypick.bluecherry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
+import io.cherrypick.mapping.ConversionProperties.WeightUnit;
+import io.cherrypick.mapping.ConversionProperties;
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.store.SyncCursorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -179,5 +185,47 @@ class IncrementalPullTest {
         assertThat(result.taken()).isEqualTo(1);
         assertThat(result.watermark()).isEqualTo("2026-11-26 09:00:02");
         assertThat(cursors.load("test-pull").keysAtWatermark()).containsExactly("2");
+    }
+
+    /**
+     * Blue Cherry in New York: on 1 November 2026 the hour from 01:00 is written twice. Records written in the second
+     * pass carry a last_mod before the watermark the first pass left; they are taken, none twice, and the runs end.
+     */
+    @Test
+    void theHourRepeatedWhenClocksGoBackIsReadAgainUntilTheWatermarkLeavesIt() {
+        Conversions newYork = new Conversions(
+                new ConversionProperties.System(ZoneOffset.UTC,
+                        WeightUnit.KG, VolumeUnit.M3),
+                new ConversionProperties.System(ZoneId.of("America/New_York"),
+                        WeightUnit.LB, VolumeUnit.CF));
+        IncrementalPull inNewYork = new IncrementalPull(bc, cursors, noTransactions(), newYork);
+        java.util.function.Supplier<IncrementalPull.Result> pullOnce = () -> inNewYork.pull("style", "ny-pull", "style",
+                (record, key, lastMod) -> taken.add(record.path("style").asText() + "@" + lastMod));
+        bc.put("S0", "2026-11-01 00:50:00");
+        for (int i = 1; i <= 7; i++) {
+            bc.put("S" + i, "2026-11-01 01:" + (20 + i * 5) + ":00");     // first pass (EDT): 01:25 .. 01:55
+        }
+        assertThat(pullOnce.get().taken()).isEqualTo(8);
+        assertThat(cursors.saved.get("ny-pull").watermark()).isEqualTo("2026-11-01 01:55:00");
+
+        // second pass (EST): new records and a change of S1, all before the watermark's 01:55
+        bc.put("S8", "2026-11-01 01:05:00");
+        bc.put("S9", "2026-11-01 01:10:00");
+        bc.put("S1", "2026-11-01 01:15:00");
+        bc.put("S10", "2026-11-01 01:15:00");
+        IncrementalPull.Result second = pullOnce.get();
+        assertThat(second.taken()).isEqualTo(4);
+        assertThat(taken).contains("S8@2026-11-01 01:05:00", "S9@2026-11-01 01:10:00", "S1@2026-11-01 01:15:00",
+                "S10@2026-11-01 01:15:00").doesNotHaveDuplicates();
+        assertThat(bc.filters).contains("last_mod ge '2026-11-01 01:00:00'");
+        assertThat(pullOnce.get().taken()).as("the hour read again: nothing new, and the run ends").isZero();
+
+        bc.put("S11", "2026-11-01 02:00:00");
+        assertThat(pullOnce.get().taken()).isEqualTo(1);
+        assertThat(cursors.saved.get("ny-pull").keysAtWatermark()).as("the repeated hour is forgotten").containsExactly("11");
+        bc.filters.clear();
+        assertThat(pullOnce.get().taken()).isZero();
+        assertThat(bc.filters).containsExactly("last_mod ge '2026-11-01 02:00:00'");
+        assertThat(taken).hasSize(13).doesNotHaveDuplicates();
     }
 }

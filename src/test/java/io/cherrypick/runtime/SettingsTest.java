@@ -32,6 +32,7 @@ import io.cherrypick.flow.item.ItemFlowProperties;
 import io.cherrypick.flow.order.SalesOrderProperties;
 import io.cherrypick.flow.returns.ReturnsProperties;
 import io.cherrypick.flow.stock.StockProperties;
+import io.cherrypick.mapping.ConversionProperties;
 import io.cherrypick.ops.OpsProperties;
 import io.cherrypick.ops.alert.AlertProperties;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
@@ -47,7 +48,8 @@ import io.cherrypick.store.LifecycleState;
 class SettingsTest {
     /** The records' prefixes (RuntimeProperties: the cherrypick.* names listed in {@link #RUNTIME}). */
     static final List<String> PREFIXES = List.of("cherrypick.peoplevox.", "cherrypick.bluecherry.", "cherrypick.webhooks.",
-            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.");
+            "cherrypick.alerts.", "cherrypick.ops.", "cherrypick.security.", "cherrypick.items.", "cherrypick.flows.",
+            "cherrypick.conversion.");
     static final Set<String> RUNTIME = Set.of("cherrypick.demo", "cherrypick.routes-dir", "cherrypick.routes-reload",
             "cherrypick.data-dir", "cherrypick.quartz.shutdown-timeout", "cherrypick.metrics.refresh",
             "cherrypick.handoff.max-recoveries");
@@ -55,7 +57,7 @@ class SettingsTest {
     @EnableConfigurationProperties({PeoplevoxProperties.class, BlueCherryProperties.class, WebhookProperties.class,
             AlertProperties.class, OpsProperties.class, AccessProperties.class, ItemProperties.class, RuntimeProperties.class,
             SalesOrderProperties.class, AmendmentProperties.class, DespatchProperties.class, ReturnsProperties.class,
-            ItemFlowProperties.class, StockProperties.class, InboundProperties.class})
+            ItemFlowProperties.class, StockProperties.class, InboundProperties.class, ConversionProperties.class})
     static class Records {
     }
 
@@ -71,7 +73,12 @@ class SettingsTest {
             PeoplevoxProperties pvx = context.getBean(PeoplevoxProperties.class);
             assertThat(pvx.baseUrl()).isEqualTo("http://localhost:8080/sim/peoplevox");
             assertThat(pvx.timeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(pvx.rateLimit()).isEqualTo(new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15)));
+            assertThat(pvx.maxRowsPerCall()).isEqualTo(100);
+            assertThat(pvx.rateLimit()).isEqualTo(new PeoplevoxProperties.RateLimit(PeoplevoxProperties.Pacing.AUTO, 15,
+                    Duration.ofSeconds(15), 1, Duration.ofSeconds(15), Duration.ofMinutes(5), List.of("Rate limit exceeded",
+                    "too many (requests|calls)", "throttl(ed|ing)", "(request|call|api) limit (exceeded|reached)",
+                    "quota (exceeded|reached)")));
+            assertThat(pvx.paced()).as("against the built-in simulator").isFalse();
             assertThat(context.getBean(BlueCherryProperties.class).pageSize()).isEqualTo(200);
             WebhookProperties webhooks = context.getBean(WebhookProperties.class);
             assertThat(webhooks.subscribe()).isTrue();
@@ -96,8 +103,17 @@ class SettingsTest {
             assertThat(orders.batchSize()).isEqualTo(100);
             assertThat(orders.sites()).containsEntry("NJ", "PrimarySite");
             assertThat(orders.cancelledStatuses()).containsExactly("V", "C");
-            assertThat(context.getBean(AmendmentProperties.class).cutoffStatuses())
-                    .containsExactly("Allocated", "Picking", "Packed", "Despatched");
+            assertThat(orders.closedStatuses()).isEmpty();
+            AmendmentProperties amend = context.getBean(AmendmentProperties.class);
+            assertThat(amend.cutoffStatuses()).containsExactly("Allocated", "Picking", "Packed", "Despatched");
+            assertThat(amend.openStatuses()).containsExactly("New");
+            assertThat(amend.cancelledStatus()).isEqualTo("Cancelled");
+            assertThat(amend.statusNumbers()).as("Peoplevox's ids are not public").isEmpty();
+            ConversionProperties conversion = context.getBean(ConversionProperties.class);
+            assertThat(conversion.peoplevox()).isEqualTo(new ConversionProperties.System(ZoneId.of("UTC"),
+                    ConversionProperties.WeightUnit.KG, ConversionProperties.VolumeUnit.M3));
+            assertThat(conversion.bluecherry()).isEqualTo(new ConversionProperties.System(ZoneId.of("UTC"),
+                    ConversionProperties.WeightUnit.LB, ConversionProperties.VolumeUnit.CF));
             DespatchProperties despatch = context.getBean(DespatchProperties.class);
             assertThat(despatch.statuses()).containsEntry("Packed", LifecycleState.PICKING).hasSize(5);
             assertThat(despatch.gs1CompanyPrefix()).isEqualTo("0614141");
@@ -105,6 +121,7 @@ class SettingsTest {
             ReturnsProperties returns = context.getBean(ReturnsProperties.class);
             assertThat(returns.closedStatuses()).containsExactly("RECEIVED", "CLOSED", "CANCELLED");
             assertThat(returns.reasons()).isEmpty();
+            assertThat(returns.enabled()).as("returns rests on resources no public source confirms").isFalse();
             ItemFlowProperties items = context.getBean(ItemFlowProperties.class);
             assertThat(items.maxLength("AttributeColour")).as("a key ending in *").isEqualTo(500);
             assertThat(items.maxLength("Name")).isEqualTo(50);
@@ -138,6 +155,7 @@ class SettingsTest {
             "cherrypick.peoplevox.timeout=0s           | cherrypick.peoplevox.timeout        | must be longer than or equal to",
             "cherrypick.peoplevox.password=            | cherrypick.peoplevox.password       | must not be blank",
             "cherrypick.peoplevox.rate-limit.requests=0 | 'cherrypick.peoplevox' on field 'rateLimit.requests' | must be greater than or equal to 1",
+            "cherrypick.peoplevox.max-rows-per-call=0  | cherrypick.peoplevox.max-rows-per-call | must be greater than or equal to 1",
             "cherrypick.alerts.examples=0              | cherrypick.alerts.examples          | must be greater than or equal to 1",
             "cherrypick.alerts.cron=                   | cherrypick.alerts.cron              | must not be blank",
             "cherrypick.security.login-throttle.max-failures=0 | 'cherrypick.security' on field 'loginThrottle.maxFailures' | must be greater than or equal to 1",
@@ -153,7 +171,9 @@ class SettingsTest {
             "cherrypick.flows.stock.refresh-batch=200  | cherrypick.flows.stock.refresh-batch | must be less than or equal to 100",
             "cherrypick.flows.stock.peak.min-change-share=2 | 'cherrypick.flows.stock' on field 'peak.minChangeShare' | must be less than or equal to 1",
             "cherrypick.flows.stock.channels.shop.token=t | 'cherrypick.flows.stock' on field 'channels[shop].url' | must not be blank",
-            "cherrypick.flows.sales-order-change.cutoff-statuses= | cherrypick.flows.sales-order-change.cutoff-statuses | must not be empty"})
+            "cherrypick.flows.sales-order-change.cutoff-statuses= | cherrypick.flows.sales-order-change.cutoff-statuses | must not be empty",
+            "cherrypick.conversion.bluecherry.time-zone=Eastern | cherrypick.conversion.bluecherry.time-zone | Eastern",
+            "cherrypick.conversion.peoplevox.weight-unit=STONE | cherrypick.conversion.peoplevox.weight-unit | STONE"})
     void aBadValueStopsTheStartNamingTheSetting(String setting, String name, String reason) {
         app.withPropertyValues(setting.strip()).run(context -> {
             assertThat(context).hasFailed();
@@ -165,7 +185,8 @@ class SettingsTest {
     @Test
     void noRecordPrintsASecret() {
         String pvx = new PeoplevoxProperties("https://wms.peoplevox.net", "acme", "api.user", "pvx-Secret-1", Duration.ofSeconds(30),
-                new PeoplevoxProperties.RateLimit(false, 15, Duration.ofSeconds(15))).toString();
+                100, new PeoplevoxProperties.RateLimit(PeoplevoxProperties.Pacing.OFF, 15, Duration.ofSeconds(15), 1,
+                Duration.ofSeconds(15), Duration.ofMinutes(5), List.of())).toString();
         String bc = new BlueCherryProperties("https://apim.example.com", "bc-Secret-2", 200, Duration.ofSeconds(30)).toString();
         String webhooks = new WebhookProperties(true, "wh-Secret-3", "https://cp.example.com", "/webhooks/peoplevox",
                 Duration.ofMinutes(2)).toString();

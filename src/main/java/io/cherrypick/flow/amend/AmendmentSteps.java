@@ -39,7 +39,6 @@ public class AmendmentSteps {
     /** Header: the order's Peoplevox status before the write, and read again after it. */
     public static final String STATUS = "PeoplevoxStatus";
     public static final String STATUS_AFTER = "PeoplevoxStatusAfter";
-    static final String CANCELLED = "Cancelled";
 
     private final HandoffStore handoff;
     private final Mappings mappings;
@@ -86,7 +85,7 @@ public class AmendmentSteps {
         }
         Map<String, String> header = new LinkedHashMap<>();
         header.put("SalesOrderNumber", in.getHeader(Handoff.RECORD_KEY, String.class));
-        header.put("Status", CANCELLED);
+        header.put("Status", props.cancelledStatus());
         header.put(OrderDiff.REVISION_FIELD, in.getHeader(Handoff.REVISION, String.class));
         in.setBody(new MappedRecord(Map.of("header", List.of(header))));
         in.setHeader(CANCEL, true);
@@ -118,9 +117,67 @@ public class AmendmentSteps {
         changes.forEach(m -> m.setHeader(header, statuses.get(m.getHeader(Handoff.RECORD_KEY, String.class))));
     }
 
-    /** Whether the warehouse has started on an order in this Peoplevox status (cherrypick.flows.sales-order-change.cutoff-statuses). */
+    /**
+     * The status name of header {@link #STATUS} (a numeric id becomes its name by status-numbers; a number not listed
+     * stays as it is, and so counts as unknown): what the route compares with the cancelled and cut-off statuses.
+     */
+    public String statusName(Message in) {
+        return name(in.getHeader(STATUS, String.class));
+    }
+
+    private String name(String status) {
+        if (status == null) {
+            return null;
+        }
+        String s = status.trim();
+        return props.statusNumbers().stream().filter(n -> n.number().trim().equals(s)).map(n -> n.name().trim())
+                .findFirst().orElse(s);
+    }
+
+    /**
+     * Whether Cherrypick must leave an order in this Peoplevox status alone: the warehouse has started on it
+     * (cutoff-statuses), or the status is none Cherrypick knows (not open, cut-off or cancelled; an unlisted number; no
+     * status at all). The cut-off fails closed.
+     */
     public boolean pastCutoff(String status) {
-        return status != null && props.cutoffStatuses().stream().anyMatch(s -> s.equalsIgnoreCase(status));
+        String name = name(status);
+        return !isIn(name, props.openStatuses()) && !isIn(name, List.of(props.cancelledStatus()));
+    }
+
+    /** Whether the order's status (header {@link #STATUS}) is past the cut-off ({@link #pastCutoff(String)}). */
+    public boolean statusPastCutoff(Message in) {
+        return pastCutoff(in.getHeader(STATUS, String.class));
+    }
+
+    /** Why an order in its status (header {@link #STATUS}) is past the cut-off, for the AFTER_CUTOFF exception. */
+    public String cutoffReason(Message in) {
+        return reasonPastCutoff(in.getHeader(STATUS, String.class));
+    }
+
+    /** Why an order in this status is past the cut-off, for the AFTER_CUTOFF exception (null when it is not). */
+    String reasonPastCutoff(String status) {
+        if (!pastCutoff(status)) {
+            return null;
+        }
+        String name = name(status);
+        if (isIn(name, props.cutoffStatuses())) {
+            return "the warehouse has started (Peoplevox status " + name + ")";
+        }
+        return unknownStatus(status);
+    }
+
+    private String unknownStatus(String status) {
+        String shown = status == null || status.isBlank() ? "(none)" : "'" + status.trim() + "'";
+        return "Peoplevox status " + shown + " is not one Cherrypick knows, so the order counts as past the cut-off"
+                + " (known: open " + props.openStatuses() + ", cut-off " + props.cutoffStatuses() + ", cancelled "
+                + props.cancelledStatus() + (props.statusNumbers().isEmpty() ? "; no status numbers" : "; numbers "
+                + props.statusNumbers().stream().map(n -> n.number() + "=" + n.name()).collect(Collectors.joining(", ")))
+                + "); once the meaning is confirmed, add it to cherrypick.flows.sales-order-change.open-statuses or"
+                + " cutoff-statuses (a number to status-numbers)";
+    }
+
+    private static boolean isIn(String name, List<String> statuses) {
+        return name != null && statuses.stream().anyMatch(s -> s.trim().equalsIgnoreCase(name));
     }
 
     /**
@@ -133,7 +190,10 @@ public class AmendmentSteps {
         boolean saved = !Boolean.FALSE.equals(in.getHeader(io.cherrypick.peoplevox.Peoplevox.SAVED, Boolean.class));
         boolean cancel = Boolean.TRUE.equals(in.getHeader(CANCEL, Boolean.class));
         if (pastCutoff(after) && !(cancel && saved)) {
-            in.setHeader(CUTOFF, "the warehouse moved to " + after + " while the change was being applied" + (saved
+            String moved = isIn(name(after), props.cutoffStatuses()) ? "the warehouse moved to " + name(after)
+                    : "Peoplevox answered status " + (after == null || after.isBlank() ? "(none)" : "'" + after.trim() + "'")
+                    + ", which Cherrypick does not know,";
+            in.setHeader(CUTOFF, moved + " while the change was being applied" + (saved
                     ? "; check the order in Peoplevox"
                     : " and Peoplevox refused it: " + in.getHeader(io.cherrypick.peoplevox.Peoplevox.REFUSAL, String.class)));
         }

@@ -188,7 +188,9 @@ public class OrderShipments {
             String cartonNum = s.cartonNumbers().get(pkg.packageNumber());
             ObjectNode c = cartons.addObject();
             c.put("carton_num", cartonNum);
-            c.put("carton_wgt", pkg.weight() == null ? BigDecimal.ZERO : pkg.weight());
+            // Peoplevox's unit to Blue Cherry's (cherrypick.conversion), as the mapping's blueCherryWeight(weight)
+            c.put("carton_wgt", pkg.weight() == null ? BigDecimal.ZERO
+                    : mappings.functions().conversions().blueCherryWeight(pkg.weight()));
             c.put("ctn_volume", new BigDecimal(props.cartonVolume()));
             c.put("pick_num", pickNum);
             c.put("volume_uom", fields.get("volume_uom"));

@@ -1,8 +1,6 @@
 package io.cherrypick.flow.inbound;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +50,6 @@ public class GoodsReceiptSteps {
     /** Exchange property of a batch: units credited to each purchase order line by the lines before in the batch. */
     static final String CREDITED_IN_BATCH = "CherrypickCreditedInBatch";
     static final String REFERENCE_COLUMN = "Goods in reference number";
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final Logger log = LoggerFactory.getLogger(GoodsReceiptSteps.class);
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
@@ -246,8 +243,9 @@ public class GoodsReceiptSteps {
         if (inBatch != null) {
             credits.forEach(c -> inBatch.merge(prodNum + "|" + c.line().prodLine(), c.quantity(), Integer::sum));
         }
-        String date = PeoplevoxDates.parse(received.receivedDate()).map(t -> t.toLocalDate())
-                .orElse(LocalDate.now(ZoneOffset.UTC)).format(US_DATE);
+        // as Peoplevox wrote it (its zone); the mapping's blueCherryDate(receipt_date) makes it Blue Cherry's day
+        String date = PeoplevoxDates.parse(received.receivedDate()).isPresent() ? received.receivedDate()
+                : Instant.now().toString();
         // the isa_num: allocated once per goods-in line (kind: the queue, key: the record's), the same on every resend
         long isaNum = numbers.number(InboundFlow.RECEIPT_FLOW, received.reference() + "|" + received.itemCode());
         ReceiptAllocation receipt = new ReceiptAllocation(received, isaNum, locationFor(received.site(), po.get().location()), date,

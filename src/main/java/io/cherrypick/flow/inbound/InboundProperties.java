@@ -42,6 +42,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts              attempts of a failing send before the record becomes an exception
  * @param retryBackoff             the first wait before a failed send is tried again (doubling each attempt)
  * @param staleClaimAfter          a claim older than this belongs to an instance that stopped: its records are taken over
+ * @param stuckGrace               how long after its expected date an open purchase order that still expects units
+ *                                 counts as stuck: listed at /api/purchase-orders/stuck and told to the team's chat
+ *                                 (alerts); it stops being stuck when received, closed or cancelled
  */
 @Validated
 @ConfigurationProperties("cherrypick.flows.inbound")
@@ -54,5 +57,6 @@ public record InboundProperties(boolean enabled, @NotBlank String pullCron, @Not
                                 @NotBlank String receiptResource, @Min(1) long receiptSendInterval,
                                 @Min(1) int receiptBatchSize, @Min(0) @Max(1000) int overReceiptTolerance,
                                 @Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
-                                @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter) {
+                                @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
+                                @NotNull @DurationMin(seconds = 0) Duration stuckGrace) {
 }

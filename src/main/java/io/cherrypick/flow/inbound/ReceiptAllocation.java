@@ -17,7 +17,7 @@ import io.cherrypick.store.PurchaseOrderStore.Line;
  * {@code upc}, {@code ean}, {@code quantity} (the units credited to that line);</li>
  * <li>the delivery's: {@code location} (the Blue Cherry location of the Peoplevox site the goods were booked in at, mapping site; the
  * purchase order's own when it is one of them), {@code receipt_date} (Peoplevox's
- * reconciled date as MM/DD/YYYY), {@code isa_num} (the line's document number, nine digits, the same for every resend),
+ * reconciled date as Peoplevox wrote it: the mapping converts it with blueCherryDate), {@code isa_num} (the line's document number, nine digits, the same for every resend),
  * {@code over_recv_ok} (Y when the line takes more than ordered, within the tolerance), {@code reference} (the goods-in
  * reference), {@code item_code}, {@code site}.</li>
  * </ul>

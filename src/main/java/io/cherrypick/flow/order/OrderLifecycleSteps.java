@@ -40,8 +40,7 @@ public class OrderLifecycleSteps {
 
     /** The revision waits in Cherrypick to be sent. */
     public void queued(@Header(Handoff.RECORD_KEY) String pickNum) {
-        lifecycle.moveTo(pickNum, LifecycleState.QUEUED_IN_CHERRYPICK, null);
-        lifecycle.flagException(pickNum, false);
+        lifecycle.queued(pickNum);
     }
 
     /** Voided or cancelled in Blue Cherry before any revision was sent: it never goes. */

@@ -32,7 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sites             Blue Cherry location to Peoplevox site reference; seeds mapping kind "site" at start
  *                          (operators change it through /api/mappings afterwards)
  * @param shippers          Blue Cherry shipper to Peoplevox service type; seeds mapping kind "shipper"
- * @param cancelledStatuses Blue Cherry ord_status codes that mean a pick was voided or cancelled
+ * @param cancelledStatuses Blue Cherry ord_status codes that mean a pick was voided or cancelled: it is cancelled in
+ *                          Peoplevox, or never sent (the codes are not public: V and C are assumed)
+ * @param closedStatuses    Blue Cherry ord_status codes that mean a pick was closed or completed: nothing is sent or
+ *                          cancelled for it (move C here if it means closed, or Cherrypick would cancel shipped orders)
  */
 @Validated
 @ConfigurationProperties("cherrypick.flows.sales-order")
@@ -41,7 +44,8 @@ public record SalesOrderProperties(boolean enabled, @NotBlank String pullCron, @
                                    @NotNull @DurationMin(millis = 1) Duration retryBackoff,
                                    @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
                                    @NotNull Duration batchLinger, Map<String, String> sites,
-                                   Map<String, String> shippers, @NotNull List<String> cancelledStatuses) {
+                                   Map<String, String> shippers, @NotNull List<String> cancelledStatuses,
+                                   @NotNull List<String> closedStatuses) {
     public SalesOrderProperties {
         // set to nothing, a map binds as null: no mappings to seed
         sites = sites == null ? Map.of() : sites;

@@ -1,8 +1,6 @@
 package io.cherrypick.flow.returns;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +19,12 @@ import io.cherrypick.store.ReturnStore.LineKey;
  * <li>the return's: {@code return_code}, {@code item_code}, {@code location} (the Blue Cherry location of the Peoplevox
  * site it came back to, else the RA's), {@code reason_code} (mapping return-reason of Peoplevox's reason, else the
  * RA's), {@code disposition} (mapping return-disposition of its condition, else the default), {@code receipt_date}
- * (Peoplevox's return date as MM/DD/YYYY, else today).</li>
+ * (Peoplevox's return date as Peoplevox wrote it, else now:
+ * the mapping converts it with blueCherryDate).</li>
  * </ul>
  */
 public record ReceiptCredit(PvxReturn received, Map<LineKey, Integer> credits, List<AuthorisedLine> lines,
                             String location, String reasonCode, String disposition) implements MappingSource {
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     @Override
     public String value(String name) {
@@ -36,8 +34,8 @@ public record ReceiptCredit(PvxReturn received, Map<LineKey, Integer> credits, L
             case "location" -> location;
             case "reason_code" -> reasonCode;
             case "disposition" -> disposition;
-            case "receipt_date" -> PeoplevoxDates.parse(received.returnDate()).map(t -> t.toLocalDate())
-                    .orElse(LocalDate.now(ZoneOffset.UTC)).format(US_DATE);
+            case "receipt_date" -> PeoplevoxDates.parse(received.returnDate()).isPresent() ? received.returnDate()
+                    : Instant.now().toString();
             default -> throw new IllegalArgumentException("'" + name + "' is not a value of a return receipt (names:"
                     + " return_code, item_code, location, reason_code, disposition, receipt_date; per credit: ra_num,"
                     + " line_seq, style, color_code, lbl_code, dimension, size_desc, upc, quantity)");

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * routes/returns.camel.yaml, the rest by its steps; the expected-return and receipt fields are in
  * routes/mappings/expected-return.yaml and return-receipt.yaml. Defaults in application.yml.
  *
- * @param enabled                run the flow (its route group starts)
+ * @param enabled                run the flow (its route group starts); off by default: it rests on resources no public
+ *                               source confirms (README "Tenant setup")
  * @param pullCron               how often Blue Cherry is asked for return authorisations (Quartz cron; clustered)
  * @param authorisationResource  the Blue Cherry resource the authorisations are read from
  * @param expectedReturnTemplate the Peoplevox import template the expected returns are saved with

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.cherrypick.ops.StuckOrders.StuckOrder;
+import io.cherrypick.ops.StuckPurchaseOrders.StuckPurchaseOrder;
 import io.cherrypick.ops.words.PlainWords;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.LifecycleState;
@@ -19,7 +20,8 @@ final class AlertText {
     private AlertText() {
     }
 
-    static String of(List<ExceptionRecord> newExceptions, List<StuckOrder> newlyStuck, int examples, String linkBase) {
+    static String of(List<ExceptionRecord> newExceptions, List<StuckOrder> newlyStuck, List<StuckPurchaseOrder> newlyLate,
+                     int examples, String linkBase) {
         StringBuilder text = new StringBuilder("Cherrypick: ");
         if (!newExceptions.isEmpty()) {
             text.append(plural(newExceptions.size(), "new exception", "new exceptions"));
@@ -27,6 +29,10 @@ final class AlertText {
         if (!newlyStuck.isEmpty()) {
             text.append(newExceptions.isEmpty() ? "" : ", ")
                     .append(plural(newlyStuck.size(), "order newly stuck", "orders newly stuck"));
+        }
+        if (!newlyLate.isEmpty()) {
+            text.append(newExceptions.isEmpty() && newlyStuck.isEmpty() ? "" : ", ")
+                    .append(plural(newlyLate.size(), "purchase order overdue", "purchase orders overdue"));
         }
         if (!newExceptions.isEmpty()) {
             text.append("\n\nNew exceptions (").append(linkBase).append("/ops#/exceptions?status=OPEN):");
@@ -57,6 +63,19 @@ final class AlertText {
                         .append(o.exceptionOpen() ? ", has an open exception" : ""));
                 more(text, orders.size(), examples);
             });
+        }
+        if (!newlyLate.isEmpty()) {
+            StuckPurchaseOrder first = newlyLate.get(0);
+            text.append("\n\nPurchase orders overdue (").append(linkBase).append("/ops#/purchase-orders):")
+                    .append("\n• expected over ").append(duration(first.graceHours() * 60)).append(" ago, units still")
+                    .append(" expected ×").append(newlyLate.size()).append(", waiting for the supplier's delivery")
+                    .append(" (purchasing) or its booking in (the warehouse)");
+            newlyLate.stream().limit(examples).forEach(po -> text.append("\n    purchase order ").append(po.prodNum())
+                    .append(po.supplier() == null ? "" : " (" + po.supplier() + ")").append(": ")
+                    .append(po.unitsExpected()).append(" of ").append(po.unitsOrdered()).append(" units, expected ")
+                    .append(po.expectedDate()).append(po.site() == null ? "" : " at " + po.site())
+                    .append(po.exceptionOpen() ? ", has an open exception" : ""));
+            more(text, newlyLate.size(), examples);
         }
         return text.toString();
     }

@@ -22,13 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.ops.StuckOrders;
 import io.cherrypick.ops.StuckOrders.StuckOrder;
+import io.cherrypick.ops.StuckPurchaseOrders;
+import io.cherrypick.ops.StuckPurchaseOrders.StuckPurchaseOrder;
 import io.cherrypick.security.Secrets;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 
 /**
  * Tells the team's chat what needs a person, in one message per run: the exceptions opened since the last message,
- * grouped by flow and category, and the orders that became stuck, grouped by state. Each exception and each stall is
+ * grouped by flow and category, the orders that became stuck, grouped by state, and the purchase orders whose delivery
+ * is late ({@link StuckPurchaseOrders}). Each exception and each stall is
  * announced once ({@link AlertLog}); a message the chat did not take is sent again on the next run, before newer ones.
  * Runs on the clustered {@code ops-alerts} schedule, so one instance speaks.
  */
@@ -44,16 +47,18 @@ public class Alerter {
 
     private final ExceptionStore exceptions;
     private final StuckOrders stuckOrders;
+    private final StuckPurchaseOrders stuckPurchaseOrders;
     private final AlertLog alerts;
     private final AlertProperties props;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public Alerter(ExceptionStore exceptions, StuckOrders stuckOrders, AlertLog alerts, AlertProperties props,
-                   TransactionTemplate tx, ObjectMapper json) {
+    public Alerter(ExceptionStore exceptions, StuckOrders stuckOrders, StuckPurchaseOrders stuckPurchaseOrders,
+                   AlertLog alerts, AlertProperties props, TransactionTemplate tx, ObjectMapper json) {
         this.exceptions = exceptions;
         this.stuckOrders = stuckOrders;
+        this.stuckPurchaseOrders = stuckPurchaseOrders;
         this.alerts = alerts;
         this.props = props;
         this.tx = tx;
@@ -89,21 +94,28 @@ public class Alerter {
         Map<String, StuckOrder> stuckBySubject = new LinkedHashMap<>();
         stuckOrders.list(null, CANDIDATES).forEach(o -> stuckBySubject.put(
                 "stuck:" + o.pickNum() + ":" + o.state() + ":" + o.since().getEpochSecond(), o));
+        // a late purchase order is told once per expected date: a new date that passes too is told again
+        Map<String, StuckPurchaseOrder> lateBySubject = new LinkedHashMap<>();
+        stuckPurchaseOrders.list(CANDIDATES).forEach(po -> lateBySubject.put(
+                "stuck-po:" + po.prodNum() + ":" + po.expectedDate(), po));
 
         Set<String> told = alerts.announced(exceptionBySubject.keySet());
         exceptionBySubject.keySet().removeAll(told);
         told = alerts.announced(stuckBySubject.keySet());
         stuckBySubject.keySet().removeAll(told);
-        if (exceptionBySubject.isEmpty() && stuckBySubject.isEmpty()) {
+        told = alerts.announced(lateBySubject.keySet());
+        lateBySubject.keySet().removeAll(told);
+        if (exceptionBySubject.isEmpty() && stuckBySubject.isEmpty() && lateBySubject.isEmpty()) {
             return false;
         }
         String text = AlertText.of(List.copyOf(exceptionBySubject.values()), List.copyOf(stuckBySubject.values()),
-                props.examples(), props.linkBase());
+                List.copyOf(lateBySubject.values()), props.examples(), props.linkBase());
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT) + "\n…";
         }
         List<String> subjects = new ArrayList<>(exceptionBySubject.keySet());
         subjects.addAll(stuckBySubject.keySet());
+        subjects.addAll(lateBySubject.keySet());
         alerts.add(text, subjects);
         return true;
     }

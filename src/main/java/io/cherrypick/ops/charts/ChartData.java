@@ -263,7 +263,7 @@ public class ChartData {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("budgetPerMinute", Math.round(budget * 10) / 10.0);
         extra.put("budget", limit.requests() + " calls per " + limit.period().toSeconds() + " s");
-        extra.put("pacing", limit.enabled());
+        extra.put("pacing", peoplevox.paced());
         return new Chart("Peoplevox calls against the rate budget", "calls per minute", window.code(), b.seconds(),
                 b.starts(), List.of(new Series("busiest-minute", "Busiest minute", boxed(busiest)),
                         new Series("average-minute", "Average minute", average),

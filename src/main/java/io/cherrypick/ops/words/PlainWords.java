@@ -7,6 +7,7 @@ import java.util.Map;
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.PurchaseOrderStore;
 import io.cherrypick.store.ReceiptState;
 import io.cherrypick.store.ReturnState;
 
@@ -32,6 +33,8 @@ public final class PlainWords {
     public static final String ORDER_STATE = "orderState";
     public static final String RETURN_STATE = "returnState";
     public static final String RECEIPT_STATE = "receiptState";
+    public static final String PURCHASE_ORDER_STATE = "purchaseOrderState";
+    public static final String DELIVERY_STATE = "deliveryState";
     public static final String CATEGORY = "category";
     public static final String OWNER = "owner";
     public static final String EXCEPTION_STATUS = "exceptionStatus";
@@ -80,6 +83,21 @@ public final class PlainWords {
                 word(ReceiptState.RECEIVED, "Received", "Booked in by the warehouse, waiting to go to Blue Cherry."),
                 word(ReceiptState.CONFIRMED_IN_BLUE_CHERRY, "Credited in Blue Cherry", "Blue Cherry took the receipt."),
                 word(ReceiptState.EXCEPTION, "Needs a person", "Held or refused: see its exception."));
+        group(PURCHASE_ORDER_STATE,
+                word(PurchaseOrderStore.State.QUEUED, "Waiting to be sent",
+                        "Taken from Blue Cherry; Cherrypick tells the warehouse within moments (unless an exception holds it)."),
+                word(PurchaseOrderStore.State.SENT_TO_PEOPLEVOX, "Expected by the warehouse",
+                        "Peoplevox has the purchase order and expects the delivery; nothing received yet."),
+                word(PurchaseOrderStore.State.PARTLY_RECEIVED, "Partly received",
+                        "Some units were booked in and posted to Blue Cherry; the rest is still expected."),
+                word(PurchaseOrderStore.State.RECEIVED, "Received", "Every line was booked in and posted to Blue Cherry. Finished."),
+                word(PurchaseOrderStore.State.CANCELLED, "Cancelled",
+                        "Left the open stage in Blue Cherry before anything arrived; cancelled in Peoplevox. Finished."),
+                word(PurchaseOrderStore.State.CLOSED, "Closed", "Closed in Blue Cherry after goods arrived. Finished."));
+        group(DELIVERY_STATE,
+                word("RECEIVED", "Booked in", "Booked in by the warehouse, on its way to Blue Cherry as a production receipt."),
+                word("POSTED", "Posted to Blue Cherry", "Blue Cherry took the receipt: it counts against the purchase order."),
+                word("EXCEPTION", "Needs a person", "Held or refused: see its exception."));
         group(OWNER,
                 word(Owner.SUPPORT, "Support", "Watches the flows, fixes data and mappings, replays."),
                 word(Owner.WAREHOUSE, "Warehouse", "Checks goods, returns and what Peoplevox holds."),
@@ -196,8 +214,9 @@ public final class PlainWords {
         guide(Category.RATE_LIMITED, "Too many calls to Peoplevox",
                 "Peoplevox refused calls because its budget of about 15 calls per 15 seconds was used up, after every"
                         + " retry.",
-                "Look at the Peoplevox calls chart: another program may be using the same budget. An admin can switch"
-                        + " pacing on (cherrypick.peoplevox.rate-limit.enabled).",
+                "Look at the Peoplevox calls chart: another program may be using the same budget. An admin can leave"
+                        + " it more room (cherrypick.peoplevox.rate-limit.safety-margin) or switch pacing back on"
+                        + " (cherrypick.peoplevox.rate-limit.enabled: auto).",
                 "When the calls are back under the budget: replay every open one of this category.");
         guide(Category.MALFORMED_EVENT, "Unreadable event from Peoplevox",
                 "An event Peoplevox posted could not be read (a field missing, or not a number).",

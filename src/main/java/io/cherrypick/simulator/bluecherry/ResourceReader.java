@@ -33,9 +33,12 @@ final class ResourceReader {
     static ApiResponse read(ApiOperation op, Map<String, String> params, BlueCherryState state, SimulatorSettings settings,
                             String version) {
         List<? extends ServedRecord> records = List.copyOf(op.records().apply(state));
+        // each record's header view built once per request (it is a new map on every call)
+        Map<ServedRecord, Map<String, Object>> views = new java.util.IdentityHashMap<>();
+        records.forEach(r -> views.put(r, r.headerView()));
         FilterExpression filter;
         try {
-            filter = FilterParser.parse(params.get("$filter"), catalog(op, records));
+            filter = FilterParser.parse(params.get("$filter"), catalog(op, views.values()));
         } catch (FilterException e) {
             return badRequest("Invalid filter: " + e.getMessage());
         }
@@ -67,8 +70,8 @@ final class ResourceReader {
         final Long wantedPkey = pkey;
         List<? extends ServedRecord> matching = records.stream()
                 .filter(r -> wantedPkey == null || r.pkey() == wantedPkey)
-                .filter(r -> stageNum == null || stageNum.equals(String.valueOf(r.headerView().get("stage_num"))))
-                .filter(r -> filter.matches(r.headerView()))
+                .filter(r -> stageNum == null || stageNum.equals(String.valueOf(views.get(r).get("stage_num"))))
+                .filter(r -> filter.matches(views.get(r)))
                 .sorted(ORDER)
                 .toList();
         long from = (long) (pageNumber - 1) * pageSize;
@@ -82,10 +85,11 @@ final class ResourceReader {
     }
 
     /** Template fields with their types, plus any extra field a stored record carries (compared as text). */
-    private static FieldCatalog catalog(ApiOperation op, List<? extends ServedRecord> records) {
+    private static FieldCatalog catalog(ApiOperation op, java.util.Collection<Map<String, Object>> headerViews) {
         Map<String, FieldType> types = new HashMap<>();
-        for (ServedRecord r : records) {
-            r.headerView().keySet().forEach(k -> types.put(k.toLowerCase(Locale.ROOT), FieldType.TEXT));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map<String, Object> view : headerViews) {
+            view.keySet().stream().filter(seen::add).forEach(k -> types.put(k.toLowerCase(Locale.ROOT), FieldType.TEXT));
         }
         op.template().forEach((field, defaultValue) -> types.put(field, Templates.DATETIME_FIELDS.contains(field)
                 ? FieldType.DATETIME : defaultValue instanceof Number ? FieldType.NUMBER : FieldType.TEXT));

@@ -30,11 +30,15 @@ import io.cherrypick.support.RouteTestSupport;
  * saves replaced: a change before the cut-off is written, one after it, one for an order Peoplevox lacks and one that
  * raced the warehouse become exceptions, and one Peoplevox would not see is settled without a write.
  */
-@TestPropertySource(properties = "cherrypick.flows.sales-order-change.enabled=true")
+@TestPropertySource(properties = {"cherrypick.flows.sales-order-change.enabled=true",
+        "cherrypick.flows.sales-order-change.status-numbers[0].number=1",
+        "cherrypick.flows.sales-order-change.status-numbers[0].name=New"})
 class AmendmentRoutesTest extends RouteTestSupport {
     static final String A = "012345678905";
-    static final Map<String, String> BEFORE = Map.of("CHG1", "New", "CUT1", "Allocated", "RACE1", "New", "SAME1", "New");
-    static final Map<String, String> AFTER = Map.of("CHG1", "New", "RACE1", "Allocated");
+    static final Map<String, String> BEFORE = Map.of("CHG1", "New", "CUT1", "Allocated", "RACE1", "New", "SAME1", "New",
+            "ODD1", "Part despatched", "NUM5", "5", "NUM1", "1", "ODDAFTER1", "new");
+    static final Map<String, String> AFTER = Map.of("CHG1", "New", "RACE1", "Allocated", "NUM1", "1",
+            "ODDAFTER1", "On hold");
 
     @Autowired ObjectMapper json;
     @Autowired HandoffStore handoff;
@@ -64,16 +68,9 @@ class AmendmentRoutesTest extends RouteTestSupport {
 
     @Test
     void eachChangeOfABatchTakesItsBranch() throws Exception {
-        catalog.remember(A, A, null, "TEST");
-        for (String pick : List.of("CHG1", "CUT1", "GONE1", "RACE1", "SAME1")) {
-            sent(pick);
-        }
-        MockEndpoint headers = camel.getEndpoint("mock:headers", MockEndpoint.class);
-        headers.whenAnyExchangeReceived(e -> records(e).forEach(m -> m.setHeader(Peoplevox.SAVED, true)));
+        MockEndpoint headers = sentAndExpected(List.of("CHG1", "CUT1", "GONE1", "RACE1", "SAME1"), 2, 3);
         MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
-        done.expectedMessageCount(2);
         MockEndpoint exceptions = camel.getEndpoint("mock:exceptions", MockEndpoint.class);
-        exceptions.expectedMessageCount(3);
 
         Map<String, Object> moved = Picks.pick("CHG1", "NJ", A);
         moved.put("pickaddress", Map.of("rows", List.of(Picks.address("ST", "99 New Road", "Trenton"))));
@@ -101,6 +98,61 @@ class AmendmentRoutesTest extends RouteTestSupport {
         assertThat(reasons.get("RACE1")).contains("moved to Allocated while the change was being applied");
         assertThat(lifecycle.findPick("CHG1").orElseThrow().note()).contains("ShippingAddressLine1: '1 Main St' -> '99 New Road'");
         assertThat(lifecycle.findPick("CUT1").orElseThrow().exceptionOpen()).isTrue();
+    }
+
+    /**
+     * The cut-off fails closed: a status name Cherrypick does not know, or a number status-numbers does not list, is
+     * past the cut-off and the exception names it; a listed number is its status (1 = New: the change is written); a
+     * status read after the write that Cherrypick does not know raises the same exception.
+     */
+    @Test
+    void aStatusNameOrNumberCherrypickDoesNotKnowIsPastTheCutoff() throws Exception {
+        MockEndpoint headers = sentAndExpected(List.of("ODD1", "NUM5", "NUM1", "ODDAFTER1"), 1, 3);
+        MockEndpoint done = camel.getEndpoint("mock:done", MockEndpoint.class);
+        MockEndpoint exceptions = camel.getEndpoint("mock:exceptions", MockEndpoint.class);
+
+        List<Message> changes = new java.util.ArrayList<>();
+        long id = 1;
+        for (String pickNum : List.of("ODD1", "NUM5", "NUM1", "ODDAFTER1")) {
+            Map<String, Object> more = Picks.pick(pickNum, "NJ", A);
+            line(more).put("bk_qty", 4);
+            changes.add(change(id++, more));
+        }
+        producer.sendBody("direct:amend", batch(changes.toArray(Message[]::new)));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(records(headers.getExchanges().get(0))).extracting(m -> m.getHeader(Handoff.RECORD_KEY))
+                .containsExactly("NUM1", "ODDAFTER1");
+        assertThat(done.getExchanges()).extracting(e -> e.getIn().getHeader(Handoff.RECORD_KEY)).containsExactly("NUM1");
+        Map<String, Message> byPick = exceptions.getExchanges().stream().collect(Collectors.toMap(
+                e -> e.getIn().getHeader(Handoff.RECORD_KEY, String.class), Exchange::getIn));
+        assertThat(byPick.get("ODD1").getHeader(Handoff.CATEGORY)).isEqualTo("AFTER_CUTOFF");
+        assertThat(byPick.get("ODD1").getHeader(Handoff.REASON, String.class))
+                .contains("Peoplevox status 'Part despatched' is not one Cherrypick knows").contains("past the cut-off")
+                .contains("line 1 changed");
+        assertThat(byPick.get("NUM5").getHeader(Handoff.CATEGORY)).isEqualTo("AFTER_CUTOFF");
+        assertThat(byPick.get("NUM5").getHeader(Handoff.REASON, String.class))
+                .contains("Peoplevox status '5' is not one Cherrypick knows").contains("numbers 1=New")
+                .contains("status-numbers");
+        assertThat(byPick.get("ODDAFTER1").getHeader(Handoff.CATEGORY)).isEqualTo("AFTER_CUTOFF");
+        assertThat(byPick.get("ODDAFTER1").getHeader(Handoff.REASON, String.class))
+                .contains("Peoplevox answered status 'On hold', which Cherrypick does not know");
+    }
+
+    /**
+     * Revision r1 of each pick went to Peoplevox, Peoplevox takes every header saved, and {@code done} changes are
+     * expected settled and {@code exceptions} raised; returns the header saves' mock.
+     */
+    private MockEndpoint sentAndExpected(List<String> picks, int done, int exceptions) throws Exception {
+        catalog.remember(A, A, null, "TEST");
+        for (String pick : picks) {
+            sent(pick);
+        }
+        MockEndpoint headers = camel.getEndpoint("mock:headers", MockEndpoint.class);
+        headers.whenAnyExchangeReceived(e -> records(e).forEach(m -> m.setHeader(Peoplevox.SAVED, true)));
+        camel.getEndpoint("mock:done", MockEndpoint.class).expectedMessageCount(done);
+        camel.getEndpoint("mock:exceptions", MockEndpoint.class).expectedMessageCount(exceptions);
+        return headers;
     }
 
     /** A revision r1 of the pick went to Peoplevox (the baseline the change is compared with). */

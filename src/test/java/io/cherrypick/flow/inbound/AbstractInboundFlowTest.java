@@ -18,6 +18,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.flow.item.HeldOrderRelease;
+import io.cherrypick.handoff.HandoffRecord;
+import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.events.PeoplevoxSubscriptions;
 import io.cherrypick.store.ExceptionRecord;
@@ -54,6 +57,7 @@ abstract class AbstractInboundFlowTest extends FlowTestSupport {
     @Autowired ExceptionStore exceptions;
     @Autowired HeldOrderRelease release;
     @Autowired PeoplevoxClient peoplevox;
+    @Autowired HandoffStore handoff;
     @Autowired PeoplevoxSubscriptions subscriptions;
 
     @Override
@@ -269,7 +273,43 @@ abstract class AbstractInboundFlowTest extends FlowTestSupport {
         assertThat(receipts("PO-MISS1")).extracting(r -> r.get("size_qty")).containsExactly(3);
     }
 
+    @Test
+    void afterACrashBetweenTheHeaderAndTheItemSavesRecoverySendsOnlyTheItems() throws Exception {
+        camel.getRouteController().stopRoute("purchase-order-to-wms");
+        try {
+            createPo("PO-CRASH1", "3", Map.of(A, 10, B, 5));
+            await().atMost(WAIT).until(() -> handoff.countByStatus("purchase-order").getOrDefault("PENDING", 0) == 1);
+            // an instance claims the purchase order, saves its header as the flow maps it, and dies before the items
+            List<HandoffRecord> claimed = handoff.claim("purchase-order", "dead-instance", 100, Duration.ofMinutes(5),
+                    Duration.ZERO);
+            assertThat(claimed).hasSize(1);
+            Map<String, String> header = new LinkedHashMap<>();
+            header.put("PurchaseOrderNumber", "PO-CRASH1");
+            header.put("Status", "Pending");
+            header.put("Supplier", "Acme Mills");
+            header.put("ExpectedDeliveryDate", "2030-01-15 00:00:00");
+            header.put("RequestedDeliveryDate", "2030-01-15 00:00:00");
+            header.put("Site", "PrimarySite");
+            peoplevox.saveData("Purchase orders", new CsvTable(List.copyOf(header.keySet()), List.of(header)), 0);
+        } finally {
+            camel.getRouteController().startRoute("purchase-order-to-wms");
+        }
+
+        awaitState("PO-CRASH1", "SENT_TO_PEOPLEVOX");
+        assertThat(rowsSent("Purchase orders")).as("the header written once: by the instance that died, not again")
+                .isEqualTo(1);
+        assertThat(rowsSent("Purchase order items")).as("each of the two items written once, by the recovery").isEqualTo(2);
+        assertThat(pvxItems("PO-CRASH1")).extracting(i -> i.get("ItemCode")).containsExactlyInAnyOrder(A, B);
+        assertThat(pvxPurchaseOrder("PO-CRASH1").get("Supplier")).isEqualTo("Acme Mills");
+    }
+
     // ---- helpers
+
+    /** Rows of every SaveData call to the template Peoplevox processed. */
+    private int rowsSent(String template) {
+        return sims.peoplevoxCalls("SaveData", template).stream()
+                .mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
+    }
 
     private void createPo(String prodNum, String stage, Map<String, Integer> quantities) {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,10 @@ import io.cherrypick.bluecherry.model.Style;
 import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
+import io.cherrypick.mapping.ConversionProperties.WeightUnit;
+import io.cherrypick.mapping.ConversionProperties;
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.mapping.Mappings;
 
 /** routes/mappings/item.yaml applied to the SKUs of a style (source style-sku), and the fingerprint of a mapped row. */
@@ -41,6 +46,21 @@ class ItemMapperTest {
 
     static List<StyleSku> skus(Map<String, Object> style) {
         return Style.of(JSON.valueToTree(style)).getSkus();
+    }
+
+    /** Blue Cherry's garment weight in pounds becomes Peoplevox's kilograms (cherrypick.conversion's units). */
+    @Test
+    void theWeightIsConvertedFromBlueCherrysUnitToPeoplevoxs() {
+        Conversions poundsToKilograms = new Conversions(
+                new ConversionProperties.System(ZoneOffset.UTC,
+                        WeightUnit.KG, VolumeUnit.M3),
+                new ConversionProperties.System(ZoneOffset.UTC,
+                        WeightUnit.LB, VolumeUnit.CF));
+        Mappings converting = new Mappings(Path.of("routes", "mappings"), new MockEnvironment(),
+                List.of(new StyleSkuSource(new ItemCodes(new ItemProperties(null, "-")))), (kind, value) -> null,
+                poundsToKilograms);
+        StyleSku sku = skus(Styles.style("01234", 1, List.of("BLK"), List.of("M"))).get(0);
+        assertThat(map(converting, sku)).as("0.45 lb").containsEntry("Weight", "0.204");
     }
 
     @Test

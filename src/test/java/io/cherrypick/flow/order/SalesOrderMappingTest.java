@@ -3,6 +3,7 @@ package io.cherrypick.flow.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.catalog.ItemProperties;
+import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
+import io.cherrypick.mapping.ConversionProperties.WeightUnit;
+import io.cherrypick.mapping.ConversionProperties;
+import io.cherrypick.mapping.Conversions;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.support.Picks;
@@ -50,6 +55,29 @@ class SalesOrderMappingTest {
                 Map.entry("ItemCode", "012345678912"), Map.entry("QuantityOrdered", "2"),
                 Map.entry("RequestedDeliveryDate", "2026-11-30 00:00:00"), Map.entry("Line", "2"), Map.entry("Sequence", "2"),
                 Map.entry("SalePrice", "48.00"));
+    }
+
+    /**
+     * Blue Cherry in New York, the Peoplevox tenant in London: the pick's time moves to London's (and to the next day),
+     * its delivery date stays its day, and its revision stays exactly as Blue Cherry wrote it.
+     */
+    @Test
+    void timesMoveToTheTenantsZoneDeliveryDatesAndTheRevisionDoNot() throws Exception {
+        Conversions newYorkToLondon = new Conversions(
+                new ConversionProperties.System(ZoneId.of("Europe/London"),
+                        WeightUnit.KG, VolumeUnit.M3),
+                new ConversionProperties.System(ZoneId.of("America/New_York"),
+                        WeightUnit.LB, VolumeUnit.CF));
+        Mappings converting = new Mappings(Path.of("routes", "mappings"), new MockEnvironment(),
+                List.of(new PickSource(new ItemCodes(new ItemProperties(null, null)), json)), (kind, value) -> null, newYorkToLondon);
+        Map<String, Object> pick = Picks.pick("P3", "NJ", "012345678905");
+        pick.put("pick_date", "2026-11-20 21:15:00");
+        pick.put("last_mod", "2026-11-20 21:15:07");
+        MappedRecord mapped = converting.map("sales-order", json.writeValueAsString(pick), Map.of());
+
+        assertThat(mapped.row("header")).containsEntry("CreatedDate", "2026-11-21 02:15:00")
+                .containsEntry("RequestedDeliveryDate", "2026-11-30 00:00:00").containsEntry("Attribute2", "2026-11-20 21:15:07");
+        assertThat(mapped.rows("lines").get(0)).containsEntry("RequestedDeliveryDate", "2026-11-30 00:00:00");
     }
 
     @Test

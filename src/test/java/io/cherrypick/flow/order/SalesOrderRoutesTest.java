@@ -29,7 +29,8 @@ import io.cherrypick.support.RouteTestSupport;
  * Peoplevox and the hand-off replaced by mock endpoints: where a pick revision goes when it is pulled, and what the
  * sender does with a valid, an invalid and a refused pick of one batch.
  */
-@TestPropertySource(properties = "cherrypick.flows.sales-order.enabled=true")
+@TestPropertySource(properties = {"cherrypick.flows.sales-order.enabled=true",
+        "cherrypick.flows.sales-order.cancelled-statuses=V", "cherrypick.flows.sales-order.closed-statuses=C"})
 class SalesOrderRoutesTest extends RouteTestSupport {
     static final String A = "012345678905";
     static final String B = "012345678912";
@@ -75,17 +76,38 @@ class SalesOrderRoutesTest extends RouteTestSupport {
         superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID1");
 
         pull(Picks.pick("NEW1", "NJ", A));
-        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
-                + " values ('sales-order', 'SENT1', 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)");
+        sentBefore("SENT1");
         pull(Picks.pick("SENT1", "NJ", A));
-        Map<String, Object> voided = Picks.pick("VOID1", "NJ", A);
-        voided.put("ord_status", "V");
-        pull(voided);
+        pull(withStatus("VOID1", "V"));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(lifecycle.findPick("NEW1").orElseThrow().state()).isEqualTo(LifecycleState.QUEUED_IN_CHERRYPICK);
         assertThat(lifecycle.findPick("VOID1").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
         assertThat(queued.getExchanges()).as("only the new pick is queued to send").hasSize(1);
+    }
+
+    /**
+     * A tenant whose ord_status C means closed or complete (closed-statuses): such a pick is neither sent, nor cancelled,
+     * nor queued as a change of an order already in Peoplevox; a cancelled code is read trimmed and ignoring case.
+     */
+    @Test
+    void aPickBlueCherryClosedGoesNowhereAndIsNeverCancelled() throws Exception {
+        MockEndpoint queued = camel.getEndpoint("mock:queued", MockEndpoint.class);
+        MockEndpoint changes = camel.getEndpoint("mock:changes", MockEndpoint.class);
+        MockEndpoint superseded = camel.getEndpoint("mock:superseded", MockEndpoint.class);
+        queued.expectedMessageCount(0);
+        changes.expectedMessageCount(0);
+        superseded.expectedMessageCount(1);
+        superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID2");
+
+        pull(withStatus("CLOSED1", "C"));
+        sentBefore("CLOSED2");
+        pull(withStatus("CLOSED2", "C"));
+        pull(withStatus("VOID2", " v "));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(lifecycle.findPick("CLOSED1").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
+        assertThat(lifecycle.findPick("VOID2").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
     }
 
     @Test
@@ -139,6 +161,18 @@ class SalesOrderRoutesTest extends RouteTestSupport {
     @SuppressWarnings("unchecked")
     private static List<Message> records(Exchange exchange) {
         return exchange.getIn().getBody(List.class);
+    }
+
+    /** A revision r0 of the pick went to Peoplevox. */
+    private void sentBefore(String pickNum) {
+        jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
+                + " values ('sales-order', ?, 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)", pickNum);
+    }
+
+    private static Map<String, Object> withStatus(String pickNum, String ordStatus) {
+        Map<String, Object> pick = Picks.pick(pickNum, "NJ", A);
+        pick.put("ord_status", ordStatus);
+        return pick;
     }
 
     private void pull(Map<String, Object> pick) throws Exception {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Owner;
+import io.cherrypick.store.PurchaseOrderStore;
 import io.cherrypick.store.ReceiptState;
 import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.LifecycleState;
@@ -23,6 +24,7 @@ class PlainWordsTest {
         return Stream.of(Arguments.of(PlainWords.ORDER_STATE, LifecycleState.values()),
                 Arguments.of(PlainWords.RETURN_STATE, ReturnState.values()),
                 Arguments.of(PlainWords.RECEIPT_STATE, ReceiptState.values()),
+                Arguments.of(PlainWords.PURCHASE_ORDER_STATE, PurchaseOrderStore.State.values()),
                 Arguments.of(PlainWords.CATEGORY, Category.values()),
                 Arguments.of(PlainWords.OWNER, Owner.values()));
     }
