@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class DocumentNumbers {
+    /** Races lost in a row before giving up (each lost race means another record got a number: progress was made). */
+    private static final int MAX_TRIES = 200;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate own;
 
@@ -83,9 +86,9 @@ public class DocumentNumbers {
             if (!found.isEmpty()) {
                 return found.get(0);
             }
-            if (tries == 10) {
+            if (tries == MAX_TRIES) {
                 throw new IllegalStateException("no " + kind + " document number could be allocated for " + recordKey
-                        + " after 10 tries: other instances took every next number first");
+                        + " after " + MAX_TRIES + " tries: other instances took every next number first");
             }
             // another instance may take the same next number: the unique constraint keeps one, the other tries again
             jdbc.update("insert into document_number (kind, record_key, number, allocated_at)"
