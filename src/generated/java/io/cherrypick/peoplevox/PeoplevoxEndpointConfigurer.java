@@ -68,6 +68,8 @@ public class PeoplevoxEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "report": target.setReport(property(camelContext, java.lang.String.class, value)); return true;
+        case "revisionfield":
+        case "revisionField": target.setRevisionField(property(camelContext, java.lang.String.class, value)); return true;
         case "rows": target.setRows(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
@@ -141,6 +143,8 @@ public class PeoplevoxEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatcount":
         case "repeatCount": return long.class;
         case "report": return java.lang.String.class;
+        case "revisionfield":
+        case "revisionField": return java.lang.String.class;
         case "rows": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
@@ -215,6 +219,8 @@ public class PeoplevoxEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "report": return target.getReport();
+        case "revisionfield":
+        case "revisionField": return target.getRevisionField();
         case "rows": return target.getRows();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();

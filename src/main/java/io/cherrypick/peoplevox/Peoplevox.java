@@ -10,6 +10,11 @@ public final class Peoplevox {
     public static final String REFUSAL_CATEGORY = "PeoplevoxRefusalCategory";
     /** After a save with lookBeforeResend: rows of the record Peoplevox already held (not sent again). */
     public static final String ALREADY_HELD = "PeoplevoxAlreadyHeld";
+    /**
+     * After a save with lookBeforeResend and revisionField: Peoplevox holds the record at a newer revision, so nothing of
+     * it was sent (nor is by a later save of the exchange).
+     */
+    public static final String NEWER_HELD = "PeoplevoxNewerHeld";
     /** get and report: the search clause (overrides the endpoint's). */
     public static final String SEARCH_CLAUSE = "PeoplevoxSearchClause";
     /** subscribe: the event type; unsubscribe: the subscription id. */

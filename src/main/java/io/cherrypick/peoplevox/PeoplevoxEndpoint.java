@@ -71,6 +71,12 @@ public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
             + " count as this row (comma-separated), e.g. Attribute2 (the revision) or Line")
     private String matchFields;
 
+    @UriParam(label = "save", description = "save with lookBeforeResend: the template field holding the record's revision,"
+            + " e.g. Attribute2; a held row of the same key (and match fields) at this revision or a newer one counts as"
+            + " this row, and a record Peoplevox holds at a newer revision is not sent at all, in this save or a later one"
+            + " of the exchange (the newest revision wins)")
+    private String revisionField;
+
     @UriParam(label = "get,report", description = "get and report: the search clause (header PeoplevoxSearchClause"
             + " overrides it); empty reads everything")
     private String searchClause;
@@ -163,6 +169,14 @@ public class PeoplevoxEndpoint extends ScheduledPollEndpoint {
     List<String> keyColumnList() {
         return keyColumns == null ? List.of()
                 : Arrays.stream(keyColumns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String getRevisionField() {
+        return revisionField;
+    }
+
+    public void setRevisionField(String revisionField) {
+        this.revisionField = revisionField;
     }
 
     List<String> matchFieldList() {

@@ -1,7 +1,7 @@
 package io.cherrypick.peoplevox;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +61,8 @@ public class PeoplevoxProducer extends DefaultProducer {
             if (Boolean.FALSE.equals(m.getHeader(Peoplevox.SAVED, Boolean.class))) {
                 continue; // refused by an earlier save (its header): its other parts are not sent
             }
-            rowsByRecord.put(m, rowsOf(m));
+            // Peoplevox holds a newer revision of the record (found by an earlier save): none of its parts go
+            rowsByRecord.put(m, Boolean.TRUE.equals(m.getHeader(Peoplevox.NEWER_HELD, Boolean.class)) ? List.of() : rowsOf(m));
             order.add(m);
         }
         if (endpoint.isLookBeforeResend()) {
@@ -94,17 +95,48 @@ public class PeoplevoxProducer extends DefaultProducer {
         tried.forEach(m -> rowsByRecord.get(m).forEach(row -> keys.add(row.getOrDefault(keyField, ""))));
         String clause = keys.stream().map(k -> keyField + ".Equals(\"" + SearchClauses.escape(k) + "\")")
                 .collect(Collectors.joining(" OR "));
-        Set<String> held = new HashSet<>();
-        client.getData(endpoint.getTemplate(), clause).rows().forEach(row -> held.add(signature(row, keyField)));
+        String revisionField = endpoint.getRevisionField();
+        boolean byRevision = revisionField != null && !revisionField.isBlank();
+        // per signature (key and match fields), the newest revision Peoplevox holds ("" without revisionField)
+        Map<String, String> held = new HashMap<>();
+        client.getData(endpoint.getTemplate(), clause).rows().forEach(row -> held.merge(signature(row, keyField),
+                byRevision ? row.getOrDefault(revisionField, "") : "", (a, b) -> compareRevisions(a, b) >= 0 ? a : b));
         for (Message m : tried) {
+            if (byRevision && rowsByRecord.get(m).stream().anyMatch(row -> {
+                String heldRevision = held.get(signature(row, keyField));
+                return heldRevision != null && compareRevisions(heldRevision, row.getOrDefault(revisionField, "")) > 0;
+            })) {
+                m.setHeader(Peoplevox.NEWER_HELD, true);
+                m.setHeader(Peoplevox.ALREADY_HELD, m.getHeader(Peoplevox.ALREADY_HELD, 0, Integer.class)
+                        + rowsByRecord.get(m).size());
+                rowsByRecord.put(m, List.of());
+                continue;
+            }
             List<Map<String, String>> missing = rowsByRecord.get(m).stream()
-                    .filter(row -> !held.contains(signature(row, keyField))).toList();
+                    .filter(row -> {
+                        String heldRevision = held.get(signature(row, keyField));
+                        return heldRevision == null || byRevision
+                                && compareRevisions(heldRevision, row.getOrDefault(revisionField, "")) < 0;
+                    }).toList();
             int alreadyHeld = rowsByRecord.get(m).size() - missing.size();
             if (alreadyHeld > 0) {
                 m.setHeader(Peoplevox.ALREADY_HELD, m.getHeader(Peoplevox.ALREADY_HELD, 0, Integer.class) + alreadyHeld);
             }
             rowsByRecord.put(m, missing);
         }
+    }
+
+    /**
+     * Orders two revisions (Blue Cherry's last_mod of the record): numbers by value, timestamps as text, which in one
+     * fixed format (year first, zero-padded) is time order; a 'T' between date and time counts as the space.
+     */
+    static int compareRevisions(String a, String b) {
+        String x = a == null ? "" : a.trim();
+        String y = b == null ? "" : b.trim();
+        if (x.matches("\\d+") && y.matches("\\d+")) {
+            return new java.math.BigInteger(x).compareTo(new java.math.BigInteger(y));
+        }
+        return x.replace('T', ' ').compareTo(y.replace('T', ' '));
     }
 
     private String signature(Map<String, String> row, String keyField) {

@@ -3,7 +3,6 @@ package io.cherrypick.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,10 +14,9 @@ import org.springframework.stereotype.Repository;
 import io.cherrypick.store.Timestamps;
 
 /**
- * The despatches taken (table {@code despatch}: its id is the despatch's isa_num) and the carton serial of each package
- * (table {@code despatch_carton}: its id is the SSCC serial). Both are assigned once and read back, so a retry or a
- * replay sends the same numbers. Table {@code despatch_reading} keeps what the last read of a despatch not taken yet
- * found: a despatch is taken when two reads agree.
+ * The despatches taken (table {@code despatch}), each once, with its units towards "the pick is fully shipped". The
+ * numbers Blue Cherry sees (isa_num, carton serials) come from {@link DocumentNumbers}. Table {@code despatch_reading}
+ * keeps what the last read of a despatch not taken yet found: a despatch is taken when two reads agree.
  */
 @Repository
 public class DespatchRegister {
@@ -50,12 +48,6 @@ public class DespatchRegister {
         } catch (DuplicateKeyException raceLost) {
             return false;
         }
-    }
-
-    /** The despatch's sequence number (its isa_num), if it was taken. */
-    public Optional<Long> sequence(String despatchNumber) {
-        return jdbc.queryForList("select id from despatch where despatch_number = :n", Map.of("n", despatchNumber), Long.class)
-                .stream().findFirst();
     }
 
     /** Units of the pick in this despatch and every despatch of the pick taken before it. */
@@ -96,21 +88,5 @@ public class DespatchRegister {
     /** Forgets the reads of a despatch that was taken. */
     public void forgetReads(String despatchNumber) {
         jdbc.update("delete from despatch_reading where despatch_number = :n", Map.of("n", despatchNumber));
-    }
-
-    /** The serial of a package's carton number: assigned on first use, the same ever after. */
-    public long cartonSerial(String despatchNumber, String packageNumber) {
-        Map<String, Object> p = Map.of("d", despatchNumber, "p", packageNumber);
-        String select = "select id from despatch_carton where despatch_number = :d and package_number = :p";
-        List<Long> found = jdbc.queryForList(select, p, Long.class);
-        if (found.isEmpty()) {
-            try {
-                jdbc.update("insert into despatch_carton (despatch_number, package_number) values (:d, :p)", p);
-            } catch (DuplicateKeyException raceLost) {
-                // another sender assigned it a moment ago
-            }
-            found = jdbc.queryForList(select, p, Long.class);
-        }
-        return found.get(0);
     }
 }

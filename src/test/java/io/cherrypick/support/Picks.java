@@ -53,6 +53,21 @@ public final class Picks {
         return p;
     }
 
+    /** A pick line as a change of the pick sends it ({@code pickdetail} rows of {@code /_control/picks/{n}/modify}). */
+    public static Map<String, Object> line(int seq, String upc, int qty) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("line_seq", seq);
+        l.put("style", "01234");
+        l.put("color_code", "BLK");
+        l.put("size_desc", "M");
+        l.put("upc", upc);
+        l.put("price", 48.00);
+        l.put("bk_qty", qty);
+        l.put("total_qty", qty);
+        l.put("location", "NJ");
+        return l;
+    }
+
     /** A pick address row ({@code ST} ship-to, {@code BT} bill-to) in New Jersey. */
     public static Map<String, Object> address(String type, String addr1, String city) {
         Map<String, Object> a = new LinkedHashMap<>();

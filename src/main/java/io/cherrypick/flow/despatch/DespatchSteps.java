@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
@@ -153,22 +154,34 @@ public class DespatchSteps {
     }
 
     /**
-     * Blue Cherry refused the shipment. True when it only says it holds the shipment's isa_num already: an earlier
-     * attempt reached it but the answer was lost, so the shipment is there.
+     * Blue Cherry refused the shipment. True when it only says it holds the shipment's isa_num already and an earlier
+     * POST of it may have gone in (its answer was lost): the shipment is there. The same words for a number Cherrypick
+     * never posted before are no proof of anything: another document holds the number ({@link #refusal} says so).
      */
-    public boolean alreadyHeld(@Header(BlueCherry.REFUSAL) String refusal, @Body JsonNode shipment) {
+    public boolean alreadyHeld(@Header(BlueCherry.REFUSAL) String refusal, @Body JsonNode shipment,
+                               @Header(BlueCherryDocuments.MAYBE_POSTED) Boolean maybePosted) {
+        return Boolean.TRUE.equals(maybePosted) && onlyDuplicate(refusal, shipment);
+    }
+
+    private static boolean onlyDuplicate(String refusal, JsonNode shipment) {
         String duplicate = "Duplicate isa_num " + shipment.path("isa_num").asText();
         return refusal != null && !refusal.isBlank()
                 && List.of(refusal.split("; ")).stream().allMatch(m -> m.contains(duplicate));
     }
 
     /** The sentence for a shipment Blue Cherry refused: the despatch, pick, order, its words and where the carrier came from. */
-    public String refusal(@Header(OrderShipments.SHIPMENT) Shipment s, @Header(BlueCherry.REFUSAL) String refusal) {
+    public String refusal(@Header(OrderShipments.SHIPMENT) Shipment s, @Header(BlueCherry.REFUSAL) String refusal,
+                          @Body JsonNode shipment) {
         String carrierHint = s.carrier() == null ? "" : " [shipper " + s.carrier().shipper() + " and scac_code "
                 + s.carrier().scac() + " come from mapping " + DespatchFlow.CARRIER_MAPPING + " '" + s.carrier().source() + "']";
-        return "Despatch " + s.despatch().despatchNumber() + " (pick " + s.pickNum() + ", order " + s.pickField("ord_num")
-                + ") refused by Blue Cherry: " + refusal + carrierHint
-                + ". Fix the data or mapping and replay: the shipment is rebuilt with the mappings then.";
+        String what = "Despatch " + s.despatch().despatchNumber() + " (pick " + s.pickNum() + ", order "
+                + s.pickField("ord_num") + ") refused by Blue Cherry: " + refusal;
+        if (shipment != null && onlyDuplicate(refusal, shipment)) {
+            return what + ". Cherrypick never posted isa_num " + shipment.path("isa_num").asText() + " before, so another"
+                    + " document holds that number (a restored database or another system): check in Blue Cherry whether"
+                    + " this despatch is there; if it is, resolve this exception, if not, enter it in Blue Cherry by hand.";
+        }
+        return what + carrierHint + ". Fix the data or mapping and replay: the shipment is rebuilt with the mappings then.";
     }
 
     /** A despatch held or given up: its pick shows the exception and why (the pick from the header, else the payload). */

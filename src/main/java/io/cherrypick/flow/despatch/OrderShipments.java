@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cherrypick.catalog.ItemCodes;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.Handoff;
@@ -28,14 +29,17 @@ import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
+import io.cherrypick.store.DocumentNumbers;
+import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
  * The steps that build a Blue Cherry {@code OrderShipment} from a queued despatch (bean {@code orderShipments}), around
  * the field mapping {@code routes/mappings/order-shipment.yaml}:
  * <ol>
- * <li>{@link #prepare}: the pick ticket as the order flow sent it, the despatch's {@code isa_num} and the SSCC of each
- * package (assigned once, so a retry or a replay sends the same numbers), whether it completes the pick, and the
+ * <li>{@link #prepare}: the pick ticket as the order flow sent it, the despatch's {@code isa_num} and the SSCC serial of
+ * each package (from the document-number allocator, {@link DocumentNumbers}: allocated once, so a retry or a replay
+ * sends the same numbers), whether it completes the pick, and the
  * carrier mapping; a despatch that cannot be built is held (headers CherrypickCategory and CherrypickReason);</li>
  * <li>the mapping: the shipment's own fields;</li>
  * <li>{@link #document}: the mapped fields plus {@code cartonHeader} (a carton per package, with its lines) and
@@ -53,19 +57,28 @@ public class OrderShipments {
     public static final String PICK = "CherrypickPick";
     /** The queues holding picks as Cherrypick sent them to Peoplevox (the order flow and its amendments). */
     private static final List<String> PICK_QUEUES = List.of("sales-order", "sales-order-change");
+    /** The kind of the shipments' isa_num in the allocator: the despatch queue, under which the batch poster marks them. */
+    static final String SHIPMENT_NUMBERS = "despatch";
+    /** The kind of the carton serials in the document-number allocator (key: despatch number/package number). */
+    static final String CARTON_NUMBERS = "despatch-carton";
 
     private final HandoffStore handoff;
     private final DespatchRegister register;
+    private final DocumentNumbers numbers;
+    private final OrderLifecycleStore lifecycle;
     private final ValueMappingStore valueMappings;
     private final ItemCodes itemCodes;
     private final DespatchProperties props;
     private final Mappings mappings;
     private final ObjectMapper json;
 
-    public OrderShipments(HandoffStore handoff, DespatchRegister register, ValueMappingStore valueMappings,
-                          ItemCodes itemCodes, DespatchProperties props, Mappings mappings, ObjectMapper json) {
+    public OrderShipments(HandoffStore handoff, DespatchRegister register, DocumentNumbers numbers,
+                          OrderLifecycleStore lifecycle, ValueMappingStore valueMappings, ItemCodes itemCodes,
+                          DespatchProperties props, Mappings mappings, ObjectMapper json) {
+        this.lifecycle = lifecycle;
         this.handoff = handoff;
         this.register = register;
+        this.numbers = numbers;
         this.valueMappings = valueMappings;
         this.itemCodes = itemCodes;
         this.props = props;
@@ -86,6 +99,13 @@ public class OrderShipments {
         PvxDespatch d = in.getBody(PvxDespatch.class);
         in.setHeader(PICK, d.salesOrderNumber());
         Optional<JsonNode> pick = originalPick(d.salesOrderNumber());
+        if (pick.isEmpty() && lifecycle.findPick(d.salesOrderNumber()).isPresent()) {
+            // the order flow has the pick but has not recorded its send yet (an instance stopped between the save and the
+            // record; the pick is taken over after stale-claim-after): the despatch waits for it, it is not held
+            throw ApiException.transientFailure("cherrypick", Category.VALIDATION, "Despatch " + d.despatchNumber()
+                    + " (pick " + d.salesOrderNumber() + "): the order flow has not yet recorded sending pick "
+                    + d.salesOrderNumber() + " to Peoplevox; tried again later", null);
+        }
         if (pick.isEmpty()) {
             hold(in, "Despatch " + d.despatchNumber() + " (pick " + d.salesOrderNumber() + "): Peoplevox sales order "
                     + d.salesOrderNumber() + " was not sent by Cherrypick's order flow, so the pick ticket (lines, SKUs)"
@@ -104,13 +124,11 @@ public class OrderShipments {
 
     /** The shipment of a despatch and its pick: numbers assigned (once), carrier looked up; problems added to the list. */
     Shipment shipment(PvxDespatch d, JsonNode pick, List<String> problems) {
-        long isa = register.sequence(d.despatchNumber()).orElseGet(() -> {
-            register.register(d.despatchNumber(), d.salesOrderNumber(), d.units());
-            return register.sequence(d.despatchNumber()).orElseThrow();
-        });
+        register.register(d.despatchNumber(), d.salesOrderNumber(), d.units()); // taken before, unless replayed from elsewhere
+        long isa = numbers.number(SHIPMENT_NUMBERS, d.despatchNumber());
         Map<String, String> cartons = new LinkedHashMap<>();
         for (PvxDespatch.Package pkg : d.packages()) {
-            long serial = register.cartonSerial(d.despatchNumber(), pkg.packageNumber());
+            long serial = numbers.number(CARTON_NUMBERS, d.despatchNumber() + "/" + pkg.packageNumber());
             cartons.put(pkg.packageNumber(), Gs1.sscc20(props.gs1ExtensionDigit(), props.gs1CompanyPrefix(), serial));
         }
         boolean completes = register.unitsUpTo(d.salesOrderNumber(), d.despatchNumber()) >= orderedUnits(pick);

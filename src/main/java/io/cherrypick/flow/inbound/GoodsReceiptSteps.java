@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
@@ -26,6 +27,7 @@ import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.PeoplevoxDates;
 import io.cherrypick.peoplevox.SearchClauses;
+import io.cherrypick.store.DocumentNumbers;
 import io.cherrypick.store.PurchaseOrderStore;
 import io.cherrypick.store.PurchaseOrderStore.GoodsLine;
 import io.cherrypick.store.PurchaseOrderStore.Line;
@@ -58,9 +60,12 @@ public class GoodsReceiptSteps {
     private final ValueMappingStore valueMappings;
     private final InboundProperties props;
     private final ObjectMapper json;
+    private final DocumentNumbers numbers;
 
     public GoodsReceiptSteps(PurchaseOrderStore store, PeoplevoxClient peoplevox, Mappings mappings,
-                             ValueMappingStore valueMappings, InboundProperties props, ObjectMapper json) {
+                             ValueMappingStore valueMappings, InboundProperties props, ObjectMapper json,
+                             DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.store = store;
         this.peoplevox = peoplevox;
         this.mappings = mappings;
@@ -241,7 +246,9 @@ public class GoodsReceiptSteps {
         // as Peoplevox wrote it (its zone); the mapping's blueCherryDate(receipt_date) makes it Blue Cherry's day
         String date = PeoplevoxDates.parse(received.receivedDate()).isPresent() ? received.receivedDate()
                 : Instant.now().toString();
-        ReceiptAllocation receipt = new ReceiptAllocation(received, locationFor(received.site(), po.get().location()), date,
+        // the isa_num: allocated once per goods-in line (kind: the queue, key: the record's), the same on every resend
+        long isaNum = numbers.number(InboundFlow.RECEIPT_FLOW, received.reference() + "|" + received.itemCode());
+        ReceiptAllocation receipt = new ReceiptAllocation(received, isaNum, locationFor(received.site(), po.get().location()), date,
                 credits, over);
         in.setHeader(RECEIPT, receipt);
         in.setBody(receipt);
@@ -270,19 +277,32 @@ public class GoodsReceiptSteps {
         }
     }
 
-    /** True when Blue Cherry refused a receipt only because it holds its isa_num already (an earlier attempt went in). */
+    /**
+     * True when Blue Cherry refused a receipt because it holds its isa_num already and an earlier POST of it may have
+     * gone in (its answer was lost). For a number never posted before, the same words mean another document holds it.
+     */
     public boolean alreadyHeld(Exchange exchange) {
-        ReceiptAllocation r = exchange.getIn().getHeader(RECEIPT, ReceiptAllocation.class);
-        String refusal = exchange.getIn().getHeader(BlueCherry.REFUSAL, "", String.class);
-        return r != null && refusal.contains("Duplicate isa_num " + r.isaNum());
+        return Boolean.TRUE.equals(exchange.getIn().getHeader(BlueCherryDocuments.MAYBE_POSTED, Boolean.class))
+                && refusedAsDuplicate(exchange.getIn());
+    }
+
+    private static boolean refusedAsDuplicate(Message in) {
+        ReceiptAllocation r = in.getHeader(RECEIPT, ReceiptAllocation.class);
+        return r != null && in.getHeader(BlueCherry.REFUSAL, "", String.class).contains("Duplicate isa_num " + r.isaNum());
     }
 
     /** The sentence for a receipt Blue Cherry refused alone. */
     public String refusal(Exchange exchange) {
         Message in = exchange.getIn();
         ReceiptAllocation r = in.getHeader(RECEIPT, ReceiptAllocation.class);
-        return (r == null ? "Goods-in line " + in.getHeader(Handoff.RECORD_KEY) : r.describe()) + " refused by Blue Cherry: "
-                + in.getHeader(BlueCherry.REFUSAL) + ". Fix the data in Blue Cherry and replay.";
+        String what = (r == null ? "Goods-in line " + in.getHeader(Handoff.RECORD_KEY) : r.describe())
+                + " refused by Blue Cherry: " + in.getHeader(BlueCherry.REFUSAL);
+        if (refusedAsDuplicate(in)) {
+            return what + ". Cherrypick never posted isa_num " + r.isaNum() + " before, so another document holds that"
+                    + " number (a restored database or another system): check in Blue Cherry whether this receipt is there;"
+                    + " if it is, resolve this exception, if not, enter it in Blue Cherry by hand.";
+        }
+        return what + ". Fix the data in Blue Cherry and replay.";
     }
 
     /** A goods-in line held, refused or given up: it shows the exception, and so does its purchase order. */

@@ -22,7 +22,7 @@ import io.cherrypick.store.PurchaseOrderStore.Line;
  * reference), {@code item_code}, {@code site}.</li>
  * </ul>
  */
-public record ReceiptAllocation(GoodsLine received, String location, String receiptDate, List<Credit> credits,
+public record ReceiptAllocation(GoodsLine received, long documentNumber, String location, String receiptDate, List<Credit> credits,
                                 boolean overReceipt) implements MappingSource {
     static final Set<String> NAMES = new TreeSet<>(Set.of("prod_num", "prod_line", "style", "color_code", "lbl_code",
             "dimension", "size_desc", "upc", "quantity", "location", "receipt_date", "isa_num", "over_recv_ok",
@@ -32,9 +32,9 @@ public record ReceiptAllocation(GoodsLine received, String location, String rece
     public record Credit(Line line, int quantity) {
     }
 
-    /** The document number Blue Cherry sees (isa_num): nine digits of the goods-in line's durable id. */
+    /** The document number Blue Cherry sees (isa_num): nine digits of the line's number from the allocator. */
     public String isaNum() {
-        return String.format("%09d", received.id() % 1_000_000_000L);
+        return String.format("%09d", documentNumber % 1_000_000_000L);
     }
 
     /** "Delivery GI000001 (5 x item X, purchase order P)" for sentences. */

@@ -25,6 +25,7 @@ import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Authorisation;
+import io.cherrypick.store.DocumentNumbers;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ReceiptState;
@@ -57,9 +58,12 @@ public class ReturnReceiptSteps {
     private final Mappings mappings;
     private final ReturnsProperties props;
     private final ObjectMapper json;
+    private final DocumentNumbers numbers;
 
     public ReturnReceiptSteps(ReturnStore store, OrderLifecycleStore orders, ValueMappingStore valueMappings,
-                              ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json) {
+                              ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json,
+                              DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.store = store;
         this.orders = orders;
         this.valueMappings = valueMappings;
@@ -171,11 +175,26 @@ public class ReturnReceiptSteps {
         }
         ReceiptCredit receipt = new ReceiptCredit(r, match.credits(), match.lines(), locationFor(r, first),
                 reason, dispositionFor(r.condition()));
+        if (Boolean.TRUE.equals(in.getHeader(Handoff.TRIED_BEFORE, Boolean.class))
+                && numbers.maybePosted(ReturnsFlow.RECEIPT_FLOW, in.getHeader(Handoff.RECORD_KEY, String.class))) {
+            // Blue Cherry's return receipt carries no number it could refuse a resend by: a resend could credit twice
+            ReturnAuthorisationSteps.hold(in, Category.DUPLICATE, receipt.describe() + ": an earlier POST of this receipt"
+                    + " to Blue Cherry broke off without an answer, and Blue Cherry cannot be asked whether it took it. Check"
+                    + " the credit memos of RA line(s) " + creditedLines(receipt) + " in Blue Cherry: if the credit is"
+                    + " there, resolve this exception; if it is not, replay it (a replay sends it).");
+            return;
+        }
         if (inBatch != null) {
             match.credits().forEach((k, v) -> inBatch.merge(k, v, Integer::sum));
         }
         in.setHeader(RECEIPT, receipt);
         in.setBody(receipt);
+    }
+
+    /** "RA1 line 2 (3 units), RA1 line 3 (1 unit)": the RA lines a receipt credits. */
+    private static String creditedLines(ReceiptCredit receipt) {
+        return receipt.credits().entrySet().stream().map(c -> c.getKey().raNum() + " line " + c.getKey().lineSeq() + " ("
+                + c.getValue() + (c.getValue() == 1 ? " unit)" : " units)")).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Body: the receipt as mapped by {@code mapping}; becomes its Blue Cherry rows (one per RA line credited). */

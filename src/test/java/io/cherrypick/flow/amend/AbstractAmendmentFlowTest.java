@@ -212,16 +212,6 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     }
 
     private static Map<String, Object> line(int seq, String upc, int qty) {
-        Map<String, Object> l = new java.util.LinkedHashMap<>();
-        l.put("line_seq", seq);
-        l.put("style", "01234");
-        l.put("color_code", "BLK");
-        l.put("size_desc", "M");
-        l.put("upc", upc);
-        l.put("price", 48.00);
-        l.put("bk_qty", qty);
-        l.put("total_qty", qty);
-        l.put("location", "NJ");
-        return l;
+        return Picks.line(seq, upc, qty);
     }
 }

@@ -17,11 +17,13 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
+import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.PeoplevoxDespatches;
 import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
+import io.cherrypick.store.DocumentNumbers;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ValueMappingStore;
@@ -45,6 +47,7 @@ class DespatchRoutesTest extends RouteTestSupport {
     @Autowired OrderLifecycleStore lifecycle;
     @Autowired ValueMappingStore mappings;
     @Autowired DespatchRegister register;
+    @Autowired DocumentNumbers numbers;
 
     @Override
     protected void advise() throws Exception {
@@ -211,6 +214,67 @@ class DespatchRoutesTest extends RouteTestSupport {
     }
 
     @Test
+    void inAnArrayRefusedForADuplicateTheResendAfterALostAnswerIsConfirmedAndANumberNeverPostedIsAnException()
+            throws Exception {
+        Simulators sims = new Simulators(PORT);
+        List<String> picks = List.of("LOST2", "NEW2", "CLASH2", "NEW3");
+        sims.createPicks(picks.stream().map(p -> Picks.pick(p, "NJ", A, B)).toList());
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        for (String pick : picks) {
+            sent(pick);
+        }
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+
+        // D20 reaches Blue Cherry, but its answer is lost: it is sent again, now in one array with D21
+        producer.sendBody("direct:send", batch(shipped(1, "D20", "LOST2")));
+        producer.sendBody("direct:send", batch(shipped(1, "D20", "LOST2"), shipped(2, "D21", "NEW2")));
+
+        assertThat(deadLetters.getExchanges()).as("the array refused for D20's duplicate; alone, D20 counts as posted")
+                .isEmpty();
+        assertThat(shipmentsOf(sims, "LOST2")).isEqualTo(1);
+        assertThat(shipmentsOf(sims, "NEW2")).isEqualTo(1);
+        assertThat(lifecycle.findPick("LOST2").orElseThrow().state()).isEqualTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+
+        // as after a database restore: D22 is given D20's number, which Blue Cherry holds but Cherrypick never posted for D22
+        long taken = numbers.number("despatch", "D20");
+        jdbc.update("delete from document_number where kind = 'despatch' and record_key = 'D20'");
+        jdbc.update("insert into document_number (kind, record_key, number, allocated_at) values ('despatch', 'D22', ?,"
+                + " current_timestamp)", taken);
+        producer.sendBody("direct:send", batch(shipped(1, "D22", "CLASH2"), shipped(2, "D23", "NEW3")));
+
+        assertThat(deadLetters.getExchanges()).hasSize(1);
+        Message clash = deadLetters.getExchanges().get(0).getIn();
+        assertThat(clash.getHeader(Handoff.RECORD_KEY)).isEqualTo("D22");
+        assertThat(clash.getHeader(Handoff.CATEGORY)).isEqualTo("REJECTED");
+        assertThat(clash.getHeader(Handoff.REASON, String.class)).contains("Duplicate isa_num")
+                .contains("never posted isa_num " + String.format("%09d", taken) + " before");
+        assertThat(shipmentsOf(sims, "CLASH2")).as("not recorded as shipped").isZero();
+        assertThat(lifecycle.findPick("CLASH2").orElseThrow().state()).isEqualTo(LifecycleState.DESPATCHED);
+        assertThat(shipmentsOf(sims, "NEW3")).as("its neighbour goes through").isEqualTo(1);
+    }
+
+    @Test
+    void aDespatchOfAPickWhoseSendIsNotRecordedYetWaitsInsteadOfBeingHeld() throws Exception {
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        // the order flow received the pick and saved it in Peoplevox, but stopped before recording the send
+        lifecycle.received("WAIT1", "OWAIT1", "PO-WAIT1", "WEB01", "NJ", "r1");
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+
+        producer.sendBody("direct:send", batch(shipped(1, "D30", "WAIT1")));
+
+        assertThat(deadLetters.getExchanges()).as("not held: tried again once the send is recorded").isEmpty();
+        assertThat(camel.getEndpoint("mock:done", MockEndpoint.class).getExchanges()).isEmpty();
+    }
+
+    private Message shipped(long id, String despatchNumber, String pick) throws Exception {
+        return record(id, despatchNumber, "", json.writeValueAsString(despatch(despatchNumber, pick, "UPS Ground", A)));
+    }
+
+    private static long shipmentsOf(Simulators sims, String pick) {
+        return sims.getList("/sim/bluecherry/_control/shipments").stream().filter(s -> pick.equals(s.get("pick_num"))).count();
+    }
+
+    @Test
     void aShipmentBlueCherryHoldsAlreadyByItsIsaNumIsConfirmed() throws Exception {
         mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
         sent("DUP1");
@@ -221,12 +285,34 @@ class DespatchRoutesTest extends RouteTestSupport {
         refused.setHeader(BlueCherry.REFUSAL, "Duplicate isa_num 000000004 (pick_num DUP1): already received as pkey 5");
         refused.setHeader(OrderShipments.SHIPMENT, new Shipment(despatch("D5", "DUP1", "UPS Ground", A),
                 json.valueToTree(Picks.pick("DUP1", "NJ", A, B)), 4, Map.of(), true, null));
+        refused.setHeader(BlueCherryDocuments.MAYBE_POSTED, true); // an earlier POST lost its answer
 
         producer.send("direct:despatch-refused", e -> e.setIn(refused));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(camel.getEndpoint("mock:dead-letters", MockEndpoint.class).getExchanges()).isEmpty();
         assertThat(lifecycle.findPick("DUP1").orElseThrow().state()).isEqualTo(LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+    }
+
+    @Test
+    void aDuplicateIsaNumNeverPostedBeforeIsAnExceptionNotAConfirmation() throws Exception {
+        mappings.put(DespatchFlow.CARRIER_MAPPING, "UPS Ground", "UPS/UPSN");
+        sent("CLASH1");
+        Message refused = record(1, "D6", "", "{}");
+        refused.setBody(json.readTree("{\"pick_num\":\"CLASH1\",\"isa_num\":\"000000007\"}"));
+        refused.setHeader(BlueCherry.REFUSAL, "Duplicate isa_num 000000007 (pick_num CLASH1): already received as pkey 9");
+        refused.setHeader(OrderShipments.SHIPMENT, new Shipment(despatch("D6", "CLASH1", "UPS Ground", A),
+                json.valueToTree(Picks.pick("CLASH1", "NJ", A, B)), 7, Map.of(), true, null));
+        refused.setHeader(BlueCherryDocuments.MAYBE_POSTED, false); // the first POST of this number
+
+        producer.send("direct:despatch-refused", e -> e.setIn(refused));
+
+        List<Exchange> dead = camel.getEndpoint("mock:dead-letters", MockEndpoint.class).getExchanges();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).getIn().getHeader(Handoff.CATEGORY)).isEqualTo("REJECTED");
+        assertThat(dead.get(0).getIn().getHeader(Handoff.REASON, String.class)).contains("Despatch D6 (pick CLASH1")
+                .contains("never posted isa_num 000000007 before");
+        assertThat(lifecycle.findPick("CLASH1").orElseThrow().state()).isEqualTo(LifecycleState.DESPATCHED);
     }
 
     /** A pick the order flow sent to Peoplevox (its revision DONE in queue sales-order), acknowledged. */

@@ -27,6 +27,8 @@ import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
+import io.cherrypick.store.DocumentNumbers;
+import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.ValueMappingStore;
 import io.cherrypick.support.DefaultSettings;
 import io.cherrypick.support.Picks;
@@ -44,7 +46,8 @@ class ShipmentMapperTest {
     private final DespatchProperties props = DefaultSettings.of("cherrypick.flows.despatch", DespatchProperties.class);
     private final Mappings files = new Mappings(Path.of("routes", "mappings"), new org.springframework.mock.env.MockEnvironment(),
             List.of(new ShipmentSource(props)), (kind, value) -> null);
-    private final OrderShipments shipments = new OrderShipments(mock(HandoffStore.class), mock(DespatchRegister.class),
+    private final OrderShipments shipments = new OrderShipments(mock(HandoffStore.class), mock(DespatchRegister.class), mock(DocumentNumbers.class),
+            mock(OrderLifecycleStore.class),
             mappings, new ItemCodes(new ItemProperties(null, null)), props, files, new ObjectMapper());
     private final Mapper mapper = new Mapper();
     private final JsonNode pick = new ObjectMapper().valueToTree(Picks.pick("P1", "NJ", A, B));

@@ -236,6 +236,30 @@ abstract class AbstractInboundFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aDuplicateIsaNumNeverPostedBeforeIsAnExceptionNotAReceipt() {
+        createPo("PO-CLASH1", "3", Map.of(A, 10));
+        awaitState("PO-CLASH1", "SENT_TO_PEOPLEVOX");
+        goodsIn("GI-CLASH1", "PO-CLASH1", Map.of(A, 4));
+        awaitState("PO-CLASH1", "PARTLY_RECEIVED");
+        // as after a database restore: the allocator no longer knows GI-CLASH1's number and gives it to the next line
+        Long taken = jdbc.queryForObject("select number from document_number where kind = 'goods-receipt'"
+                + " and record_key = ?", Long.class, "GI-CLASH1|" + A);
+        jdbc.update("delete from document_number where kind = 'goods-receipt' and record_key = ?", "GI-CLASH1|" + A);
+        jdbc.update("insert into document_number (kind, record_key, number, allocated_at) values ('goods-receipt', ?, ?,"
+                + " current_timestamp)", "GI-CLASH2|" + A, taken);
+
+        goodsIn("GI-CLASH2", "PO-CLASH1", Map.of(A, 3));
+
+        ExceptionRecord e = awaitOpenException("REJECTED");
+        assertThat(e.flow()).isEqualTo("goods-receipt");
+        assertThat(e.message()).contains("Delivery GI-CLASH2").contains("Duplicate isa_num")
+                .contains("never posted isa_num " + String.format("%09d", taken) + " before");
+        assertThat(jdbc.queryForObject("select state from goods_receipt where reference = 'GI-CLASH2'", String.class))
+                .as("not recorded as posted").isNotEqualTo("POSTED");
+        assertThat(receipts("PO-CLASH1")).as("Blue Cherry holds the first delivery only").hasSize(1);
+    }
+
+    @Test
     void aDeliveryWhoseEventWasMissedIsCaughtByTheReportPoll() {
         createPo("PO-MISS1", "3", Map.of(C, 3));
         awaitState("PO-MISS1", "SENT_TO_PEOPLEVOX");

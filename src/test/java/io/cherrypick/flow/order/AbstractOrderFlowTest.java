@@ -283,6 +283,37 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void recoveryLeavesARecordPeoplevoxHoldsAtANewerRevisionAndResendsOneItHoldsAtAnOlderOne() throws Exception {
+        camel.getRouteController().stopRoute("sales-order-to-wms");
+        try {
+            sims.createPicks(List.of(Picks.pick("REVN1", "NJ", A), Picks.pick("REVO1", "NJ", B)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> handoff.countByStatus("sales-order").getOrDefault("PENDING", 0) == 2);
+            // an instance claims the batch and dies; meanwhile Peoplevox got REVN1 at a newer revision (with its line)
+            // and REVO1 at an older one (header only)
+            List<HandoffRecord> claimed = handoff.claim("sales-order", "dead-instance", 100, Duration.ofMinutes(5), Duration.ZERO);
+            assertThat(claimed).hasSize(2);
+            Map<String, String> newer = new java.util.LinkedHashMap<>();
+            newer.put("SalesOrderNumber", "REVN1");
+            newer.put("Site", "PrimarySite");
+            newer.put("Attribute2", "9999-12-31 23:59:59");
+            Map<String, String> older = new java.util.LinkedHashMap<>(newer);
+            older.put("SalesOrderNumber", "REVO1");
+            older.put("Attribute2", "2000-01-01 00:00:00");
+            peoplevox.saveData("Sales orders", new CsvTable(List.copyOf(newer.keySet()), List.of(newer, older)), 0);
+            peoplevox.saveData("Sales order items", new CsvTable(List.of("SalesOrderNumber", "ItemCode", "QuantityOrdered", "Line"),
+                    List.of(Map.of("SalesOrderNumber", "REVN1", "ItemCode", A, "QuantityOrdered", "5", "Line", "1"))), 0);
+        } finally {
+            camel.getRouteController().startRoute("sales-order-to-wms");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 10).size() == 2);
+        assertThat(headerRowsSent()).as("the two written meanwhile, then REVO1's again: not REVN1's").isEqualTo(3);
+        int lineRows = sims.peoplevoxCalls("SaveData", "Sales order items").stream()
+                .mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
+        assertThat(lineRows).as("REVN1's newer line kept, REVO1's line sent by the recovery").isEqualTo(2);
+        assertThat(sims.peoplevoxOrder("REVN1").toString()).as("the newer revision stays").contains("9999-12-31");
+    }
+
+    @Test
     void aPickVoidedBeforeItWasSentIsNeverSent() throws Exception {
         camel.getRouteController().stopRoute("sales-order-pull");
         try {

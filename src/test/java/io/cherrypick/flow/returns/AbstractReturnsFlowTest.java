@@ -51,6 +51,7 @@ import io.cherrypick.support.Picks;
         "cherrypick.flows.returns.retry-backoff=200ms",
         "cherrypick.webhooks.token=returns-test-token",
         "cherrypick.peoplevox.timeout=5s",
+        "cherrypick.bluecherry.timeout=2s",
         "cherrypick.metrics.refresh=300000"})
 abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     static final String TOKEN = "returns-test-token";
@@ -131,6 +132,27 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
         assertThat(list(view.get("lines")).get(0)).containsEntry("credited", 1).containsEntry("open", 0);
         assertThat(list(view.get("receipts")).get(0)).containsEntry("state", "CONFIRMED_IN_BLUE_CHERRY")
                 .containsEntry("disposition", "A").containsEntry("condition", "Good");
+    }
+
+    @Test
+    void aReceiptWhosePostBrokeOffIsHeldForAPersonNamingItsRaLinesInsteadOfPostedAgain() {
+        despatchedOrder("LOST1", A);
+        authorise("RA-LOST1", "LOST1", Map.of(A, 1));
+        awaitReturnState("RA-LOST1", "EXPECTED_IN_PEOPLEVOX");
+        // Blue Cherry takes the receipt but answers after the client gave up: Cherrypick cannot know it went in
+        sims.blueCherryFault(Map.of("operation", "ReturnReceiptAdvice", "type", "TIMEOUT", "delayMs", 3000, "count", 1));
+
+        receive(Map.of("salesOrderNumber", "LOST1", "rmaNumber", "RA-LOST1", "itemCode", A, "quantity", 1,
+                "reason", "Wrong size", "condition", "Good", "reusable", true));
+
+        ExceptionRecord e = awaitOpenException("DUPLICATE");
+        assertThat(e.flow()).isEqualTo("return-receipt");
+        assertThat(e.message()).contains("RA-LOST1 line 1 (1 unit)").contains("broke off without an answer")
+                .contains("resolve this exception");
+        await().atMost(WAIT).until(() -> returnReceipts("RA-LOST1").size() == 1);
+        assertThat(sims.getList("/sim/bluecherry/_control/calls?path=ReturnReceiptAdvice&method=POST"))
+                .as("posted once: the resend was held, not sent").hasSize(1);
+        assertThat(creditMemos("RA-LOST1")).as("one credit").hasSize(1);
     }
 
     @Test
