@@ -176,10 +176,11 @@ public final class PlainWords {
                 "Peoplevox or Blue Cherry refused the record; its own words are in the message.",
                 "Read the system's words and fix the data where it comes from; ask an admin when they name a setting.",
                 "Once the cause is fixed.");
-        guide(Category.DUPLICATE, "Already there",
-                "The other system already has this record.",
-                "Usually nothing: check the other system holds it once, then resolve.",
-                "Do not replay.");
+        guide(Category.DUPLICATE, "Already there, or maybe there",
+                "The other system already has this record, or may have it: an earlier send broke off without an answer.",
+                "Check the other system: when it holds the record once, resolve; when the message says it may not, and the"
+                        + " other system does not have it, replay.",
+                "Only when the other system does not have it.");
         guide(Category.DUPLICATE_BARCODE, "Barcode used twice",
                 "Two Blue Cherry SKUs carry the same item code or barcode; Peoplevox allows one item per code.",
                 "Correct the UPC or EAN of one of them in Blue Cherry; the item flow then sends it.",
