@@ -1,6 +1,11 @@
 package io.cherrypick.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -10,6 +15,9 @@ import org.apache.camel.Route;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.cherrypick.runtime.FlowSwitch;
 
@@ -45,8 +53,16 @@ final class BenchRuns {
      * wall time it hardly changes when other jobs share the machine, so a change's cost shows even on a busy machine.
      */
     static long cpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** Writes a benchmark's figures as JSON to target/bench/{@code name}.json (and says where). */
+    static void writeFigures(String name, Map<String, Object> figures) throws IOException {
+        Path out = Path.of("target", "bench", name + ".json");
+        Files.createDirectories(out.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), figures);
+        System.out.println("figures written to " + out);
     }
 
     static int count(JdbcTemplate jdbc, String sql) {

@@ -1,7 +1,6 @@
 package io.cherrypick.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +14,6 @@ import org.apache.camel.Route;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.cherrypick.CherrypickApplication;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
@@ -136,10 +132,7 @@ public final class InboundBenchmark {
         figures.put("receiptsInBlueCherry", sims.getList("/sim/bluecherry/_control/receipts").size());
         System.out.printf("receipts in Blue Cherry    %d (one per line: %d)%n", figures.get("receiptsInBlueCherry"), poLines);
 
-        Path out = Path.of("target", "bench", "inbound.json");
-        Files.createDirectories(out.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), figures);
-        System.out.println("figures written to " + out);
+        BenchRuns.writeFigures("inbound", figures);
     }
 
     /** One phase's figures, printed and returned. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,6 +152,20 @@ public final class OrderFlowBenchmark {
         double perOrder = pvxCalls / (double) orders;
         System.out.printf("calls per order vs minimum %.4f against %.4f (%d-row cap, %.2f lines per order): %+.1f%%%n",
                 perOrder, minimumPerOrder, cap, lines / (double) orders, 100 * (perOrder / minimumPerOrder - 1));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("orders", orders);
+        figures.put("acknowledged", acknowledged);
+        figures.put("seconds", seconds);
+        figures.put("ordersPerSecond", acknowledged / seconds);
+        figures.put("cpuMillisPerOrder", cpu / (double) Math.max(1, acknowledged));
+        figures.put("peoplevoxCallsPerOrder", perOrder);
+        figures.put("minimumCallsPerOrder", minimumPerOrder);
+        figures.put("rowCap", cap);
+        figures.put("peoplevoxRefusals", refusals);
+        figures.put("blueCherryCallsPerOrder", bcCalls / (double) orders);
+        figures.put("pickToAcknowledgedP50Millis", percentile(latencies, 50));
+        figures.put("pickToAcknowledgedP95Millis", percentile(latencies, 95));
+        figures.put("peakHeapMiB", peakHeap.get() / (1024 * 1024));
         if (rateLimited) {
             PeoplevoxProperties.RateLimit limit = pvx.rateLimit();
             double callsPerSecond = limit.budget() / (double) limit.period().toMillis() * 1000;
@@ -158,7 +173,10 @@ public final class OrderFlowBenchmark {
             System.out.printf("rate-limit ceiling         %.1f orders/s (%d of the %d calls / %d s, %.4f calls per order);"
                     + " reached %.0f%%%n", ceiling, limit.budget(), limit.requests(), limit.period().toSeconds(),
                     minimumPerOrder, 100 * acknowledged / seconds / ceiling);
+            figures.put("rateLimitCeilingOrdersPerSecond", ceiling);
+            figures.put("shareOfCeiling", acknowledged / seconds / ceiling);
         }
+        BenchRuns.writeFigures(rateLimited ? "orders-ratelimited" : "orders", figures);
     }
 
     private static long percentile(List<Long> sorted, int p) {
