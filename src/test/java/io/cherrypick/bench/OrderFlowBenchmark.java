@@ -130,9 +130,10 @@ public final class OrderFlowBenchmark {
                 .stream().map(r -> Duration.between(((java.time.OffsetDateTime) r.get("received_at")).toInstant(),
                         ((java.time.OffsetDateTime) r.get("acknowledged_at")).toInstant()).toMillis()).sorted().toList();
         int pvxCalls = sims.getList("/sim/peoplevox/_control/calls").size();
-        long refusals = sims.getList("/sim/peoplevox/_control/calls").stream()
+        List<String> failed = sims.getList("/sim/peoplevox/_control/calls").stream()
                 .filter(c -> Integer.valueOf(-1).equals(c.get("responseId")) && "Authenticate".equals(c.get("operation")) == false)
-                .count();
+                .map(c -> c.get("operation") + (c.get("template") == null ? "" : " " + c.get("template"))).toList();
+        long refusals = failed.size();
         int bcCalls = sims.getList("/sim/bluecherry/_control/calls").size();
         double seconds = took.toMillis() / 1000.0;
         System.out.println();
@@ -141,7 +142,8 @@ public final class OrderFlowBenchmark {
         System.out.printf("time                       %.1f s%n", seconds);
         System.out.printf("throughput                 %.0f orders/s%n", acknowledged / seconds);
         System.out.printf("CPU (whole JVM)            %.1f s, %.2f ms per order%n", cpu / 1000.0, cpu / (double) Math.max(1, acknowledged));
-        System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d%n", pvxCalls, pvxCalls / (double) orders, refusals);
+        System.out.printf("Peoplevox calls            %d (%.4f per order), refused: %d %s%n", pvxCalls, pvxCalls / (double) orders,
+                refusals, failed.isEmpty() ? "" : failed);
         System.out.printf("Blue Cherry calls          %d (%.4f per order)%n", bcCalls, bcCalls / (double) orders);
         System.out.printf("pick-to-acknowledged       p50 %d ms, p95 %d ms%n", percentile(latencies, 50), percentile(latencies, 95));
         System.out.printf("peak heap (whole JVM)      %d MiB%n", peakHeap.get() / (1024 * 1024));
