@@ -49,6 +49,7 @@ public class BlueCherryEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.cherrypick.bluecherry.BlueCherryEndpoint.Operation.class, value)); return true;
+        case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "repeatcount":
@@ -104,6 +105,7 @@ public class BlueCherryEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "operation": return io.cherrypick.bluecherry.BlueCherryEndpoint.Operation.class;
+        case "overlap": return java.time.Duration.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "repeatcount":
@@ -160,6 +162,7 @@ public class BlueCherryEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "operation": return target.getOperation();
+        case "overlap": return target.getOverlap();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "repeatcount":

@@ -73,7 +73,7 @@ public class BlueCherryConsumer extends CursorPollConsumer {
 
     private int pullOnce() {
         IncrementalPull.Result result = endpoint.getComponent().pull().pull(endpoint.getResource(), endpoint.getCursor(),
-                endpoint.getKeyField(), this::route);
+                endpoint.getKeyField(), endpoint.getOverlap(), this::route);
         endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(), endpoint.getCursor(), "the pull succeeded again");
         if (result.taken() > 0) {
             log.info("pulled {} new record(s) of Blue Cherry {} ({}); watermark now {}", result.taken(), endpoint.getResource(),

@@ -50,6 +50,11 @@ public class BlueCherryEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer", defaultValue = "1s", description = "The first wait before a failed run is tried again")
     private Duration retryDelay = Duration.ofSeconds(1);
 
+    @UriParam(label = "consumer", defaultValue = "2m", description = "How far behind the watermark each run looks again, for"
+            + " records committed late or stamped by a Blue Cherry server whose clock runs behind: each record is read a"
+            + " second time once it is this old; 0 switches the look behind off")
+    private Duration overlap = Duration.ofMinutes(2);
+
     @UriParam(label = "consumer", defaultValue = "direct:dead-letter", description = "Where a run that still fails goes,"
             + " so the stall shows as an exception (the next run starts again from the watermark)")
     private String deadLetterUri = "direct:dead-letter";
@@ -128,6 +133,14 @@ public class BlueCherryEndpoint extends ScheduledPollEndpoint {
 
     public void setRetryDelay(Duration retryDelay) {
         this.retryDelay = retryDelay;
+    }
+
+    public Duration getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(Duration overlap) {
+        this.overlap = overlap;
     }
 
     public String getDeadLetterUri() {

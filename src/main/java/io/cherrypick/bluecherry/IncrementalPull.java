@@ -1,11 +1,18 @@
 package io.cherrypick.bluecherry;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.mapping.Conversions;
+import io.cherrypick.store.PullTakenStore;
+import io.cherrypick.store.PullTakenStore.Taken;
 import io.cherrypick.store.SyncCursorStore;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 
@@ -38,26 +47,43 @@ import io.cherrypick.store.SyncCursorStore.Cursor;
  * hour again from its start (page by page to the end) and takes only the records it has not taken at that
  * {@code last_mod}: those of the hour are remembered with the cursor, as {@code last_mod|key}, until the watermark leaves
  * the hour. Nothing is skipped and nothing is taken twice; the price is reading that hour again each run, once a year.
+ * <p>
+ * {@code last_mod} is when a record was written, not when it became visible: a record committed late, or stamped by an
+ * application server whose clock runs behind, can appear behind a watermark that has already passed it. With an
+ * {@code overlap}, each run also looks behind: it reads the window from where its last look ended up to one overlap
+ * before now (Blue Cherry's zone; never past the watermark), a fixed window read by the same narrowing, so each record
+ * is read a second time once, when it is an overlap old, instead of on every run. What the forward reads took is
+ * remembered (table {@code pull_taken}, in the page's transaction) until the look behind has passed it, so only records
+ * the pull never took are handed on; the hand-off's unique (flow, key, revision) would drop a repeat anyway. The look's
+ * own position is a second cursor, {@code <cursor>~behind}.
  */
 @Component
 public class IncrementalPull {
+    private static final Logger log = LoggerFactory.getLogger(IncrementalPull.class);
+    /** Ends the name of the cursor that says how far a pull has looked behind its watermark. */
+    public static final String BEHIND = "~behind";
+
     private final BlueCherryClient blueCherry;
     private final SyncCursorStore cursors;
+    private final PullTakenStore takenStore;
     private final TransactionTemplate tx;
     private final Conversions conversions;
-
-    /** A pull for a Blue Cherry whose zone never repeats an hour (UTC). */
-    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx) {
-        this(blueCherry, cursors, tx, Conversions.none());
-    }
+    private final Clock clock;
 
     @Autowired
-    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, TransactionTemplate tx,
-                           Conversions conversions) {
+    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, PullTakenStore takenStore,
+                           TransactionTemplate tx, Conversions conversions) {
+        this(blueCherry, cursors, takenStore, tx, conversions, Clock.systemUTC());
+    }
+
+    public IncrementalPull(BlueCherryClient blueCherry, SyncCursorStore cursors, PullTakenStore takenStore,
+                           TransactionTemplate tx, Conversions conversions, Clock clock) {
         this.blueCherry = blueCherry;
         this.cursors = cursors;
+        this.takenStore = takenStore;
         this.tx = tx;
         this.conversions = conversions;
+        this.clock = clock;
     }
 
     /** Takes one record; runs inside the page's transaction. Returns true when the record was new (counted). */
@@ -66,22 +92,91 @@ public class IncrementalPull {
         boolean take(JsonNode record, String key, String lastMod);
     }
 
-    /** What one run did: records newly taken, and the watermark it ended on. */
-    public record Result(int taken, String watermark) {
+    /**
+     * What one run did: records newly taken (found behind the watermark included), the watermark it ended on, and how
+     * many of the records taken were found only by the look behind the watermark.
+     */
+    public record Result(int taken, String watermark, int takenBehind) {
+    }
+
+    /** One run without a look behind the watermark ({@link #pull(String, String, String, Duration, RecordHandler)}). */
+    public Result pull(String resource, String cursorName, String naturalKeyField, RecordHandler handler) {
+        return pull(resource, cursorName, naturalKeyField, Duration.ZERO, handler);
     }
 
     /**
-     * One run over {@code resource}, from the cursor named {@code cursorName}. A record's key is its {@code pkey}, or
-     * {@code naturalKeyField} when it has none.
+     * One run over {@code resource}, from the cursor named {@code cursorName}, then (with a non-zero {@code overlap}) the
+     * look behind the watermark. A record's key is its {@code pkey}, or {@code naturalKeyField} when it has none.
      */
-    public Result pull(String resource, String cursorName, String naturalKeyField, RecordHandler handler) {
+    public Result pull(String resource, String cursorName, String naturalKeyField, Duration overlap, RecordHandler handler) {
         int pageSize = blueCherry.pageSize();
-        Run run = new Run(resource, cursorName, naturalKeyField, handler, cursors.load(cursorName));
-        Optional<String> repeatedHour = conversions.repeatedHourStart(run.cursor.watermark());
+        boolean lookBehind = !overlap.isZero() && !overlap.isNegative();
+        Run run = new Run(resource, cursorName, naturalKeyField, handler, cursors.load(cursorName),
+                lookBehind ? cursorName : null, null);
+        String startWatermark = run.cursor.watermark();
+        Optional<String> repeatedHour = conversions.repeatedHourStart(startWatermark);
         if (repeatedHour.isPresent()) {
             readRepeatedHour(run, repeatedHour.get(), pageSize);
-            return new Result(run.taken, run.cursor.watermark());
+        } else {
+            readForward(run, null, pageSize);
         }
+        int behind = lookBehind ? lookBehind(run, startWatermark, overlap, pageSize) : 0;
+        return new Result(run.taken + behind, run.cursor.watermark(), behind);
+    }
+
+    /**
+     * Reads the window from where the last look behind ended up to one overlap before now (never past the watermark),
+     * hands on the records the forward reads did not take, and forgets what they took up to the window's end.
+     */
+    private int lookBehind(Run forward, String startWatermark, Duration overlap, int pageSize) {
+        String watermark = forward.cursor.watermark();
+        if (watermark == null) {
+            return 0;
+        }
+        String behindName = forward.cursorName + BEHIND;
+        String now = Conversions.BLUE_CHERRY_TIME.format(LocalDateTime.now(clock.withZone(conversions.blueCherryZone())));
+        String upTo = earlier(watermark, minus(now, overlap).orElse(now));
+        Cursor behind = cursors.load(behindName);
+        if (behind.watermark() == null) {
+            // the first look: from one overlap before where this run started (before that nothing was remembered)
+            behind = new Cursor(startWatermark == null ? upTo : minus(startWatermark, overlap).orElse(startWatermark), Set.of());
+        }
+        if (upTo.compareTo(behind.watermark()) <= 0) {
+            return 0;
+        }
+        Run run = new Run(forward.resource, behindName, forward.naturalKeyField, forward.handler, behind, null,
+                forward.cursorName);
+        readForward(run, upTo, pageSize);
+        takenStore.forgetUpTo(forward.cursorName, upTo);
+        if (run.taken > 0) {
+            log.warn("pull {} of Blue Cherry {}: {} record(s) appeared behind the watermark (last_mod before {}: committed"
+                    + " late or stamped by a clock that runs behind) and were taken now", forward.cursorName,
+                    forward.resource, run.taken, watermark);
+        }
+        return run.taken;
+    }
+
+    /** The text {@code duration} before a Blue Cherry time; empty when the text is not one. */
+    private static Optional<String> minus(String blueCherryTime, Duration duration) {
+        try {
+            return Optional.of(Conversions.BLUE_CHERRY_TIME.format(
+                    LocalDateTime.parse(blueCherryTime, Conversions.BLUE_CHERRY_TIME).minus(duration)));
+        } catch (DateTimeParseException notOurFormat) {
+            return Optional.empty();
+        }
+    }
+
+    private static String earlier(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Reads forward from the run's watermark until an answer is short. With {@code upTo}, every read is bounded by
+     * {@code last_mod le upTo} and the run's watermark ends on {@code upTo}: the whole window was read.
+     */
+    private void readForward(Run run, String upTo, int pageSize) {
+        String resource = run.resource;
+        String upper = upTo == null ? null : "last_mod le '" + upTo + "'";
         boolean watermarkSecondTaken = false;
         if (run.cursor.watermark() != null && keysAtWatermark(run.cursor).size() >= pageSize) {
             // the records already taken in the watermark's second fill whole pages: read that second first
@@ -90,12 +185,12 @@ public class IncrementalPull {
         }
         while (true) {
             String watermark = run.cursor.watermark();
-            String after = watermark == null ? null
-                    : "last_mod " + (watermarkSecondTaken ? "gt" : "ge") + " '" + watermark + "'";
+            String after = and(watermark == null ? null
+                    : "last_mod " + (watermarkSecondTaken ? "gt" : "ge") + " '" + watermark + "'", upper);
             List<JsonNode> page = blueCherry.getPage(resource, after, 1, pageSize);
             if (page.size() < pageSize) {
-                run.store(page, null);
-                return new Result(run.taken, run.cursor.watermark());
+                run.store(page, upTo);
+                return;
             }
             String bound = latestAfter(page, watermark);
             while (bound != null) {
@@ -176,7 +271,7 @@ public class IncrementalPull {
     }
 
     private static String and(String first, String second) {
-        return first == null ? second : first + " and " + second;
+        return first == null ? second : second == null ? first : first + " and " + second;
     }
 
     /** The cursor as a run moves it, and what the run took. */
@@ -185,22 +280,29 @@ public class IncrementalPull {
         final String cursorName;
         final String naturalKeyField;
         final RecordHandler handler;
+        /** Where the records this run takes are remembered for the look behind; null: not remembered. */
+        final String rememberUnder;
+        /** Records remembered under this name were taken already (the look behind): they are skipped. */
+        final String skipTakenUnder;
         Cursor cursor;
         int taken;
         /** Records handed to the handler (new to the cursor, whether or not the handler counted them). */
         int handed;
 
-        Run(String resource, String cursorName, String naturalKeyField, RecordHandler handler, Cursor cursor) {
+        Run(String resource, String cursorName, String naturalKeyField, RecordHandler handler, Cursor cursor,
+            String rememberUnder, String skipTakenUnder) {
             this.resource = resource;
             this.cursorName = cursorName;
             this.naturalKeyField = naturalKeyField;
             this.handler = handler;
             this.cursor = cursor;
+            this.rememberUnder = rememberUnder;
+            this.skipTakenUnder = skipTakenUnder;
         }
 
         /** Stores a page; with {@code bound}, the page is all there was before it and the watermark moves to it. */
         void store(List<JsonNode> page, String bound) {
-            PageResult result = IncrementalPull.this.store(page, bound, cursor, cursorName, naturalKeyField, handler);
+            PageResult result = IncrementalPull.this.store(page, bound, this);
             cursor = result.cursor();
             taken += result.taken();
             handed += result.handed();
@@ -211,24 +313,32 @@ public class IncrementalPull {
     private record PageResult(Cursor cursor, int taken, int handed) {
     }
 
-    private PageResult store(List<JsonNode> page, String bound, Cursor start, String cursorName, String naturalKeyField,
-                             RecordHandler handler) {
+    private PageResult store(List<JsonNode> page, String bound, Run run) {
+        Cursor start = run.cursor;
+        String naturalKeyField = run.naturalKeyField;
         return tx.execute(status -> {
             String watermark = start.watermark();
             Set<String> keys = new HashSet<>(start.keysAtWatermark());
+            Set<String> takenBefore = run.skipTakenUnder == null ? Set.of() : takenStore.takenAmong(run.skipTakenUnder,
+                    page.stream().map(r -> keyOf(r, naturalKeyField)).collect(Collectors.toSet()));
+            List<Taken> remembered = new ArrayList<>();
             int taken = 0;
             int handed = 0;
             for (JsonNode record : page) {
                 String lastMod = record.path("last_mod").asText("");
                 String key = keyOf(record, naturalKeyField);
                 boolean inRepeatedHour = conversions.repeatedHourStart(lastMod).isPresent();
-                if (lastMod.equals(watermark) && keys.contains(key)
-                        || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)) {
-                    continue;
-                }
-                handed++;
-                if (handler.take(record, key, lastMod)) {
-                    taken++;
+                boolean skip = lastMod.equals(watermark) && keys.contains(key)
+                        || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)
+                        || takenBefore.contains(PullTakenStore.entry(key, lastMod));
+                if (!skip) {
+                    handed++;
+                    if (run.handler.take(record, key, lastMod)) {
+                        taken++;
+                    }
+                    if (run.rememberUnder != null) {
+                        remembered.add(new Taken(key, lastMod));
+                    }
                 }
                 if (watermark == null || lastMod.compareTo(watermark) > 0) {
                     watermark = lastMod;
@@ -247,7 +357,10 @@ public class IncrementalPull {
                 keys = keptOnMove(keys, watermark);
             }
             Cursor next = new Cursor(watermark, keys);
-            cursors.save(cursorName, next);
+            cursors.save(run.cursorName, next);
+            if (run.rememberUnder != null) {
+                takenStore.remember(run.rememberUnder, remembered);
+            }
             return new PageResult(next, taken, handed);
         });
     }

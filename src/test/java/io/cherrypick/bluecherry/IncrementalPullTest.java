@@ -2,6 +2,9 @@ package io.cherrypick.bluecherry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import io.cherrypick.mapping.ConversionProperties.VolumeUnit;
 import io.cherrypick.mapping.ConversionProperties.WeightUnit;
 import io.cherrypick.mapping.ConversionProperties;
 import io.cherrypick.mapping.Conversions;
+import io.cherrypick.store.PullTakenStore;
 import io.cherrypick.store.SyncCursorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -93,6 +97,7 @@ class IncrementalPullTest {
                     case "gt" -> c > 0;
                     case "eq" -> c == 0;
                     case "lt" -> c < 0;
+                    case "le" -> c <= 0;
                     default -> throw new IllegalArgumentException(filter);
                 };
                 if (!match) {
@@ -121,6 +126,62 @@ class IncrementalPullTest {
         }
     }
 
+    /** pull_taken in memory, as key|last_mod per cursor. */
+    static final class MemoryTaken extends PullTakenStore {
+        final Map<String, java.util.Set<String>> taken = new HashMap<>();
+
+        MemoryTaken() {
+            super(null);
+        }
+
+        @Override
+        public void remember(String cursor, java.util.Collection<Taken> records) {
+            records.forEach(t -> taken.computeIfAbsent(cursor, c -> new java.util.HashSet<>()).add(entry(t.key(), t.lastMod())));
+        }
+
+        @Override
+        public java.util.Set<String> takenAmong(String cursor, java.util.Collection<String> keys) {
+            return taken.getOrDefault(cursor, java.util.Set.of()).stream()
+                    .filter(e -> keys.contains(e.substring(0, e.indexOf('|')))).collect(java.util.stream.Collectors.toSet());
+        }
+
+        @Override
+        public int forgetUpTo(String cursor, String lastMod) {
+            java.util.Set<String> entries = taken.getOrDefault(cursor, new java.util.HashSet<>());
+            int before = entries.size();
+            entries.removeIf(e -> e.substring(e.indexOf('|') + 1).compareTo(lastMod) <= 0);
+            return before - entries.size();
+        }
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        Instant now;
+
+        TestClock(String utc) {
+            set(utc);
+        }
+
+        void set(String utc) {
+            now = java.time.LocalDateTime.parse(utc.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     static TransactionTemplate noTransactions() {
         return new TransactionTemplate(new PlatformTransactionManager() {
             @Override
@@ -140,7 +201,9 @@ class IncrementalPullTest {
 
     final FakeBlueCherry bc = new FakeBlueCherry(5);
     final MemoryCursors cursors = new MemoryCursors();
-    final IncrementalPull pull = new IncrementalPull(bc, cursors, noTransactions());
+    final MemoryTaken pullTaken = new MemoryTaken();
+    final TestClock clock = new TestClock("2026-11-26 09:00:30");
+    final IncrementalPull pull = new IncrementalPull(bc, cursors, pullTaken, noTransactions(), Conversions.none(), clock);
     final List<String> taken = new ArrayList<>();
 
     private IncrementalPull.Result run() {
@@ -262,7 +325,7 @@ class IncrementalPullTest {
                         WeightUnit.KG, VolumeUnit.M3),
                 new ConversionProperties.System(ZoneId.of("America/New_York"),
                         WeightUnit.LB, VolumeUnit.CF));
-        IncrementalPull inNewYork = new IncrementalPull(bc, cursors, noTransactions(), newYork);
+        IncrementalPull inNewYork = new IncrementalPull(bc, cursors, pullTaken, noTransactions(), newYork, clock);
         java.util.function.Supplier<IncrementalPull.Result> pullOnce = () -> inNewYork.pull("style", "ny-pull", "style",
                 (record, key, lastMod) -> taken.add(record.path("style").asText() + "@" + lastMod));
         bc.put("S0", "2026-11-01 00:50:00");
@@ -291,5 +354,63 @@ class IncrementalPullTest {
         assertThat(pullOnce.get().taken()).isZero();
         assertThat(bc.filters).containsExactly("last_mod ge '2026-11-01 02:00:00'");
         assertThat(taken).hasSize(13).doesNotHaveDuplicates();
+    }
+
+    private IncrementalPull.Result runLookingBehind() {
+        return pull.pull("style", "test-pull", "style", Duration.ofMinutes(2),
+                (record, key, lastMod) -> taken.add(record.path("style").asText() + "@" + lastMod));
+    }
+
+    /**
+     * Blue Cherry's last_mod is when a record was written: one committed late (or stamped by a server whose clock runs
+     * behind) appears behind a watermark that has passed it. The look behind finds it once it is an overlap old.
+     */
+    @Test
+    void aRecordThatAppearsBehindTheWatermarkIsTakenByTheLookBehind() {
+        bc.put("S1", "2026-11-26 09:00:00");
+        bc.put("S2", "2026-11-26 09:00:05");
+        bc.put("S3", "2026-11-26 09:00:10");
+        assertThat(runLookingBehind().taken()).isEqualTo(3);
+
+        bc.put("S4", "2026-11-26 09:00:05");   // committed after the run that read past 09:00:05
+        clock.set("2026-11-26 09:01:00");
+        assertThat(runLookingBehind().taken()).as("not yet an overlap old: the window is not read yet").isZero();
+        assertThat(pull.pull("style", "plain-pull", "style", (r, k, m) -> true).taken()).isEqualTo(4);
+        assertThat(pull.pull("style", "plain-pull", "style", (r, k, m) -> true).taken())
+                .as("a pull without the look behind never sees a record written behind its watermark").isZero();
+
+        clock.set("2026-11-26 09:02:30");
+        IncrementalPull.Result late = runLookingBehind();
+        assertThat(late.taken()).isEqualTo(1);
+        assertThat(late.takenBehind()).isEqualTo(1);
+        assertThat(taken).containsExactlyInAnyOrder("S1@2026-11-26 09:00:00", "S2@2026-11-26 09:00:05",
+                "S3@2026-11-26 09:00:10", "S4@2026-11-26 09:00:05");
+        assertThat(cursors.saved.get("test-pull" + IncrementalPull.BEHIND).watermark()).isEqualTo("2026-11-26 09:00:10");
+        assertThat(pullTaken.taken.get("test-pull")).as("forgotten once the look behind has passed them").isEmpty();
+
+        clock.set("2026-11-26 09:05:00");
+        bc.filters.clear();
+        assertThat(runLookingBehind().taken()).isZero();
+        assertThat(bc.filters).as("the window behind is read once: nothing new, no second look")
+                .containsExactly("last_mod ge '2026-11-26 09:00:10'");
+    }
+
+    /** The look behind reads its window page by page with the same narrowing, whatever order Blue Cherry answers in. */
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void theLookBehindFindsLateRecordsAmongFullPagesWhateverTheOrder(Order order) {
+        bc.order = order;
+        for (int i = 1; i <= 12; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:" + String.format("%02d", i));
+        }
+        assertThat(runLookingBehind().taken()).isEqualTo(12);
+        for (int i = 13; i <= 19; i++) {
+            bc.put("S" + i, "2026-11-26 09:00:" + String.format("%02d", i - 12));   // all behind the watermark 09:00:12
+        }
+        clock.set("2026-11-26 09:03:00");
+        IncrementalPull.Result late = runLookingBehind();
+        assertThat(late.takenBehind()).isEqualTo(7);
+        assertThat(taken).hasSize(19).doesNotHaveDuplicates();
+        assertThat(runLookingBehind().taken()).isZero();
     }
 }

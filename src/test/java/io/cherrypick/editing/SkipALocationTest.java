@@ -56,7 +56,7 @@ class SkipALocationTest extends FlowTestSupport {
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItems(List.of(A));
-        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED"));
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken", "CAMEL_MESSAGEPROCESSED"));
     }
 
     @Test

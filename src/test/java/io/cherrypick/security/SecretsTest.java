@@ -124,7 +124,7 @@ class SecretsTest extends FlowTestSupport {
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItems(List.of(A, B));
-        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken", "CAMEL_MESSAGEPROCESSED",
                 "pvx_item", "audit_log", "alert", "alert_subject"));
     }
 

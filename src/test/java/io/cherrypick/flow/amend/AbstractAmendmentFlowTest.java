@@ -48,7 +48,7 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
-        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
+        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken", "CAMEL_MESSAGEPROCESSED", "pvx_item")) {
             jdbc.update("delete from " + table);
         }
     }

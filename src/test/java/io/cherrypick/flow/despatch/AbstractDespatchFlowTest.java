@@ -82,7 +82,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         sims.seedPeoplevoxItems(List.of(A, B, C));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", List.of(A, B, C).stream()
                 .map(item -> Map.of("itemCode", item, "site", "PrimarySite", "onHand", 100)).toList()));
-        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
+        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "despatch", "document_number", "despatch_reading",
                 "pvx_subscription")) {
             jdbc.update("delete from " + table);

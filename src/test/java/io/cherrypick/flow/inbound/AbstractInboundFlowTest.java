@@ -63,7 +63,7 @@ abstract class AbstractInboundFlowTest extends FlowTestSupport {
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
-        emptyTables(List.of("handoff", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED", "pvx_item",
+        emptyTables(List.of("handoff", "integration_exception", "sync_cursor", "pull_taken", "CAMEL_MESSAGEPROCESSED", "pvx_item",
                 "audit_log", "pvx_subscription", "purchase_order", "purchase_order_line", "goods_receipt",
                 "goods_receipt_credit"));
         subscriptions.renew(true);

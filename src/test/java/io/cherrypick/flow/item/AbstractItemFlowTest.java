@@ -49,7 +49,7 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
 
     @Override
     protected void prepareWorld() {
-        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "CAMEL_MESSAGEPROCESSED",
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken", "CAMEL_MESSAGEPROCESSED",
                 "pvx_item", "item_sku", "audit_log"));
     }
 

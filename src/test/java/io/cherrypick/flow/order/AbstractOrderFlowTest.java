@@ -54,7 +54,7 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     @Override
     protected void prepareWorld() {
         sims.seedPeoplevoxItems(List.of(A, B, C));
-        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
+        for (String table : List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log")) {
             jdbc.update("delete from " + table);
         }

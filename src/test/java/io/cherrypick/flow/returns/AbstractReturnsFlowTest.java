@@ -72,7 +72,7 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     protected void prepareWorld() {
         sims.post("/sim/channel/_control/reset", Map.of());
         sims.seedPeoplevoxItemsWithStock(List.of(A, B, C));
-        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor",
+        emptyTables(List.of("handoff", "order_lifecycle", "integration_exception", "sync_cursor", "pull_taken",
                 "CAMEL_MESSAGEPROCESSED", "pvx_item", "audit_log", "pvx_subscription", "return_authorisation",
                 "return_authorisation_line", "return_receipt", "return_receipt_line"));
         // the reset Peoplevox has no subscriptions: make them again, as a restart would

@@ -85,7 +85,7 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         stock.add(Map.of("itemCode", A, "site", "LondonSite", "onHand", 6));
         sims.post("/sim/peoplevox/_control/seed", Map.of("stock", stock));
         emptyTables(List.of("stock_level", "stock_channel", "stock_refresh", "bc_sku", "stock_bc_post",
-                "stock_reconciliation", "stock_variance", "handoff", "integration_exception", "sync_cursor", "pvx_item",
+                "stock_reconciliation", "stock_variance", "handoff", "integration_exception", "sync_cursor", "pull_taken", "pvx_item",
                 "audit_log", "pvx_subscription", "item_sku"));
         List.of("stock-buffer", "stock-settings", ValueMappingStore.SITE).forEach(mappings::removeKind);
         mappings.put(ValueMappingStore.SITE, "NJ", "PrimarySite");
