@@ -36,6 +36,8 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.flows.sales-order.stale-claim-after=2s",
         "cherrypick.flows.sales-order.sites.LAX=GhostSite",
         "cherrypick.bluecherry.page-size=5",
+        // short enough to wait for, long enough for a pick to be acknowledged before its window is read again
+        "cherrypick.bluecherry.pull-overlap=20s",
         "cherrypick.peoplevox.timeout=2s",
         "cherrypick.metrics.refresh=300"})
 abstract class AbstractOrderFlowTest extends FlowTestSupport {
@@ -339,6 +341,29 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     /** Rows of every SaveData "Sales orders" call Peoplevox processed (a call answered with an injected fault has no rows). */
+    /**
+     * Blue Cherry's last_mod is when a pick was written, not when it became visible: a pick written a second before one
+     * already taken, but committed only after the pull read past it (a long transaction, or a server whose clock runs
+     * behind), appears behind the watermark. The pull's look behind the watermark takes it, once.
+     */
+    @Test
+    void aPickThatAppearsBehindTheWatermarkIsTakenByTheLookBehind() {
+        sims.createPicks(List.of(Picks.pick("LATE1", "NJ", A)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> lifecycle.findPick("LATE1")
+                .map(p -> p.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        java.time.format.DateTimeFormatter lastMod = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        String watermark = lifecycle.findPick("LATE1").orElseThrow().revisionReceived();
+        sims.blueCherryClock(Map.of("freeze", lastMod.format(java.time.LocalDateTime.parse(watermark, lastMod).minusSeconds(1))));
+        sims.createPicks(List.of(Picks.pick("LATE2", "NJ", B)));
+        sims.blueCherryClock(Map.of("real", true));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lifecycle.findPick("LATE2")
+                .map(p -> p.state() == LifecycleState.ACKNOWLEDGED).orElse(false));
+        assertThat(sims.peoplevoxOrder("LATE2")).isNotNull();
+        assertThat(headerRowsSent()).as("each pick sent once").isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'sales-order'", Integer.class)).isEqualTo(2);
+    }
+
     private int headerRowsSent() {
         return sims.peoplevoxCalls("SaveData", "Sales orders").stream()
                 .mapToInt(c -> c.get("rows") == null ? 0 : ((Number) c.get("rows")).intValue()).sum();
