@@ -154,6 +154,32 @@ class PeoplevoxReportConsumerTest {
     }
 
     @Test
+    void aRowWhoseCellsDoNotMatchTheHeaderIsRefusedOnItsOwnAndItsNeighboursGoOn() throws Exception {
+        when(cursors.load("despatch-report-poll")).thenReturn(Cursor.START);
+        when(client.getReportRowByRow(eq("Despatch summary"), anyString(), eq("[Despatch date] asc"), any()))
+                .thenReturn(new CsvTable(List.of("Despatch number", "Despatch date"),
+                        List.of(row("D1", "14/06/2026 10:00"), row("D3", "14/06/2026 10:10")),
+                        List.of(new CsvTable.BadRow(2, "row 2 has 3 cell(s) where the header has 2",
+                                List.of("D2", "14/06/2026", "10:05")))));
+        MockEndpoint rows = camel.getEndpoint("mock:rows", MockEndpoint.class);
+        rows.expectedMessageCount(2);
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+        deadLetters.expectedMessageCount(1);
+
+        assertThat(consumer().readOnce()).isEqualTo(2);
+
+        rows.assertIsSatisfied();
+        deadLetters.assertIsSatisfied();
+        var dead = deadLetters.getExchanges().get(0).getIn();
+        assertThat(dead.getHeader(Handoff.CATEGORY)).isEqualTo("VALIDATION");
+        assertThat(dead.getHeader(Handoff.RECORD_KEY, String.class)).startsWith("Despatch summary:unreadable:");
+        assertThat(dead.getHeader(Handoff.REASON, String.class)).contains("GetReportData Despatch summary")
+                .contains("row 2 has 3 cell(s) where the header has 2");
+        assertThat(dead.getBody(String.class)).isEqualTo("D2,14/06/2026,10:05");
+        verify(cursors).save("despatch-report-poll", new Cursor("2026-06-14T10:10", Set.of()));
+    }
+
+    @Test
     void aRowWhoseRouteFailsRollsTheRunBack() throws Exception {
         when(cursors.load("despatch-report-poll")).thenReturn(Cursor.START);
         report(List.of(row("D1", "14/06/2026 10:00")));
