@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.SearchClauses;
 import io.cherrypick.store.Timestamps;
 
 /**
@@ -43,8 +43,7 @@ public class PeoplevoxItemCatalog {
         List<String> toLookUp = new ArrayList<>(unknown);
         for (int i = 0; i < toLookUp.size(); i += LOOKUP_BATCH) {
             List<String> chunk = toLookUp.subList(i, Math.min(toLookUp.size(), i + LOOKUP_BATCH));
-            String clause = chunk.stream().map(c -> "ItemCode.Equals(\"" + c.replace("\"", "\\\"") + "\")")
-                    .collect(Collectors.joining(" OR "));
+            String clause = SearchClauses.anyEquals("ItemCode", chunk);
             CsvTable found = peoplevox.getData("Item types", clause);
             for (Map<String, String> row : found.rows()) {
                 String code = row.get("ItemCode");

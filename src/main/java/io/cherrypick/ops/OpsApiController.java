@@ -212,9 +212,13 @@ public class OpsApiController {
     @Transactional // the change and its audit entry together
     public Map<String, String> putMapping(@PathVariable String kind, @PathVariable String source, @RequestBody Mapping body,
                                           Operator operator) {
-        if (body.target() == null || body.target().isBlank()) {
+        if (body == null || body.target() == null || body.target().isBlank()) {
             throw new ExceptionActions.NotActionable("mapping " + kind + " '" + source + "': field target is empty");
         }
+        // the columns' sizes (value_mapping: kind 30, source 100, target 200): a longer value is refused, never cut
+        OpsApiErrors.checked("kind", kind, 30);
+        OpsApiErrors.checked("source", source, 100);
+        OpsApiErrors.checked("target", body.target().trim(), 200);
         mappings.put(kind, source, body.target().trim());
         audit.record(operator.name(), "MAP", "mapping", kind + ":" + source, "-> " + body.target().trim());
         return mappings.all(kind);

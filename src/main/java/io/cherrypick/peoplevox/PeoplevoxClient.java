@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,11 +94,19 @@ public class PeoplevoxClient {
 
     /** Reads every row of an integration template that matches the search clause (empty = all), page by page. */
     public CsvTable getData(String template, String searchClause) {
-        return readAllPages("GetData", "getRequest", template, searchClause, null);
+        return wellFormed(readAllPages("GetData", "getRequest", template, searchClause, null), "GetData " + template);
     }
 
     /** Reads a report (display-name columns); {@code columns} and {@code orderBy} may be null. */
     public CsvTable getReport(String report, String searchClause, String orderBy, String columns) {
+        return wellFormed(getReportRowByRow(report, searchClause, orderBy, columns), "GetReportData " + report);
+    }
+
+    /**
+     * A report for a reader that handles its rows one by one: a row whose cells do not match the header is in
+     * {@link CsvTable#badRows()} (numbered), not among the rows, and the reader must refuse it on its own.
+     */
+    public CsvTable getReportRowByRow(String report, String searchClause, String orderBy, String columns) {
         return readAllPages("GetReportData", "getReportRequest", report, searchClause,
                 "<FilterClause></FilterClause><OrderBy>" + xml(orderBy) + "</OrderBy><Columns>" + xml(columns) + "</Columns>");
     }
@@ -107,13 +120,13 @@ public class PeoplevoxClient {
         String oneRow = pageRequest("GetReportData", "getReportRequest", report, 1, 1, "",
                 "<FilterClause></FilterClause><OrderBy></OrderBy><Columns></Columns>");
         IntegrationResponse sample = requireOk("GetReportData " + report, call("GetReportData", oneRow));
-        List<String> headers = CsvTable.parse(sample.detail() == null ? "" : sample.detail()).headers();
+        List<String> headers = detail(sample.detail(), "GetReportData " + report, 0).headers();
         if (!headers.isEmpty()) {
             return headers;
         }
         IntegrationResponse columns = requireOk("GetReportColumns " + report, call("GetReportColumns",
                 "<GetReportColumns xmlns=\"" + NS + "\"><templateName>" + xml(report) + "</templateName></GetReportColumns>"));
-        return CsvTable.parse(columns.detail() == null ? "" : columns.detail()).headers();
+        return detail(columns.detail(), "GetReportColumns " + report, 0).headers();
     }
 
     /**
@@ -167,23 +180,43 @@ public class PeoplevoxClient {
                                   String extraXml) {
         List<String> headers = List.of();
         List<Map<String, String>> rows = new ArrayList<>();
+        List<CsvTable.BadRow> badRows = new ArrayList<>();
         for (int page = 1; ; page++) {
             String body = pageRequest(operation, requestElement, template, page, MAX_PAGE, searchClause, extraXml);
             IntegrationResponse r = requireOk(operation + " " + template, call(operation, body));
-            CsvTable pageTable = CsvTable.parse(r.detail());
+            CsvTable pageTable = detail(r.detail(), operation + " " + template, rows.size() + badRows.size());
             if (!pageTable.headers().isEmpty()) {
                 headers = pageTable.headers();
             }
             rows.addAll(pageTable.rows());
-            if (rows.size() >= r.totalCount()) {
-                return new CsvTable(headers, rows);
+            badRows.addAll(pageTable.badRows());
+            if (rows.size() + badRows.size() >= r.totalCount()) {
+                return new CsvTable(headers, rows, badRows);
             }
-            if (pageTable.rows().isEmpty()) {
+            if (pageTable.rows().isEmpty() && pageTable.badRows().isEmpty()) {
                 // fewer rows than Peoplevox counted: a caller must never take the rest for "not there"
                 throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "Peoplevox " + operation + " " + template
                         + " stopped short: page " + page + " came back empty after " + rows.size() + " of the "
                         + r.totalCount() + " row(s) it counted", null);
             }
+        }
+    }
+
+    /** An answer's Detail CSV; one that cannot be read is a VALIDATION failure naming the call. */
+    private static CsvTable detail(String csv, String call, int rowsBefore) {
+        try {
+            return CsvTable.parse(csv, call, rowsBefore);
+        } catch (CsvTable.BadCsv e) {
+            throw ApiException.permanent(SYSTEM, Category.VALIDATION, e.getMessage());
+        }
+    }
+
+    /** The table when every row matches its header; otherwise a VALIDATION failure naming the call and the rows. */
+    private static CsvTable wellFormed(CsvTable table, String call) {
+        try {
+            return table.requireWellFormed(call);
+        } catch (CsvTable.BadCsv e) {
+            throw ApiException.permanent(SYSTEM, Category.VALIDATION, e.getMessage());
         }
     }
 
@@ -304,9 +337,9 @@ public class PeoplevoxClient {
                 .header("SOAPAction", "\"" + NS + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
                     "Peoplevox " + operation + " timed out after " + props.timeout().toSeconds() + " s", e);
@@ -317,7 +350,23 @@ public class PeoplevoxClient {
             Thread.currentThread().interrupt();
             throw ApiException.transientFailure(SYSTEM, Category.API_ERROR, "interrupted during Peoplevox " + operation, e);
         }
-        return parse(operation, response.statusCode(), response.body());
+        return parse(operation, response.statusCode(), utf8(operation, response.body()));
+    }
+
+    /** The answer as text; bytes that are not UTF-8 fail the call (never replaced silently by U+FFFD). */
+    static String utf8(String operation, byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body == null ? new byte[0] : body);
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw ApiException.permanent(SYSTEM, Category.VALIDATION, "Peoplevox " + operation + " answered bytes that"
+                    + " are not UTF-8 (at byte " + in.position() + " of " + body.length + "); nothing of the answer was used");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     IntegrationResponse parse(String operation, int status, String body) {

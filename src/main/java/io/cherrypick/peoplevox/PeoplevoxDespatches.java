@@ -158,8 +158,7 @@ public class PeoplevoxDespatches {
         List<String> numbers = List.copyOf(despatchNumbers);
         for (int from = 0; from < numbers.size(); from += TERMS_PER_CALL) {
             List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + TERMS_PER_CALL));
-            String clause = chunk.stream().map(n -> "[" + numberColumn + "].Equals(\"" + n.replace("\"", "") + "\")")
-                    .collect(Collectors.joining(" OR "));
+            String clause = SearchClauses.anyEquals("[" + numberColumn + "]", chunk);
             found.putAll(assemble(peoplevox.getReport(REPORT, clause, null, columns).rows(), layout));
         }
         return found;

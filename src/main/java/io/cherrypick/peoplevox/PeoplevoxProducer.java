@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -93,8 +92,7 @@ public class PeoplevoxProducer extends DefaultProducer {
         String keyField = endpoint.getKeyField();
         Set<String> keys = new LinkedHashSet<>();
         tried.forEach(m -> rowsByRecord.get(m).forEach(row -> keys.add(row.getOrDefault(keyField, ""))));
-        String clause = keys.stream().map(k -> keyField + ".Equals(\"" + SearchClauses.escape(k) + "\")")
-                .collect(Collectors.joining(" OR "));
+        String clause = SearchClauses.anyEquals(keyField, keys);
         String revisionField = endpoint.getRevisionField();
         boolean byRevision = revisionField != null && !revisionField.isBlank();
         // per signature (key and match fields), the newest revision Peoplevox holds ("" without revisionField)

@@ -12,7 +12,9 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.runtime.CursorPollConsumer;
 import io.cherrypick.store.SyncCursorStore.Cursor;
 
@@ -79,8 +81,16 @@ public class PeoplevoxReportConsumer extends CursorPollConsumer {
         String column = "[" + endpoint.getDateColumn() + "]";
         String orderBy = endpoint.getOrderBy() == null || endpoint.getOrderBy().isBlank() ? column + " asc"
                 : endpoint.getOrderBy();
-        List<Map<String, String>> rows = component.client().getReport(endpoint.getReport(),
-                column + " >= " + PeoplevoxDates.searchLiteral(since), orderBy, endpoint.getColumns()).rows();
+        CsvTable report = component.client().getReportRowByRow(endpoint.getReport(),
+                column + " >= " + PeoplevoxDates.searchLiteral(since), orderBy, endpoint.getColumns());
+        // a row whose cells do not match the header is refused on its own (kept as it came); its neighbours go on
+        for (CsvTable.BadRow bad : report.badRows()) {
+            String cells = String.join(",", bad.cells());
+            refused(endpoint.getReport() + ":unreadable:" + Hashing.sha256Hex(cells).substring(0, 12), Category.VALIDATION,
+                    "Peoplevox GetReportData " + endpoint.getReport() + " since " + since + ": " + bad.reason()
+                            + "; the row is kept here, unread (never padded or cut), and the other rows went on", cells);
+        }
+        List<Map<String, String>> rows = report.rows();
 
         Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
         LocalDateTime latest = watermark;

@@ -104,16 +104,32 @@ public abstract class CursorPollConsumer extends ScheduledPollConsumer {
         String sentence = reason + ": "
                 + (e instanceof ApiException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         log.error("{}", sentence);
+        deadLetter(cursor(), category, sentence, null);
+    }
+
+    /**
+     * One record the run could not read (its neighbours go on): a dead letter under {@code key} keeping {@code payload}
+     * as it came, so nothing is lost.
+     */
+    protected void refused(String key, Category category, String reason, String payload) {
+        log.warn("{}", reason);
+        deadLetter(key, category, reason, payload);
+    }
+
+    private void deadLetter(String key, Category category, String reason, String payload) {
         try {
             template.send(deadLetterUri(), x -> {
                 x.getIn().setHeader(Handoff.FLOW, flow());
                 x.getIn().setHeader(Handoff.ROUTE, getRouteId());
-                x.getIn().setHeader(Handoff.RECORD_KEY, cursor());
+                x.getIn().setHeader(Handoff.RECORD_KEY, key);
                 x.getIn().setHeader(Handoff.CATEGORY, category.name());
-                x.getIn().setHeader(Handoff.REASON, sentence);
+                x.getIn().setHeader(Handoff.REASON, reason);
+                if (payload != null) {
+                    x.getIn().setBody(payload);
+                }
             });
         } catch (RuntimeException deadLetterFailed) {
-            log.error("dead-letter route {} failed for the stalled poll {}: {}", deadLetterUri(), cursor(),
+            log.error("dead-letter route {} failed for {} ({}): {}", deadLetterUri(), key, cursor(),
                     deadLetterFailed.getMessage());
         }
     }

@@ -74,7 +74,7 @@ final class PeoplevoxReads {
         List<String> fields = saveTemplates.get(template);
         if (fields == null) {
             String detail = counted(() -> client.getSaveTemplate(template));
-            fields = CsvTable.parse(detail == null ? "" : detail).headers();
+            fields = CsvTable.parse(detail, "GetSaveTemplate " + template, 0).headers();
             saveTemplates.put(template, fields);
         }
         return fields;
@@ -82,14 +82,14 @@ final class PeoplevoxReads {
 
     /** A report's columns: the header of a one-row GetReportData (GetReportColumns when the report is empty). */
     List<String> reportColumns(String report) {
-        CsvTable sample = CsvTable.parse(page("GetReportData", report, "", 1, 1).detail());
+        CsvTable sample = CsvTable.parse(page("GetReportData", report, "", 1, 1).detail(), "GetReportData " + report, 0);
         if (!sample.headers().isEmpty()) {
             return sample.headers();
         }
         IntegrationResponse columns = ok("GetReportColumns " + report, counted(() -> client.call("GetReportColumns",
                 "<GetReportColumns xmlns=\"http://www.peoplevox.net/\"><templateName>" + xml(report)
                         + "</templateName></GetReportColumns>")));
-        return CsvTable.parse(columns.detail() == null ? "" : columns.detail()).headers();
+        return CsvTable.parse(columns.detail(), "GetReportColumns " + report, 0).headers();
     }
 
     /** Every row of a template that matches the clause (empty: all), page by page. */
@@ -107,7 +107,9 @@ final class PeoplevoxReads {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int page = 1; ; page++) {
             IntegrationResponse r = page(operation, name, searchClause, page, pageSize);
-            CsvTable table = CsvTable.parse(r.detail() == null ? "" : r.detail());
+            // strict: a row whose cells do not match the header fails the read, naming the call and the row
+            CsvTable table = CsvTable.parse(r.detail(), operation + " " + name, rows.size())
+                    .requireWellFormed(operation + " " + name);
             headers = table.headers().isEmpty() ? headers : table.headers();
             rows.addAll(table.rows());
             progress.page(what, page, (r.totalCount() + pageSize - 1) / pageSize);

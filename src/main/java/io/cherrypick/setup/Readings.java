@@ -185,8 +185,7 @@ final class Readings {
         Map<String, Map<String, String>> found = new LinkedHashMap<>();
         List<String> list = new ArrayList<>(new LinkedHashSet<>(numbers));
         for (int i = 0; i < list.size(); i += PEOPLEVOX_TERMS) {
-            String clause = list.subList(i, Math.min(list.size(), i + PEOPLEVOX_TERMS)).stream()
-                    .map(n -> "SalesOrderNumber.Equals(\"" + SearchClauses.escape(n) + "\")").collect(Collectors.joining(" OR "));
+            String clause = SearchClauses.anyEquals("SalesOrderNumber", list.subList(i, Math.min(list.size(), i + PEOPLEVOX_TERMS)));
             found.putAll(byNumber(peoplevox.getData("Sales orders", clause).rows()));
         }
         return found;

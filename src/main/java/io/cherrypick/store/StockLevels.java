@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -109,8 +108,7 @@ public class StockLevels {
     public List<String> refreshesNeeded(Exchange exchange) {
         List<String> codes = new ArrayList<>(new LinkedHashSet<>(refreshesNeeded(props.refreshBatch()).stream()
                 .map(SkuSite::itemCode).toList()));
-        exchange.getIn().setHeader(Peoplevox.SEARCH_CLAUSE, codes.stream()
-                .map(c -> "[Item code].Equals(\"" + SearchClauses.escape(c) + "\")").collect(Collectors.joining(" OR ")));
+        exchange.getIn().setHeader(Peoplevox.SEARCH_CLAUSE, SearchClauses.anyEquals("[Item code]", codes));
         exchange.getIn().setHeader(REFRESH_CODES, codes);
         exchange.getIn().setHeader(READ_STARTED, Instant.now());
         return codes;

@@ -96,7 +96,7 @@ public final class StockBenchmark {
         sims.post("/sim/channel/_control/reset", Map.of());
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI webhook = URI.create("http://localhost:" + port + "/webhooks/peoplevox/AvailabilityChanges");
+        URI webhook = URI.create("http://localhost:" + port + "/webhooks/peoplevox/" + TOKEN + "/AvailabilityChanges");
         // warm-up: the first event reads Blue Cherry's styles; not measured
         post(http, webhook, skus.get(0), 0, Instant.now()).join();
         BenchRuns.await(Duration.ofSeconds(30), Duration.ofMillis(100),
@@ -174,7 +174,6 @@ public final class StockBenchmark {
 
     private static CompletableFuture<HttpResponse<String>> post(HttpClient http, URI webhook, String sku, int level, Instant at) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", TOKEN);
         form.put("ItemCode", sku);
         form.put("Available", Integer.toString(level));
         form.put("SiteReference", "PrimarySite");

@@ -90,7 +90,7 @@ class PeoplevoxReportConsumerTest {
     }
 
     private void report(List<Map<String, String>> rows) {
-        when(client.getReport(eq("Despatch summary"), anyString(), eq("[Despatch date] asc"), any()))
+        when(client.getReportRowByRow(eq("Despatch summary"), anyString(), eq("[Despatch date] asc"), any()))
                 .thenReturn(new CsvTable(List.of("Despatch number", "Despatch date"), rows));
     }
 
@@ -109,7 +109,7 @@ class PeoplevoxReportConsumerTest {
         assertThat(rows.getExchanges().get(0).getIn().getHeader(Handoff.FLOW)).isEqualTo("despatch");
         assertThat(rows.getExchanges().get(1).getIn().getBody(Map.class)).containsEntry("Despatch date", "14/06/2026 10:05");
         ArgumentCaptor<String> clause = ArgumentCaptor.forClass(String.class);
-        verify(client).getReport(eq("Despatch summary"), clause.capture(), any(), any());
+        verify(client).getReportRowByRow(eq("Despatch summary"), clause.capture(), any(), any());
         String twoDaysAgo = PeoplevoxDates.searchLiteral(LocalDateTime.now(ZoneOffset.UTC).minusDays(2).withSecond(0).withNano(0));
         assertThat(clause.getValue()).startsWith("[Despatch date] >= DateTime(").isEqualTo("[Despatch date] >= " + twoDaysAgo);
         // the 11:00 row has no key: it is neither routed nor counted for the cursor
@@ -123,14 +123,14 @@ class PeoplevoxReportConsumerTest {
 
         assertThat(consumer().readOnce()).isZero();
 
-        verify(client).getReport(eq("Despatch summary"), eq("[Despatch date] >= DateTime(2026,06,14,09,05,00)"), any(), any());
+        verify(client).getReportRowByRow(eq("Despatch summary"), eq("[Despatch date] >= DateTime(2026,06,14,09,05,00)"), any(), any());
         verify(cursors).save("despatch-report-poll", new Cursor("2026-06-14T10:05", Set.of()));
     }
 
     @Test
     void aFailedRunMovesNothingAndIsADeadLetterKeyedByTheCursorUntilARunSucceeds() throws Exception {
         when(cursors.load("despatch-report-poll")).thenReturn(new Cursor("2026-06-14T10:05", Set.of()));
-        when(client.getReport(any(), any(), any(), any())).thenThrow(ApiException.transientFailure("Peoplevox",
+        when(client.getReportRowByRow(any(), any(), any(), any())).thenThrow(ApiException.transientFailure("Peoplevox",
                 Category.API_TIMEOUT, "Peoplevox GetReportData timed out after 30 s", null));
         MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
         deadLetters.expectedMessageCount(1);
@@ -151,6 +151,32 @@ class PeoplevoxReportConsumerTest {
         report(List.of(row("D3", "14/06/2026 10:30")));
         consumer().poll();
         verify(exceptions).resolveOpen(eq("despatch"), eq("despatch-report-poll"), anyString());
+    }
+
+    @Test
+    void aRowWhoseCellsDoNotMatchTheHeaderIsRefusedOnItsOwnAndItsNeighboursGoOn() throws Exception {
+        when(cursors.load("despatch-report-poll")).thenReturn(Cursor.START);
+        when(client.getReportRowByRow(eq("Despatch summary"), anyString(), eq("[Despatch date] asc"), any()))
+                .thenReturn(new CsvTable(List.of("Despatch number", "Despatch date"),
+                        List.of(row("D1", "14/06/2026 10:00"), row("D3", "14/06/2026 10:10")),
+                        List.of(new CsvTable.BadRow(2, "row 2 has 3 cell(s) where the header has 2",
+                                List.of("D2", "14/06/2026", "10:05")))));
+        MockEndpoint rows = camel.getEndpoint("mock:rows", MockEndpoint.class);
+        rows.expectedMessageCount(2);
+        MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+        deadLetters.expectedMessageCount(1);
+
+        assertThat(consumer().readOnce()).isEqualTo(2);
+
+        rows.assertIsSatisfied();
+        deadLetters.assertIsSatisfied();
+        var dead = deadLetters.getExchanges().get(0).getIn();
+        assertThat(dead.getHeader(Handoff.CATEGORY)).isEqualTo("VALIDATION");
+        assertThat(dead.getHeader(Handoff.RECORD_KEY, String.class)).startsWith("Despatch summary:unreadable:");
+        assertThat(dead.getHeader(Handoff.REASON, String.class)).contains("GetReportData Despatch summary")
+                .contains("row 2 has 3 cell(s) where the header has 2");
+        assertThat(dead.getBody(String.class)).isEqualTo("D2,14/06/2026,10:05");
+        verify(cursors).save("despatch-report-poll", new Cursor("2026-06-14T10:10", Set.of()));
     }
 
     @Test

@@ -189,7 +189,7 @@ class SettingsTest {
                 Duration.ofSeconds(15), Duration.ofMinutes(5), List.of())).toString();
         String bc = new BlueCherryProperties("https://apim.example.com", "bc-Secret-2", 200, Duration.ofSeconds(30)).toString();
         String webhooks = new WebhookProperties(true, "wh-Secret-3", "https://cp.example.com", "/webhooks/peoplevox",
-                Duration.ofMinutes(2)).toString();
+                Duration.ofMinutes(2), org.springframework.util.unit.DataSize.ofKilobytes(64)).toString();
         String alerts = new AlertProperties(true, "https://hooks.slack.com/services/T0/B0/al-Secret-4", "0 * * * * ?",
                 Duration.ofSeconds(10), "", 3).toString();
         AccessProperties access = new AccessProperties(true, List.of("sam:SUPPORT:{bcrypt}$2a$10$hashSecret5",

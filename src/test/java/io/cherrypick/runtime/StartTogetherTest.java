@@ -81,10 +81,9 @@ class StartTogetherTest {
             assertThat(subscriptions).extracting(s -> String.valueOf(s.get("url"))).allMatch(u -> u.startsWith(cluster));
 
             String token = jdbc.queryForObject("select generated_token from pvx_subscription_lock", String.class);
-            String event = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                    + "&SalesOrderNumber=SO" + round + "&SalesOrderStatus.Name=Allocated&LastModificationTime=2026-12-06T10:00:00Z";
-            assertThat(deliver(portA, event)).isEqualTo("200 stored");
-            assertThat(deliver(portB, event)).isEqualTo("200 duplicate");
+            String event = "SalesOrderNumber=SO" + round + "&SalesOrderStatus.Name=Allocated&LastModificationTime=2026-12-06T10:00:00Z";
+            assertThat(deliver(portA, token, event)).isEqualTo("200 stored");
+            assertThat(deliver(portB, token, event)).isEqualTo("200 duplicate");
             assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'despatch-events'", Integer.class))
                     .as("round %d: the event stored once", round).isEqualTo(1);
 
@@ -96,9 +95,9 @@ class StartTogetherTest {
     }
 
     /** Posts an event to an instance's webhook as Peoplevox does; the answer's status and text. */
-    private static String deliver(int port, String form) throws Exception {
+    private static String deliver(int port, String token, String form) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + port + "/webhooks/peoplevox/SalesOrderStatusChanges"))
+                        + port + "/webhooks/peoplevox/" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "/SalesOrderStatusChanges"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() + " " + answer.body();

@@ -109,9 +109,8 @@ public class AmendmentSteps {
         if (changes.isEmpty()) {
             return;
         }
-        String clause = changes.stream().map(m -> "SalesOrderNumber.Equals(\""
-                + SearchClauses.escape(m.getHeader(Handoff.RECORD_KEY, String.class)) + "\")").distinct()
-                .collect(Collectors.joining(" OR "));
+        String clause = SearchClauses.anyEquals("SalesOrderNumber",
+                changes.stream().map(m -> m.getHeader(Handoff.RECORD_KEY, String.class)).toList());
         Map<String, String> statuses = new HashMap<>();
         peoplevox.getData("Sales orders", clause).rows().forEach(r -> statuses.put(r.get("SalesOrderNumber"), r.get("Status")));
         changes.forEach(m -> m.setHeader(header, statuses.get(m.getHeader(Handoff.RECORD_KEY, String.class))));

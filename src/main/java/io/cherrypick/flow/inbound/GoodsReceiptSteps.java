@@ -103,7 +103,7 @@ public class GoodsReceiptSteps {
                     + " Reference");
             return;
         }
-        String clause = "[" + REFERENCE_COLUMN + "].Equals(\"" + SearchClauses.escape(reference) + "\")";
+        String clause = SearchClauses.anyEquals("[" + REFERENCE_COLUMN + "]", List.of(reference));
         List<Map<String, String>> rows = peoplevox.getReport(props.goodsInReport(), clause, null, null).rows();
         if (rows.isEmpty()) {
             throw new IllegalStateException("Delivery " + reference + ": Peoplevox report " + props.goodsInReport()

@@ -24,7 +24,9 @@ import io.cherrypick.store.Timestamps;
 /**
  * Keeps Peoplevox's event subscriptions pointing at Cherrypick's webhook. Peoplevox has no call to list subscriptions,
  * so the ids are kept in {@code pvx_subscription}; at start the stored ones are unsubscribed and every enabled
- * {@link EventSpec} is subscribed again ({@code SubscribePostEvent}, form POST of its fields plus the token).
+ * {@link EventSpec} is subscribed again ({@code SubscribePostEvent}, form POST of its fields to a callback URL that
+ * carries the token in its path: Peoplevox sets no header of ours, and a query string ends up in access logs). The
+ * URL kept in the database and written to the log has the token masked.
  * <p>
  * Subscriptions belong to the cluster, not to an instance: they name one address every instance answers at
  * ({@code cherrypick.webhooks.base-url}, required unless Peoplevox is a simulator on this machine). The renewal runs
@@ -39,6 +41,8 @@ public class PeoplevoxSubscriptions {
     static final String FLOW = "peoplevox-events";
     static final String KEY = "subscriptions";
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxSubscriptions.class);
+    /** The token as the stored and logged callback URLs show it. */
+    static final String MASK = "***";
 
     private final EventSpecs specs;
     private final PeoplevoxClient peoplevox;
@@ -87,7 +91,7 @@ public class PeoplevoxSubscriptions {
         Map<String, String> urls = new LinkedHashMap<>();
         Map<String, String> params = new LinkedHashMap<>();
         for (EventSpec spec : wanted) {
-            urls.put(spec.eventType(), callbackUrl(spec.eventType()));
+            urls.put(spec.eventType(), callbackUrl(spec.eventType(), false));
             params.put(spec.eventType(), postParams(spec));
         }
         String hash = Hashing.sha256Hex(urls + "|" + params);
@@ -130,7 +134,7 @@ public class PeoplevoxSubscriptions {
             jdbc.update("delete from pvx_subscription", Map.of());
             made.forEach((type, id) -> jdbc.update("insert into pvx_subscription (event_type, subscription_id, post_url,"
                     + " config_hash, subscribed_at) values (:type, :id, :url, :hash, :now)", new MapSqlParameterSource()
-                    .addValue("type", type).addValue("id", id).addValue("url", urls.get(type)).addValue("hash", hash)
+                    .addValue("type", type).addValue("id", id).addValue("url", callbackUrl(type, true)).addValue("hash", hash)
                     .addValue("now", Timestamps.now())));
             jdbc.update("update pvx_subscription_lock set renewed_at = :now where name = :name",
                     Map.of("now", Timestamps.now(), "name", WebhookToken.LOCK));
@@ -161,17 +165,18 @@ public class PeoplevoxSubscriptions {
         return url.startsWith("http://localhost") || url.startsWith("http://127.0.0.1");
     }
 
-    String callbackUrl(String eventType) {
+    /** {@code <base-url><path>/<token>/<eventType>}, the token as one path segment (shown as {@link #MASK} in logs). */
+    String callbackUrl(String eventType, boolean masked) {
         String base = props.baseUrl() != null ? props.baseUrl()
                 : "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         String path = props.path().startsWith("/") ? props.path() : "/" + props.path();
-        return base + path + "/" + eventType;
+        String segment = masked ? MASK : URLEncoder.encode(token.value(), StandardCharsets.UTF_8).replace("+", "%20");
+        return base + path + "/" + segment + "/" + eventType;
     }
 
-    /** {@code token=...&Field={Field}&...}: Peoplevox fills the placeholders (URL-encoded, encodeParameterData=true). */
+    /** {@code Field={Field}&...}: Peoplevox fills the placeholders (URL-encoded, encodeParameterData=true). */
     String postParams(EventSpec spec) {
-        return "token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8) + "&"
-                + spec.fields().stream().map(f -> f + "={" + f + "}").collect(Collectors.joining("&"));
+        return spec.fields().stream().map(f -> f + "={" + f + "}").collect(Collectors.joining("&"));
     }
 }

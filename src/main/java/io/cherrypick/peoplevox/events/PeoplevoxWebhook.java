@@ -1,13 +1,12 @@
 package io.cherrypick.peoplevox.events;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,18 +19,19 @@ import io.cherrypick.handoff.Handoff;
 
 /**
  * The steps of the webhook Peoplevox posts events to (route {@code peoplevox-webhook}, {@code POST
- * /webhooks/peoplevox/{eventType}}, form fields as subscribed). {@link #read} checks and reads one delivery and says
- * what it is in header {@link #VERDICT}; the route stores an accepted event in the consuming flow's hand-off queue
- * ({@code <flow>-events}, once per business key) and a malformed one in the dead letters; {@link #answer} writes the
- * HTTP answer:
+ * /webhooks/peoplevox/{eventType}}, form fields as subscribed). Every delivery has passed the {@link WebhookGate}
+ * first: token (path or header), size and decoding are checked there, before the body is read, and the decoded form
+ * waits in a request attribute. {@link #read} reads one delivery and says what it is in header {@link #VERDICT}; the
+ * route stores an accepted event in the consuming flow's hand-off queue ({@code <flow>-events}, once per business key)
+ * and a malformed one in the dead letters; {@link #answer} writes the HTTP answer:
  * <ul>
- * <li>wrong or missing token: 401, nothing stored;</li>
+ * <li>(the gate) wrong or missing token: 401; too large: 413; undecodable: 400; nothing stored;</li>
+ * <li>a delivery that did not come through the gate: 401, nothing stored;</li>
  * <li>an event type no flow consumes: 404;</li>
  * <li>required fields missing: 400, and an exception (MALFORMED_EVENT) that keeps what was posted;</li>
  * <li>otherwise 200 once the event is stored ("stored", or "duplicate" when that event was stored before).</li>
  * </ul>
- * The token is read from the form field {@code token} (as subscribed) or the {@code X-Cherrypick-Token} header, and is
- * never stored, logged or echoed.
+ * Only the subscribed fields are kept: the token is never stored, logged or echoed.
  */
 @Component("peoplevoxWebhook")
 public class PeoplevoxWebhook {
@@ -40,22 +40,18 @@ public class PeoplevoxWebhook {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String MALFORMED = "MALFORMED";
     public static final String REFUSED = "REFUSED";
-    static final String TOKEN_FIELD = "token";
-    static final String TOKEN_HEADER = "X-Cherrypick-Token";
     private static final Logger log = LoggerFactory.getLogger(PeoplevoxWebhook.class);
 
     private final EventSpecs specs;
-    private final WebhookToken token;
     private final ObjectMapper json;
 
-    public PeoplevoxWebhook(EventSpecs specs, WebhookToken token, ObjectMapper json) {
+    public PeoplevoxWebhook(EventSpecs specs, ObjectMapper json) {
         this.specs = specs;
-        this.token = token;
         this.json = json;
     }
 
     /**
-     * Checks the token and the fields of one delivery. Every received header is dropped (nothing received goes back in
+     * Reads the fields of one delivery the gate let through. Every received header is dropped (nothing received goes back in
      * the answer, the token least of all); the message keeps only the verdict, the answer, and for an event to store
      * its flow, key, type and fields (JSON body).
      */
@@ -63,12 +59,10 @@ public class PeoplevoxWebhook {
         Message message = exchange.getMessage();
         String eventType = message.getHeader("eventType", String.class);
         Map<String, String> form = formOf(message);
-        String presented = form.containsKey(TOKEN_FIELD) ? form.get(TOKEN_FIELD) : message.getHeader(TOKEN_HEADER, String.class);
         message.getHeaders().clear();
         message.setBody(null);
-        if (!token.matches(presented)) {
-            log.warn("Peoplevox webhook {}: refused a delivery with a {} token", eventType,
-                    presented == null || presented.isEmpty() ? "missing" : "wrong");
+        if (form == null) {
+            log.warn("Peoplevox webhook {}: refused a delivery that did not pass the webhook gate", eventType);
             verdict(message, REFUSED, 401, "unauthorised");
             return;
         }
@@ -130,44 +124,13 @@ public class PeoplevoxWebhook {
         }
     }
 
-    /**
-     * The posted form fields. The HTTP layer parses the form into message headers (decoded); Camel 4.17 also leaves the
-     * fields in a body map with the values still URL-encoded, or a raw {@code a=b&c=d} body may come: headers win, the
-     * body fills what they lack.
-     */
+    /** The form the {@link WebhookGate} decoded; null when the delivery did not come through it. */
+    @SuppressWarnings("unchecked")
     static Map<String, String> formOf(Message message) {
-        Map<String, String> form = new LinkedHashMap<>();
-        message.getHeaders().forEach((name, value) -> {
-            if (value instanceof String s) {
-                form.put(name, s);
-            } else if (value instanceof List<?> list && !list.isEmpty()) {
-                form.put(name, String.valueOf(list.get(0)));
-            }
-        });
-        Object body = message.getBody();
-        if (body instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> form.putIfAbsent(String.valueOf(k), URLDecoder.decode(
-                    v instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : String.valueOf(v), StandardCharsets.UTF_8)));
-        } else {
-            String text = message.getBody(String.class);
-            if (text != null && !text.isBlank() && text.contains("=")) {
-                parseForm(text).forEach(form::putIfAbsent);
-            }
+        if (message instanceof PlatformHttpMessage http && http.getRequest() != null
+                && http.getRequest().getAttribute(WebhookGate.FORM) instanceof Map<?, ?> form) {
+            return (Map<String, String>) form;
         }
-        return form;
-    }
-
-    static Map<String, String> parseForm(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.trim().split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
-        }
-        return form;
+        return null;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import io.cherrypick.security.Secrets;
@@ -23,11 +24,12 @@ import io.cherrypick.security.Secrets;
  * @param path      the webhook's path under the base address
  * @param freshFor  subscriptions younger than this with the same settings are kept, so instances starting together
  *                  renew them once
+ * @param maxBodySize the largest delivery accepted; a longer one is refused (413) before its body is read beyond it
  */
 @Validated
 @ConfigurationProperties("cherrypick.webhooks")
 public record WebhookProperties(boolean subscribe, String token, String baseUrl, @NotBlank String path,
-                                @NotNull Duration freshFor) {
+                                @NotNull Duration freshFor, @NotNull DataSize maxBodySize) {
     public WebhookProperties {
         token = token == null ? "" : token.trim();
         baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.trim();
@@ -38,6 +40,6 @@ public record WebhookProperties(boolean subscribe, String token, String baseUrl,
     @Override
     public String toString() {
         return "WebhookProperties[subscribe=" + subscribe + ", token=" + (token.isEmpty() ? "(generated)" : Secrets.shown(token))
-                + ", baseUrl=" + baseUrl + ", path=" + path + ", freshFor=" + freshFor + "]";
+                + ", baseUrl=" + baseUrl + ", path=" + path + ", freshFor=" + freshFor + ", maxBodySize=" + maxBodySize + "]";
     }
 }

@@ -422,11 +422,14 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         return new ArrayList<>(new HashSet<>(jdbc.queryForList("select record_type from handoff where queue = 'despatch-events'", String.class)));
     }
 
+    /** Posts an event as Peoplevox does: the {@code token} entry goes into the path, the other fields into the form. */
     private HttpResponse<String> postEvent(String type, Map<String, String> fields) throws Exception {
-        String form = new LinkedHashMap<>(fields).entrySet().stream()
+        Map<String, String> formFields = new LinkedHashMap<>(fields);
+        String token = URLEncoder.encode(formFields.remove("token"), StandardCharsets.UTF_8);
+        String form = formFields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
                         StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + type))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + token + "/" + type))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -428,12 +428,11 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
 
     private HttpResponse<String> postReturnsEvent(Map<String, String> fields) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", TOKEN);
         form.putAll(fields);
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
                         StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/Returns"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + TOKEN + "/Returns"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -562,10 +562,13 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         }
     }
 
+    /** An event as Peoplevox posts it: the {@code token} entry goes into the path, the other fields into the form. */
     private HttpRequest request(String type, Map<String, String> fields) {
-        String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        Map<String, String> formFields = new LinkedHashMap<>(fields);
+        String token = URLEncoder.encode(formFields.remove("token"), StandardCharsets.UTF_8);
+        String form = formFields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + type))
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/webhooks/peoplevox/" + token + "/" + type))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
     }

@@ -31,9 +31,16 @@ final class DataFaults {
             case THOUSANDS_SEPARATORS -> rows.forEach(row -> row.replaceAll(v -> WHOLE.matcher(v).matches()
                     ? String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(v)) : v));
             case RENAMED_COLUMN -> header.replaceAll(h -> h.equals(fault.column()) ? fault.renamedTo() : h);
+            case EXTRA_CELL -> {
+                if (!rows.isEmpty()) {
+                    rows.get(rows.size() / 2).add("extra");
+                }
+            }
+            case BYTE_ORDER_MARK -> {
+            }
             default -> throw new IllegalStateException("not a data fault: " + fault.type());
         }
-        return new IntegrationResponse(response.responseId(), response.totalCount(), Csv.write(header, rows),
-                response.statuses());
+        String detail = (fault.type() == FaultType.BYTE_ORDER_MARK ? "\uFEFF" : "") + Csv.write(header, rows);
+        return new IntegrationResponse(response.responseId(), response.totalCount(), detail, response.statuses());
     }
 }

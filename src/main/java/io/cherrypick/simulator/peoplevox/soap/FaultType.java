@@ -12,9 +12,14 @@ public enum FaultType {
     /** quantities of 1,000 and more in the Detail are written with thousands separators ("1,234") */
     THOUSANDS_SEPARATORS,
     /** the Detail's column {@code column} is headed {@code renamedTo} */
-    RENAMED_COLUMN;
+    RENAMED_COLUMN,
+    /** the Detail's middle data row has one cell more than its header (as an unescaped comma would make it) */
+    EXTRA_CELL,
+    /** the Detail starts with a UTF-8 byte-order mark (U+FEFF), as a file saved by a spreadsheet does */
+    BYTE_ORDER_MARK;
 
     public boolean isDataFault() {
-        return this == CUT_SHORT || this == THOUSANDS_SEPARATORS || this == RENAMED_COLUMN;
+        return this == CUT_SHORT || this == THOUSANDS_SEPARATORS || this == RENAMED_COLUMN || this == EXTRA_CELL
+                || this == BYTE_ORDER_MARK;
     }
 }
