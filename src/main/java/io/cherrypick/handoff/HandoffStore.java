@@ -317,7 +317,7 @@ public class HandoffStore {
      */
     public boolean reschedule(long id, String token, int attempts, Instant nextAttempt, String note) {
         return jdbc.update("update handoff set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, note = :note,"
-                + " first_attempt_at = coalesce(first_attempt_at, claimed_at, :now),"
+                + " first_attempt_at = coalesce(first_attempt_at, :now),"
                 + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status = 'CLAIMED'"
                 + " and claim_token = :token", new MapSqlParameterSource().addValue("attempts", attempts)
                 .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", Columns.fit(note, NOTE_MAX))

@@ -50,8 +50,8 @@ abstract class AbstractPeoplevoxOutageTest extends FlowTestSupport {
 
     @Test
     void anOutageLongerThanTheRetryBudgetMakesNoExceptionOneDownAndOneBackAlertAndSendsEverythingOnce() {
-        // Peoplevox answers every call with HTTP 503 until it is back
-        sims.peoplevoxFault(Map.of("operation", "*", "type", "HTTP_5XX", "status", 503, "count", 100_000));
+        // Peoplevox answers every call with HTTP 500 until it is back (its 503 means "rate limit", not down)
+        sims.peoplevoxFault(Map.of("operation", "*", "type", "HTTP_5XX", "status", 500, "count", 100_000));
         sims.createPicks(List.of(Picks.pick("OUT1", "NJ", A), Picks.pick("OUT2", "NJ", B), Picks.pick("OUT3", "NJ", A, B)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outages.state("Peoplevox").map(SystemOutages.State::down)
@@ -63,7 +63,7 @@ abstract class AbstractPeoplevoxOutageTest extends FlowTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> outages.state("Peoplevox").orElseThrow().downSince()
                 .isBefore(handoff.databaseNow().minusSeconds(6)));
         assertThat(exceptionCount()).as("nothing became an exception while Peoplevox was down").isZero();
-        assertThat(downAlerts()).singleElement().asString().contains("Peoplevox is DOWN").contains("503");
+        assertThat(downAlerts()).singleElement().asString().contains("Peoplevox is DOWN").contains("500");
         assertThat(backAlerts()).isEmpty();
         assertThat(lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 10)).isEmpty();
 
