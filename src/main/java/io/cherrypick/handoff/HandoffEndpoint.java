@@ -157,8 +157,10 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
         return idempotentKey == IdempotentKey.key || revision == null || revision.isEmpty() ? key : key + ":" + revision;
     }
 
+    /** The queue's policy; a first wait longer than the cap raises the cap to it (a flow that asks for it, asks for it). */
     RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxAttempts, retryBackoff, retryMax,
+        Duration cap = retryMax != null && retryBackoff != null && retryMax.compareTo(retryBackoff) < 0 ? retryBackoff : retryMax;
+        return new RetryPolicy(maxAttempts, retryBackoff, cap,
                 retryFor != null ? retryFor : getComponent().retryFor());
     }
 
