@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -80,17 +81,11 @@ public class SystemOutages {
     }
 
     public Optional<State> state(String system) {
-        return jdbc.query("select * from system_outage where system = :s", Map.of("s", system), (rs, i) -> new State(
-                rs.getString("system"), rs.getInt("failures"), Timestamps.read(rs, "down_since"),
-                Timestamps.read(rs, "probe_at"), rs.getString("last_error"))).stream().findFirst();
+        return jdbc.query("select * from system_outage where system = :s", Map.of("s", system), STATE).stream().findFirst();
     }
 
-    /** Every system known, down or up (for the operators' view). */
-    public List<State> all() {
-        return jdbc.query("select * from system_outage order by system", Map.of(), (rs, i) -> new State(
-                rs.getString("system"), rs.getInt("failures"), Timestamps.read(rs, "down_since"),
-                Timestamps.read(rs, "probe_at"), rs.getString("last_error")));
-    }
+    private static final RowMapper<State> STATE = (rs, i) -> new State(rs.getString("system"), rs.getInt("failures"),
+            Timestamps.read(rs, "down_since"), Timestamps.read(rs, "probe_at"), rs.getString("last_error"));
 
     /** While the system is down, when it is tried next; empty while it is up. */
     public Optional<Instant> downUntilProbe(String system) {
