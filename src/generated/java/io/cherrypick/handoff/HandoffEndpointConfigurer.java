@@ -62,6 +62,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrybackoff":
         case "retryBackoff": target.setRetryBackoff(property(camelContext, java.time.Duration.class, value)); return true;
+        case "retryfor":
+        case "retryFor": target.setRetryFor(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrymax":
         case "retryMax": target.setRetryMax(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
@@ -80,6 +82,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "supersede": target.setSupersede(property(camelContext, boolean.class, value)); return true;
+        case "system": target.setSystem(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "upstream": target.setUpstream(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,6 +136,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": return long.class;
         case "retrybackoff":
         case "retryBackoff": return java.time.Duration.class;
+        case "retryfor":
+        case "retryFor": return java.time.Duration.class;
         case "retrymax":
         case "retryMax": return java.time.Duration.class;
         case "runlogginglevel":
@@ -151,6 +156,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "supersede": return boolean.class;
+        case "system": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "upstream": return java.lang.String.class;
@@ -205,6 +211,8 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": return target.getRepeatCount();
         case "retrybackoff":
         case "retryBackoff": return target.getRetryBackoff();
+        case "retryfor":
+        case "retryFor": return target.getRetryFor();
         case "retrymax":
         case "retryMax": return target.getRetryMax();
         case "runlogginglevel":
@@ -223,6 +231,7 @@ public class HandoffEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "supersede": return target.isSupersede();
+        case "system": return target.getSystem();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "upstream": return target.getUpstream();

@@ -133,6 +133,11 @@ public class BlueCherryClient {
         return interpret(method + " " + resource, response.statusCode(), response.body());
     }
 
+    /**
+     * What an answer means: 401/403 credentials refused, 408 timed out, 429 rate limited, 5xx failed (all transient:
+     * retried, and a run of them is an outage); any other 4xx is Blue Cherry refusing the record on its merits
+     * ({@link BlueCherryRejection}: an exception at once).
+     */
     JsonNode interpret(String what, int status, String body) {
         JsonNode parsed = null;
         try {
@@ -143,6 +148,11 @@ public class BlueCherryClient {
         if (status == 401 || status == 403) {
             throw ApiException.transientFailure(SYSTEM, Category.AUTH, "Blue Cherry refused the subscription key for " + what
                     + " (HTTP " + status + "): " + messagesOf(parsed, body), null);
+        }
+        if (status == 408) {
+            // the server gave up waiting for the request: nothing was applied, trying again can cure it
+            throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT, "Blue Cherry " + what + " timed out (HTTP 408): "
+                    + messagesOf(parsed, body), null);
         }
         if (status == 429) {
             throw ApiException.transientFailure(SYSTEM, Category.RATE_LIMITED, "Blue Cherry rate limit on " + what + ": "

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.outage.SystemOutages;
 import io.cherrypick.runtime.RuntimeProperties;
 import io.cherrypick.store.ExceptionStore;
 
@@ -37,10 +38,12 @@ public class HandoffComponent extends DefaultComponent {
     private final ObjectMapper json;
     private final String instanceId;
     private final int maxRecoveries;
+    private final java.time.Duration retryFor;
+    private final SystemOutages outages;
 
     public HandoffComponent(HandoffStore store, ExceptionStore exceptions, DataSource dataSource, TransactionTemplate tx,
                             ObjectMapper json, @Value("${cherrypick.instance-id}") String instanceId,
-                            RuntimeProperties runtime) {
+                            RuntimeProperties runtime, SystemOutages outages) {
         this.store = store;
         this.exceptions = exceptions;
         this.dataSource = dataSource;
@@ -48,6 +51,8 @@ public class HandoffComponent extends DefaultComponent {
         this.json = json;
         this.instanceId = instanceId;
         this.maxRecoveries = runtime.handoff().maxRecoveries();
+        this.retryFor = runtime.handoff().retryFor();
+        this.outages = outages;
     }
 
     @Override
@@ -87,5 +92,15 @@ public class HandoffComponent extends DefaultComponent {
     /** A record taken over from stopped instances this many times is held instead of being tried again. */
     int maxRecoveries() {
         return maxRecoveries;
+    }
+
+    /** How long a failing record is retried after its first failed attempt, unless its queue says otherwise. */
+    java.time.Duration retryFor() {
+        return retryFor;
+    }
+
+    /** The circuit breakers of the systems the queues send to. */
+    SystemOutages outages() {
+        return outages;
     }
 }

@@ -3,7 +3,11 @@ package io.cherrypick.handoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.outage.SystemOutages;
 
 /**
  * Claims a batch of due records and routes it as one exchange whose body is a list of messages, one per record (its
@@ -36,6 +41,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
 
     private final HandoffEndpoint endpoint;
     private final HandoffStore store;
+    private final SystemOutages outages;
     private ProducerTemplate template;
     private ScheduledExecutorService keepAlive;
 
@@ -43,6 +49,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.store = endpoint.getComponent().store();
+        this.outages = endpoint.getComponent().outages();
     }
 
     @Override
@@ -66,9 +73,23 @@ public class HandoffConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        int limit = endpoint.getBatchSize();
+        Duration linger = endpoint.getLinger();
+        String system = endpoint.getSystem();
+        if (system != null) {
+            SystemOutages.Gate gate = outages.gate(system);
+            if (gate == SystemOutages.Gate.WAIT) {
+                return 0; // the system is down: the queue waits, nothing is claimed
+            }
+            if (gate == SystemOutages.Gate.PROBE) {
+                limit = 1; // one record tries whether it is back
+                linger = Duration.ZERO;
+                log.info("{}: {} is down; trying it with one record", endpoint.getQueue(), system);
+            }
+        }
         String token = endpoint.getComponent().instanceId() + "/" + UUID.randomUUID();
-        List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, endpoint.getBatchSize(),
-                endpoint.getStaleClaimAfter(), endpoint.getLinger(), dueBy(Instant.now()), endpoint.keyQueueList());
+        List<HandoffRecord> claimed = store.claim(endpoint.getQueue(), token, limit,
+                endpoint.getStaleClaimAfter(), linger, dueBy(Instant.now()), endpoint.keyQueueList());
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -198,15 +219,22 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         return m;
     }
 
-    /** Settles every record of the run the route left claimed. */
+    /**
+     * Settles every record of the run the route left claimed. First the systems' breakers hear how the run went: each
+     * system a fault of an outage names failed (once per run), and the queue's own system, if none such named it and the
+     * run did not break off on something else, answered.
+     */
     private void settleTheRest(Exchange exchange, HandoffBatch batch) {
         Throwable runFailure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (long id : store.stillClaimed(batch.ids(), batch.token())) {
+        List<Long> unsettled = store.stillClaimed(batch.ids(), batch.token());
+        Map<String, Optional<Instant>> downUntil = tellTheBreakers(runFailure, batch, unsettled);
+        Instant now = store.databaseNow();
+        for (long id : unsettled) {
             HandoffRecord record = batch.record(id);
             Throwable failure = batch.failureOf(id) != null ? batch.failureOf(id) : runFailure;
             if (failure != null) {
-                retryOrDeadLetter(record, batch.token(), failure);
+                retryOrDeadLetter(record, batch.token(), failure, downUntil, now);
             } else {
                 String reason = batch.skipReasonOf(id);
                 skip(record, batch.token(), reason == null || reason.isBlank()
@@ -216,20 +244,64 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private void retryOrDeadLetter(HandoffRecord r, String token, Throwable cause) {
+    /**
+     * Tells the breakers of the systems concerned how the run went; returns, per system a transient fault of the run
+     * named, when it is tried next if it is down (empty: it is up).
+     */
+    private Map<String, Optional<Instant>> tellTheBreakers(Throwable runFailure, HandoffBatch batch, List<Long> unsettled) {
+        Map<String, String> outageFaults = new LinkedHashMap<>();
+        Set<String> named = new LinkedHashSet<>();
+        List<Throwable> failures = new ArrayList<>();
+        failures.add(runFailure);
+        unsettled.forEach(id -> failures.add(batch.failureOf(id)));
+        for (Throwable f : failures) {
+            if (f instanceof ApiException api && api.isTransient() && api.system() != null) {
+                named.add(api.system());
+                if (SystemOutages.isOutage(f)) {
+                    outageFaults.putIfAbsent(api.system(), describe(f));
+                }
+            }
+        }
+        outageFaults.forEach(outages::failed);
+        String system = endpoint.getSystem();
+        boolean brokeOffElsewhere = runFailure != null && !(runFailure instanceof ApiException);
+        if (system != null && !outageFaults.containsKey(system) && !brokeOffElsewhere) {
+            outages.answered(system);
+        }
+        Map<String, Optional<Instant>> downUntil = new LinkedHashMap<>();
+        named.forEach(s -> downUntil.put(s, outages.downUntilProbe(s)));
+        return downUntil;
+    }
+
+    private void retryOrDeadLetter(HandoffRecord r, String token, Throwable cause,
+                                   Map<String, Optional<Instant>> downUntil, Instant now) {
         RetryPolicy policy = endpoint.retryPolicy();
         int attempts = r.attempts() + 1;
         String what = describe(cause);
-        if (cause instanceof ApiException api && api.isTransient() && !policy.exhausted(attempts)) {
-            Instant next = policy.nextAttempt(attempts, Instant.now());
-            store.reschedule(r.id(), token, attempts, next, what);
-            log.warn("{} {} attempt {}/{} failed, trying again at {}: {}", endpoint.getFlow(), label(r), attempts,
-                    policy.limit(), next, what);
-            return;
+        if (cause instanceof ApiException api && api.isTransient()) {
+            Optional<Instant> down = api.system() == null ? Optional.empty()
+                    : downUntil.getOrDefault(api.system(), Optional.empty());
+            if (down.isPresent()) {
+                // the system is down: not the record's fault, so no attempt counts and no exception is made
+                Instant next = down.get().isAfter(now) ? down.get() : now;
+                store.waitForSystem(r.id(), token, next, what + " (" + api.system() + " is down: waiting for it, no"
+                        + " attempt counted)");
+                log.info("{} {} waits for {}, which is down: {}", endpoint.getFlow(), label(r), api.system(), what);
+                return;
+            }
+            if (!policy.exhausted(attempts, r.firstAttemptAt(), now)) {
+                Instant next = policy.nextAttempt(attempts, Instant.now());
+                store.reschedule(r.id(), token, attempts, next, what);
+                log.warn("{} {} attempt {} failed (retried {}), trying again at {}: {}", endpoint.getFlow(), label(r),
+                        attempts, policy.limit(), next, what);
+                return;
+            }
         }
         Category category = cause instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
-        String sentence = endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s): "
-                + what;
+        String tried = r.firstAttemptAt() == null || !(cause instanceof ApiException api2 && api2.isTransient()) ? ""
+                : " over " + SystemOutages.duration(r.firstAttemptAt(), now) + " (retried " + policy.limit() + ")";
+        String sentence = endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s)"
+                + tried + ": " + what;
         deadLetter(r, token, category, HandoffStore.FAILED, sentence);
     }
 

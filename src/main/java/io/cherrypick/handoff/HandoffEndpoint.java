@@ -88,16 +88,26 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
             + " records back")
     private Duration upstreamMaxLag = Duration.ofSeconds(5);
 
-    @UriParam(label = "consumer", defaultValue = "5", description = "Attempts before a record that keeps failing with a"
-            + " transient fault (timeout, 5xx, rate limit) is dead-lettered; 0: no limit (retried with backoff for as long"
-            + " as it fails)")
+    @UriParam(label = "consumer", defaultValue = "0", description = "Attempts before a record that keeps failing with a"
+            + " transient fault (timeout, 5xx, rate limit) is dead-lettered; 0 (default): not counted, the time budget"
+            + " retryFor decides")
     private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+
+    @UriParam(label = "consumer", description = "How long a record that keeps failing with a transient fault is retried"
+            + " after its first failed attempt before it is dead-lettered (time its system was down does not count);"
+            + " 0s: without end. Default: cherrypick.handoff.retry-for (6h)")
+    private Duration retryFor;
 
     @UriParam(label = "consumer", defaultValue = "5s", description = "Wait after the first failed attempt; doubles with each")
     private Duration retryBackoff = RetryPolicy.DEFAULT.base();
 
-    @UriParam(label = "consumer", defaultValue = "15m", description = "The longest wait between attempts")
+    @UriParam(label = "consumer", defaultValue = "5m", description = "The longest wait between attempts")
     private Duration retryMax = RetryPolicy.DEFAULT.max();
+
+    @UriParam(label = "consumer", description = "The system the queue sends to, as its failures name it (Peoplevox,"
+            + " Blue Cherry, Channel <name>): while it is down (cherrypick.outages) the queue claims nothing but one"
+            + " record now and then to try it, and a batch that went through says it is back")
+    private String system;
 
     @UriParam(label = "consumer", defaultValue = "direct:dead-letter", description = "Where a record goes when it is given"
             + " up: the flow's failure route, which ends in the one dead-letter route (the exception store)")
@@ -147,8 +157,28 @@ public class HandoffEndpoint extends ScheduledPollEndpoint {
         return idempotentKey == IdempotentKey.key || revision == null || revision.isEmpty() ? key : key + ":" + revision;
     }
 
+    /** The queue's policy; a first wait longer than the cap raises the cap to it (a flow that asks for it, asks for it). */
     RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxAttempts, retryBackoff, retryMax);
+        Duration cap = retryMax != null && retryBackoff != null && retryMax.compareTo(retryBackoff) < 0 ? retryBackoff : retryMax;
+        return new RetryPolicy(maxAttempts, retryBackoff, cap,
+                retryFor != null ? retryFor : getComponent().retryFor());
+    }
+
+    public Duration getRetryFor() {
+        return retryFor;
+    }
+
+    public void setRetryFor(Duration retryFor) {
+        this.retryFor = retryFor;
+    }
+
+    /** The system the queue sends to (null: none declared; its failures still name theirs). */
+    public String getSystem() {
+        return system == null || system.isBlank() ? null : system.trim();
+    }
+
+    public void setSystem(String system) {
+        this.system = system;
     }
 
     public String getQueue() {

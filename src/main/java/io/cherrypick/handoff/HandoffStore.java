@@ -311,11 +311,27 @@ public class HandoffStore {
         });
     }
 
-    /** Puts a claimed record back in its queue for a later attempt (if {@code token} still holds it). */
+    /**
+     * Puts a claimed record back in its queue for a later attempt (if {@code token} still holds it); the first failed
+     * attempt's time is kept (the retry budget counts from it).
+     */
     public boolean reschedule(long id, String token, int attempts, Instant nextAttempt, String note) {
         return jdbc.update("update handoff set status = 'PENDING', attempts = :attempts, next_attempt_at = :next, note = :note,"
+                + " first_attempt_at = coalesce(first_attempt_at, :now),"
                 + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status = 'CLAIMED'"
                 + " and claim_token = :token", new MapSqlParameterSource().addValue("attempts", attempts)
+                .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", Columns.fit(note, NOTE_MAX))
+                .addValue("now", Timestamps.now()).addValue("id", id).addValue("token", token)) == 1;
+    }
+
+    /**
+     * Puts a claimed record back to wait for its system, which is down: no attempt is counted and its retry budget
+     * starts again from its next failure (time while the system was down does not count).
+     */
+    public boolean waitForSystem(long id, String token, Instant nextAttempt, String note) {
+        return jdbc.update("update handoff set status = 'PENDING', next_attempt_at = :next, note = :note,"
+                + " first_attempt_at = null, claim_token = null, claimed_at = null, updated_at = :now where id = :id"
+                + " and status = 'CLAIMED' and claim_token = :token", new MapSqlParameterSource()
                 .addValue("next", Timestamps.utc(nextAttempt)).addValue("note", Columns.fit(note, NOTE_MAX))
                 .addValue("now", Timestamps.now()).addValue("id", id).addValue("token", token)) == 1;
     }
@@ -334,7 +350,7 @@ public class HandoffStore {
     /** Queues a held or failed record again (an operator's replay): attempts and recoveries start from zero. */
     public boolean requeue(long id) {
         return jdbc.update("update handoff set status = 'PENDING', attempts = 0, recoveries = 0, next_attempt_at = :now,"
-                + " claim_token = null, claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
+                + " first_attempt_at = null, claim_token = null, claimed_at = null, updated_at = :now where id = :id and status in ('HELD', 'FAILED')",
                 Map.of("now", Timestamps.now(), "id", id)) == 1;
     }
 
@@ -444,5 +460,5 @@ public class HandoffStore {
     static final RowMapper<HandoffRecord> ROW = (rs, i) -> new HandoffRecord(rs.getLong("id"), rs.getString("queue"),
             rs.getString("record_key"), rs.getString("revision"), rs.getString("record_type"), rs.getString("payload"),
             rs.getString("status"), rs.getInt("attempts"), rs.getBoolean("recovered"), Timestamps.read(rs, "created_at"),
-            rs.getString("claim_token"), rs.getString("note"), rs.getInt("recoveries"));
+            rs.getString("claim_token"), rs.getString("note"), rs.getInt("recoveries"), Timestamps.read(rs, "first_attempt_at"));
 }

@@ -51,7 +51,10 @@ public record RuntimeProperties(boolean demo, @NotBlank String routesDir, boolea
      *                      died while working on it, each time) is held as an exception with its payload instead of
      *                      being tried again: its processing may be what stops the instance. Replaying it starts the
      *                      count again
+     * @param retryFor      a record that keeps failing with a fault trying again can cure is retried for this long
+     *                      after its first failed attempt (backoff capped at 5 min), then it is an exception; time its
+     *                      system was down does not count (0: retried without end)
      */
-    public record Handoff(@Min(1) int maxRecoveries) {
+    public record Handoff(@Min(1) int maxRecoveries, @NotNull Duration retryFor) {
     }
 }

@@ -23,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Every change commits on its own, whatever transaction the caller is in: the mark must be durable before the POST
  * leaves, and an allocated number must survive a rollback of the step that asked for it.
+ * <p>
+ * Numbers come from this installation's range ({@link DocumentNumberRange}): the next of a kind is the highest inside
+ * the range + 1 (numbers outside it, another range's or a restored database's, are not counted on). A kind whose range
+ * is used up is an error naming the kind and the setting, never a wrap to numbers Blue Cherry may already hold.
  */
 @Repository
 public class DocumentNumbers {
@@ -31,14 +35,17 @@ public class DocumentNumbers {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate own;
+    private final DocumentNumberRange range;
 
-    public DocumentNumbers(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public DocumentNumbers(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+                           DocumentNumberRange range) {
         this.jdbc = jdbc;
+        this.range = range;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The record's number: allocated on first use (the kind's highest + 1), the same ever after. */
+    /** The record's number: allocated on first use (the kind's highest in the range + 1), the same ever after. */
     public long number(String kind, String recordKey) {
         return own.execute(status -> allocate(kind, recordKey));
     }
@@ -79,7 +86,8 @@ public class DocumentNumbers {
     }
 
     private long allocate(String kind, String recordKey) {
-        Map<String, Object> p = Map.of("kind", kind, "key", recordKey, "now", Timestamps.now());
+        MapSqlParameterSource p = new MapSqlParameterSource("kind", kind).addValue("key", recordKey)
+                .addValue("now", Timestamps.now()).addValue("first", range.first()).addValue("last", range.last());
         String select = "select number from document_number where kind = :kind and record_key = :key";
         for (int tries = 0; ; tries++) {
             List<Long> found = jdbc.queryForList(select, p, Long.class);
@@ -90,10 +98,26 @@ public class DocumentNumbers {
                 throw new IllegalStateException("no " + kind + " document number could be allocated for " + recordKey
                         + " after " + MAX_TRIES + " tries: other instances took every next number first");
             }
+            Long highest = jdbc.queryForObject("select max(number) from document_number where kind = :kind"
+                    + " and number between :first and :last", p, Long.class);
+            long next = highest == null ? range.first() : highest + 1;
+            if (next > range.last()) {
+                throw new DocumentNumbersUsedUp(kind, recordKey, range);
+            }
             // another instance may take the same next number: the unique constraint keeps one, the other tries again
             jdbc.update("insert into document_number (kind, record_key, number, allocated_at)"
-                    + " select :kind, :key, coalesce(max(number), 0) + 1, :now from document_number where kind = :kind"
-                    + " on conflict do nothing", p);
+                    + " values (:kind, :key, :next, :now) on conflict do nothing", p.addValue("next", next));
+        }
+    }
+
+    /** The range of a kind is used up: nothing more of that kind can go to Blue Cherry until the range is widened. */
+    public static class DocumentNumbersUsedUp extends IllegalStateException {
+        DocumentNumbersUsedUp(String kind, String recordKey, DocumentNumberRange range) {
+            super("the " + kind + " document numbers of this installation are used up (" + range + ", all given):"
+                    + " no number for " + recordKey + ". Numbers never wrap round (Blue Cherry may hold the old ones):"
+                    + " give this installation a new range that no other installation uses, by raising"
+                    + " cherrypick.document-numbers.last, or moving cherrypick.document-numbers.first and .last to"
+                    + " unused numbers, then replay");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cherrypick.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +30,8 @@ abstract class AbstractDocumentNumbersTest {
     @Autowired DocumentNumbers numbers;
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired NamedParameterJdbcTemplate named;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void clean() {
@@ -99,5 +104,56 @@ abstract class AbstractDocumentNumbersTest {
             status.setRollbackOnly();
         });
         assertThat(numbers.maybePosted("test-a", "T1")).isTrue();
+    }
+
+    /** The allocator of an installation with this range, on the same database. */
+    private DocumentNumbers installation(long first, long last) {
+        return new DocumentNumbers(named, transactions, new DocumentNumberRange(first, last));
+    }
+
+    @Test
+    void eachInstallationNumbersInsideItsOwnRangeSoTwoNeverRepeatEachOther() {
+        DocumentNumbers test = installation(1_000, 1_999);
+        DocumentNumbers production = installation(5_000_000, 5_999_999);
+        assertThat(test.number("test-a", "D1")).isEqualTo(1_000);
+        assertThat(production.number("test-a", "D2")).as("numbers of another range are not counted on")
+                .isEqualTo(5_000_000);
+        assertThat(test.number("test-a", "D3")).isEqualTo(1_001);
+        assertThat(production.number("test-a", "D4")).isEqualTo(5_000_001);
+    }
+
+    @Test
+    void aRestoredDatabaseMovedPastTheLostNumbersDoesNotRepeatThem() {
+        // before the restore: numbers 1..3 went to Blue Cherry; the backup knew only the first
+        DocumentNumbers before = installation(1, 999_999);
+        before.number("test-a", "R1");
+        before.number("test-a", "R2");
+        before.number("test-a", "R3");
+        jdbc.update("delete from document_number where kind = 'test-a' and record_key in ('R2', 'R3')");
+        // restored, the range moved past what the lost days may have used
+        DocumentNumbers after = installation(100_000, 999_999);
+        assertThat(after.number("test-a", "R4")).isEqualTo(100_000);
+        assertThat(after.number("test-a", "R1")).as("a record numbered before keeps its number").isEqualTo(1);
+    }
+
+    @Test
+    void aRangeUsedUpIsAnErrorNamingTheKindAndTheSettingNeverAWrap() {
+        DocumentNumbers small = installation(7, 8);
+        assertThat(small.number("test-a", "U1")).isEqualTo(7);
+        assertThat(small.number("test-a", "U2")).isEqualTo(8);
+        assertThatThrownBy(() -> small.number("test-a", "U3"))
+                .isInstanceOf(DocumentNumbers.DocumentNumbersUsedUp.class)
+                .hasMessageContaining("test-a document numbers")
+                .hasMessageContaining("U3")
+                .hasMessageContaining("cherrypick.document-numbers.last = 8")
+                .hasMessageContaining("cherrypick.document-numbers.first");
+        assertThat(small.number("test-a", "U1")).as("numbered records are unaffected").isEqualTo(7);
+        assertThat(jdbc.queryForObject("select count(*) from document_number where kind = 'test-a'", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRangeWhoseLastIsBelowItsFirstIsRefused() {
+        assertThatThrownBy(() -> new DocumentNumberRange(10, 9)).hasMessageContaining("cherrypick.document-numbers.last");
     }
 }

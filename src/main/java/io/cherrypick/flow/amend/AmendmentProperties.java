@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param statusNumbers   Peoplevox's numeric status ids and the status name each stands for (Peoplevox may answer a
  *                        number, e.g. the 5 of Status.Equals(5)); empty by default: the ids are not public, and a number
  *                        not listed counts as past the cut-off
- * @param maxAttempts     attempts of a failing change before it becomes an exception
+ * @param maxAttempts     attempts of a failing change before it becomes an exception (0: not
+ *                  counted; the time budget cherrypick.handoff.retry-for decides)
  * @param retryBackoff    the first wait before a failed change is tried again (doubling each attempt)
  */
 @Validated
@@ -36,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 public record AmendmentProperties(boolean enabled, @Min(1) long interval, @NotNull List<String> openStatuses,
                                   @NotEmpty List<String> cutoffStatuses, @NotBlank String cancelledStatus,
                                   @NotNull @Valid List<StatusNumber> statusNumbers,
-                                  @Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff) {
+                                  @Min(0) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff) {
     /**
      * One numeric Peoplevox status id.
      *

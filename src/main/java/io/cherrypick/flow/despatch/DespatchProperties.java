@@ -38,7 +38,8 @@ import io.cherrypick.store.LifecycleState;
  * @param batchSize          shipments per POST to Blue Cherry
  * @param sendLinger         how long a partial batch may wait for more shipments (one POST for many)
  * @param sendInterval       ms between sender runs while no shipment waits
- * @param maxAttempts        attempts of a failing POST before the shipment becomes an exception
+ * @param maxAttempts        attempts of a failing POST before the shipment becomes an exception (0: not
+ *                  counted; the time budget cherrypick.handoff.retry-for decides)
  * @param retryBackoff       the first wait before a failed POST is tried again (doubling each attempt)
  * @param staleClaimAfter    a claim older than this belongs to an instance that stopped: its shipments are taken over
  * @param statuses           Peoplevox sales order status name to the order's lifecycle state
@@ -56,7 +57,7 @@ public record DespatchProperties(boolean enabled, boolean packageEvents, @Min(1)
                                  @NotNull @DurationMin(millis = 1) Duration eventRetryBackoff, @NotBlank String pollCron,
                                  @NotNull @DurationMin(minutes = 1) Duration pollLookback, @NotNull Duration pollOverlap,
                                  @Min(1) int batchSize, @NotNull Duration sendLinger, @Min(1) long sendInterval,
-                                 @Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+                                 @Min(0) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
                                  @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
                                  @NotEmpty Map<String, LifecycleState> statuses, List<Carrier> carriers,
                                  @NotNull CmplCodeRule cmplCode,

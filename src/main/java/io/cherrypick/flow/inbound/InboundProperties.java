@@ -39,7 +39,8 @@ import org.springframework.validation.annotation.Validated;
  * @param receiptBatchSize         goods-in lines per POST to Blue Cherry
  * @param overReceiptTolerance     percent of a line's ordered units the warehouse may receive on top (sent with
  *                                 over_recv_ok Y); beyond it the delivery is an exception for purchasing
- * @param maxAttempts              attempts of a failing send before the record becomes an exception
+ * @param maxAttempts              attempts of a failing send before the record becomes an exception (0: not
+ *                  counted; the time budget cherrypick.handoff.retry-for decides)
  * @param retryBackoff             the first wait before a failed send is tried again (doubling each attempt)
  * @param staleClaimAfter          a claim older than this belongs to an instance that stopped: its records are taken over
  * @param stuckGrace               how long after its expected date an open purchase order that still expects units
@@ -56,7 +57,7 @@ public record InboundProperties(boolean enabled, @NotBlank String pullCron, @Not
                                 @NotNull Duration pollOverlap, @NotBlank String goodsInReport,
                                 @NotBlank String receiptResource, @Min(1) long receiptSendInterval,
                                 @Min(1) int receiptBatchSize, @Min(0) @Max(1000) int overReceiptTolerance,
-                                @Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+                                @Min(0) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
                                 @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
                                 @NotNull @DurationMin(seconds = 0) Duration stuckGrace) {
 }

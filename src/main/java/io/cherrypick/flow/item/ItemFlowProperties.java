@@ -26,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sendInterval    ms between sender runs while no style waits (it loops while there is work)
  * @param stylesPerRun    styles claimed per sender run
  * @param rowsPerCall     item rows per Peoplevox SaveData call (Peoplevox takes up to 100)
- * @param maxAttempts     attempts of a failing send before the style becomes an exception
+ * @param maxAttempts     attempts of a failing send before the style becomes an exception (0: not
+ *                  counted; the time budget cherrypick.handoff.retry-for decides)
  * @param retryBackoff    the first wait before a failed send is tried again (doubling each attempt)
  * @param staleClaimAfter a claim older than this belongs to an instance that stopped: its styles are taken over
  * @param requiredFields  item fields that must have a value
@@ -39,7 +40,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cherrypick.flows.item")
 public record ItemFlowProperties(boolean enabled, @NotBlank String pullCron, @NotBlank String driftCron,
                                  @Min(1) long sendInterval, @Min(1) int stylesPerRun, @Min(1) @Max(100) int rowsPerCall,
-                                 @Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+                                 @Min(0) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryBackoff,
                                  @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
                                  @NotNull List<String> requiredFields, @NotNull Map<String, Integer> maxLengths,
                                  @NotNull List<String> numericFields, boolean checkBarcodes) {

@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                          asks)
  * @param sendInterval      ms between sender runs while no pick waits
  * @param batchSize         picks per Peoplevox SaveData call (Peoplevox takes up to 100 rows)
- * @param maxAttempts       attempts of a failing send before the pick becomes an exception
+ * @param maxAttempts       attempts of a failing send before the pick becomes an exception (0: not
+ *                  counted; the time budget cherrypick.handoff.retry-for decides)
  * @param retryBackoff      the first wait before a failed send is tried again (doubling each attempt)
  * @param staleClaimAfter   a claim older than this belongs to an instance that stopped: its picks are taken over (and
  *                          looked up in Peoplevox first)
@@ -40,7 +41,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("cherrypick.flows.sales-order")
 public record SalesOrderProperties(boolean enabled, @NotBlank String pullCron, @Min(1) long sendInterval,
-                                   @Min(1) @Max(100) int batchSize, @Min(1) int maxAttempts,
+                                   @Min(1) @Max(100) int batchSize, @Min(0) int maxAttempts,
                                    @NotNull @DurationMin(millis = 1) Duration retryBackoff,
                                    @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter,
                                    @NotNull Duration batchLinger, Map<String, String> sites,

@@ -39,6 +39,10 @@ import io.cherrypick.support.FlowTestSupport;
         // short enough to wait for, long enough for a pick to be acknowledged before its window is read again
         "cherrypick.bluecherry.pull-overlap=20s",
         "cherrypick.peoplevox.timeout=2s",
+        // five timeouts in a row give up the pick (its budget: about 10 s of retries from its first failure), and
+        // they do not make Peoplevox count as down (the breaker has tests of its own)
+        "cherrypick.handoff.retry-for=10s",
+        "cherrypick.outages.failures-to-open=1000",
         "cherrypick.metrics.refresh=300"})
 abstract class AbstractOrderFlowTest extends FlowTestSupport {
     static final String A = "012345678905";
@@ -219,9 +223,10 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     @Test
-    void timeoutsPastTheAttemptLimitBecomeAnApiTimeoutExceptionThatAReplaySends() {
+    void timeoutsPastTheRetryBudgetBecomeAnApiTimeoutExceptionThatAReplaySends() {
         // Peoplevox carries out a request the client gave up on; held 15 s, none of the five lands before the fifth
-        // attempt has timed out, so each attempt finds nothing in Peoplevox and tries again
+        // attempt has timed out, so each attempt finds nothing in Peoplevox and tries again; the fifth fails past the
+        // budget of 10 s from the first failure (failures at about 2, 4, 7, 9 and 13 s)
         sims.peoplevoxFault(Map.of("operation", "SaveData", "type", "TIMEOUT", "count", 5, "delayMs", 15000));
         sims.createPicks(List.of(Picks.pick("TMO2", "NJ", C)));
 
