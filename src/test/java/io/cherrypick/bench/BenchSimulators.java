@@ -51,16 +51,29 @@ final class BenchSimulators implements AutoCloseable {
         return process != null;
     }
 
-    /** The runtime's arguments that point it at the simulators (none when they run inside it). */
-    List<String> runtimeArgs() {
-        if (!ownProcess()) {
-            return List.of();
+    /**
+     * The runtime's arguments every benchmark starts with: its port, a fresh data directory, the order flows and the
+     * simulators' demo traffic off (a benchmark switches on what it measures), quiet logs, and, when the simulators run
+     * on their own, where they are. A benchmark adds its own after these (later arguments win).
+     */
+    List<String> runtimeArgs(int runtimePort) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + runtimePort,
+                "--cherrypick.data-dir=" + java.nio.file.Files.createTempDirectory("cherrypick-bench"),
+                "--cherrypick.simulator.scenario.enabled=false",
+                "--cherrypick.flows.sales-order.enabled=false",
+                "--cherrypick.flows.sales-order-change.enabled=false",
+                "--cherrypick.metrics.refresh=600000",
+                "--logging.level.io.cherrypick=WARN",
+                "--logging.level.org.apache.camel=WARN"));
+        if (ownProcess()) {
+            String sims = "http://localhost:" + port;
+            args.addAll(List.of("--cherrypick.simulator.enabled=false",
+                    "--cherrypick.peoplevox.base-url=" + sims + "/sim/peoplevox",
+                    "--cherrypick.bluecherry.base-url=" + sims + "/sim/bluecherry",
+                    "--cherrypick.flows.stock.channels.web.url=" + sims + "/sim/channel/stock-levels"));
         }
-        String sims = "http://localhost:" + port;
-        return List.of("--cherrypick.simulator.enabled=false",
-                "--cherrypick.peoplevox.base-url=" + sims + "/sim/peoplevox",
-                "--cherrypick.bluecherry.base-url=" + sims + "/sim/bluecherry",
-                "--cherrypick.flows.stock.channels.web.url=" + sims + "/sim/channel/stock-levels");
+        return args;
     }
 
     /** The simulators' control API. */

@@ -1,6 +1,5 @@
 package io.cherrypick.bench;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,24 +41,15 @@ public final class ItemSyncBenchmark {
         int skus = intArg(args, "--skus", 50_000);
         boolean rateLimited = List.of(args).contains("--ratelimited");
         int port = FreePort.find();
-        String dataDir = Files.createTempDirectory("cherrypick-bench").toString();
         int exit;
         try (BenchSimulators simulators = BenchSimulators.start(port, rateLimited
                 ? List.of("--cherrypick.simulator.peoplevox.rate-limit-enabled=true") : List.of())) {
-            List<String> props = new ArrayList<>(List.of(
-                    "--server.port=" + port,
-                    "--cherrypick.data-dir=" + dataDir,
-                    "--cherrypick.simulator.scenario.enabled=false",
-                    "--cherrypick.flows.sales-order.enabled=false",
-                    "--cherrypick.flows.sales-order-change.enabled=false",
+            List<String> props = simulators.runtimeArgs(port);
+            props.addAll(List.of(
                     "--cherrypick.flows.despatch.enabled=false",
                     "--cherrypick.flows.item.enabled=false",
                     "--cherrypick.flows.item.pull-cron=0/1 * * * * ?",
-                    "--cherrypick.flows.item.send-interval=20",
-                    "--cherrypick.metrics.refresh=600000",
-                    "--logging.level.io.cherrypick=WARN",
-                    "--logging.level.org.apache.camel=WARN"));
-            props.addAll(simulators.runtimeArgs());
+                    "--cherrypick.flows.item.send-interval=20"));
             if (rateLimited) {
                 props.add("--spring.profiles.active=ratelimited");
             }

@@ -1,6 +1,5 @@
 package io.cherrypick.bench;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,21 +49,12 @@ public final class OrderFlowBenchmark {
         boolean rateLimited = flags.contains("--ratelimited");
         boolean postgres = flags.contains("--postgres");
         int port = FreePort.find();
-        String dataDir = Files.createTempDirectory("cherrypick-bench").toString();
         try (BenchSimulators simulators = BenchSimulators.start(port, rateLimited
                 ? List.of("--cherrypick.simulator.peoplevox.rate-limit-enabled=true") : List.of())) {
-            List<String> props = new ArrayList<>(List.of(
-                    "--server.port=" + port,
-                    "--cherrypick.data-dir=" + dataDir,
-                    "--cherrypick.simulator.scenario.enabled=false",
-                    "--cherrypick.flows.sales-order.enabled=false",
-                    "--cherrypick.flows.sales-order-change.enabled=false",
+            List<String> props = simulators.runtimeArgs(port);
+            props.addAll(List.of(
                     "--cherrypick.flows.sales-order.pull-cron=0/1 * * * * ?",
-                    "--cherrypick.flows.sales-order.send-interval=20",
-                    "--cherrypick.metrics.refresh=600000",
-                    "--logging.level.io.cherrypick=WARN",
-                    "--logging.level.org.apache.camel=WARN"));
-            props.addAll(simulators.runtimeArgs());
+                    "--cherrypick.flows.sales-order.send-interval=20"));
             if (rateLimited) {
                 props.add("--spring.profiles.active=ratelimited");
             }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,25 +52,16 @@ public final class StockBenchmark {
         int skuCount = intArg(args, "--skus", 500);
         int bcEvery = intArg(args, "--bc-every", 10);
         int port = FreePort.find();
-        String dataDir = Files.createTempDirectory("cherrypick-stock-bench").toString();
         // the channel simulator keeps every update the run makes, for the latencies
         String history = "--cherrypick.simulator.channel.history-limit=" + Math.max(100_000, 2 * rate * seconds);
         try (BenchSimulators simulators = BenchSimulators.start(port, List.of(history))) {
-            List<String> props = new ArrayList<>(List.of(
-                    "--server.port=" + port,
-                    "--cherrypick.data-dir=" + dataDir,
-                    "--cherrypick.simulator.scenario.enabled=false",
-                    "--cherrypick.flows.sales-order.enabled=false",
-                    "--cherrypick.flows.sales-order-change.enabled=false",
+            List<String> props = simulators.runtimeArgs(port);
+            props.addAll(List.of(
                     "--cherrypick.flows.despatch.enabled=false",
                     "--cherrypick.flows.stock.enabled=true",
                     "--cherrypick.flows.stock.blue-cherry-cron=0/" + bcEvery + " * * * * ?",
                     "--cherrypick.webhooks.token=" + TOKEN,
-                    "--cherrypick.metrics.refresh=600000",
-                    "--logging.level.io.cherrypick=WARN",
-                    "--logging.level.org.apache.camel=WARN",
                     history));
-            props.addAll(simulators.runtimeArgs());
             ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
                     .run(props.toArray(String[]::new));
             try {
