@@ -117,9 +117,11 @@ public final class OrderFlowBenchmark {
         int acknowledged = BenchRuns.count(jdbc, "select count(*) from order_lifecycle where state = 'ACKNOWLEDGED'");
         peakHeap.close();
 
-        List<Long> latencies = jdbc.queryForList("select received_at, acknowledged_at from order_lifecycle where state = 'ACKNOWLEDGED'")
-                .stream().map(r -> Duration.between(((java.time.OffsetDateTime) r.get("received_at")).toInstant(),
-                        ((java.time.OffsetDateTime) r.get("acknowledged_at")).toInstant()).toMillis()).sorted().toList();
+        // read as OffsetDateTime by name: H2 and PostgreSQL return different types for a plain getObject
+        List<Long> latencies = jdbc.query("select received_at, acknowledged_at from order_lifecycle where state = 'ACKNOWLEDGED'",
+                (rs, n) -> Duration.between(rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("acknowledged_at", java.time.OffsetDateTime.class).toInstant()).toMillis())
+                .stream().sorted().toList();
         int pvxCalls = sims.getList("/sim/peoplevox/_control/calls").size();
         List<String> failed = sims.getList("/sim/peoplevox/_control/calls").stream()
                 .filter(c -> Integer.valueOf(-1).equals(c.get("responseId")) && "Authenticate".equals(c.get("operation")) == false)
