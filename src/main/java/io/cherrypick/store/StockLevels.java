@@ -67,8 +67,9 @@ public class StockLevels {
 
     /**
      * The events of a batch (bodies: {@link StockObservation}, {@link StockMovement}): of each SKU and site only the
-     * newest observation is stored (if newer than the level held); its push is due at the end of the coalescing window,
-     * counted from when the first of its events arrived. Movements, and observations without on hand, ask for the level
+     * newest observation is stored (if newer than the level held); its push is due when the first of its events arrived
+     * plus the channel window (0 by default: at once; under load the hand-off coalesces it into a push that waits or
+     * holds it until the push in flight is settled). Movements, and observations without on hand, ask for the level
      * to be read again. Returns the levels that changed. Run inside the transaction that settles the events.
      */
     public List<Message> storeEvents(List<Message> events) {

@@ -2,11 +2,16 @@ package io.cherrypick.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.apache.camel.CamelContext;
@@ -48,6 +53,15 @@ final class BenchRuns {
         }
     }
 
+    /** Stops the routes of a flow's group (e.g. before a baseline that must not be pulled by the flow as well). */
+    static void stopFlow(CamelContext camel, String group) throws Exception {
+        for (Route route : camel.getRoutes()) {
+            if (group.equals(FlowSwitch.flowOf(camel, route))) {
+                camel.getRouteController().stopRoute(route.getRouteId());
+            }
+        }
+    }
+
     /**
      * CPU time this JVM has used so far (all threads: the runtime and, in-process, the simulators), in milliseconds. Unlike
      * wall time it hardly changes when other jobs share the machine, so a change's cost shows even on a busy machine.
@@ -55,6 +69,36 @@ final class BenchRuns {
     static long cpuMillis() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The highest heap use seen in this JVM while it was sampled (every 50 ms). */
+    static final class PeakHeap implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+
+        private PeakHeap() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 50, TimeUnit.MILLISECONDS);
+        }
+
+        static PeakHeap start() {
+            return new PeakHeap();
+        }
+
+        long mib() {
+            return peak.get() >> 20;
+        }
+
+        /** The heap this JVM may use (-Xmx), in MiB. */
+        static long limitMib() {
+            return Runtime.getRuntime().maxMemory() >> 20;
+        }
+
+        @Override
+        public void close() {
+            sampler.shutdownNow();
+        }
     }
 
     /** Writes a benchmark's figures as JSON to target/bench/{@code name}.json (and says where). */

@@ -1,9 +1,9 @@
 package io.cherrypick.bench;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +29,8 @@ import io.cherrypick.support.Simulators;
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cherrypick.bench.ItemSyncBenchmark \
  *        -Dexec.args="--skus=5000 --ratelimited"
  * </pre>
- * With {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces
+ * The simulators run in a JVM of their own ({@link BenchSimulators}; {@code -Dbench.simulators=in-process} keeps them in
+ * the runtime's); figures also go to target/bench/items.json. With {@code --ratelimited} the Peoplevox simulator refuses more than 15 requests per 15 s and Cherrypick paces
  * itself; without it, the time printed is Cherrypick's and the simulators' own work, and the paced time is about one
  * second per call.
  */
@@ -40,36 +41,32 @@ public final class ItemSyncBenchmark {
         int skus = intArg(args, "--skus", 50_000);
         boolean rateLimited = List.of(args).contains("--ratelimited");
         int port = FreePort.find();
-        String dataDir = Files.createTempDirectory("cherrypick-bench").toString();
-        List<String> props = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--cherrypick.data-dir=" + dataDir,
-                "--cherrypick.simulator.scenario.enabled=false",
-                "--cherrypick.flows.sales-order.enabled=false",
-                "--cherrypick.flows.sales-order-change.enabled=false",
-                "--cherrypick.flows.despatch.enabled=false",
-                "--cherrypick.flows.item.enabled=false",
-                "--cherrypick.flows.item.pull-cron=0/1 * * * * ?",
-                "--cherrypick.flows.item.send-interval=20",
-                "--cherrypick.metrics.refresh=600000",
-                "--logging.level.io.cherrypick=WARN",
-                "--logging.level.org.apache.camel=WARN"));
-        if (rateLimited) {
-            props.add("--spring.profiles.active=ratelimited");
-        }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
-                .run(props.toArray(String[]::new));
-        int exit = 0;
-        try {
-            exit = run(app, port, skus) ? 0 : 1;
-        } finally {
-            app.close();
+        int exit;
+        try (BenchSimulators simulators = BenchSimulators.start(port, rateLimited
+                ? List.of("--cherrypick.simulator.peoplevox.rate-limit-enabled=true") : List.of())) {
+            List<String> props = simulators.runtimeArgs(port);
+            props.addAll(List.of(
+                    "--cherrypick.flows.despatch.enabled=false",
+                    "--cherrypick.flows.item.enabled=false",
+                    "--cherrypick.flows.item.pull-cron=0/1 * * * * ?",
+                    "--cherrypick.flows.item.send-interval=20"));
+            if (rateLimited) {
+                props.add("--spring.profiles.active=ratelimited");
+            }
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(CherrypickApplication.class)
+                    .run(props.toArray(String[]::new));
+            try {
+                exit = run(app, simulators, skus, rateLimited) ? 0 : 1;
+            } finally {
+                app.close();
+            }
         }
         System.exit(exit);
     }
 
-    private static boolean run(ConfigurableApplicationContext app, int port, int skus) throws Exception {
-        Simulators sims = new Simulators(port);
+    private static boolean run(ConfigurableApplicationContext app, BenchSimulators simulators, int skus, boolean rateLimited)
+            throws Exception {
+        Simulators sims = simulators.client();
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         CamelContext camel = app.getBean(CamelContext.class);
         sims.resetAll();
@@ -79,6 +76,8 @@ public final class ItemSyncBenchmark {
         sims.delete("/sim/peoplevox/_control/calls");
         System.out.printf("%n%d styles, %d SKUs waiting in Blue Cherry; starting the item flow%n", styles.size(), skus);
 
+        BenchRuns.PeakHeap peakHeap = BenchRuns.PeakHeap.start();
+        long cpuAtStart = BenchRuns.cpuMillis();
         Instant start = Instant.now();
         // all but the nightly drift check, whose reading of every item would count as a call
         BenchRuns.startFlow(camel, "item", Set.of("item-drift-check"));
@@ -97,6 +96,8 @@ public final class ItemSyncBenchmark {
         boolean resynced = BenchRuns.await(Duration.ofMinutes(30), POLL, () -> queueEmpty(jdbc, 2 * styles.size()));
         Duration second = Duration.between(touched, Instant.now());
         Calls secondCalls = calls(sims);
+        long cpu = BenchRuns.cpuMillis() - cpuAtStart;
+        peakHeap.close();
 
         System.out.println();
         System.out.printf("first sync                 %d of %d SKUs remembered, %d items in Peoplevox, open exceptions %d%s%n",
@@ -111,8 +112,26 @@ public final class ItemSyncBenchmark {
         System.out.printf("  Peoplevox calls          %d (SaveData %d) %s%n", secondCalls.total, secondCalls.saveData,
                 secondCalls.byOperation);
         System.out.printf("  time                     %.1f s%n", second.toMillis() / 1000.0);
+        System.out.printf("CPU (%s) %.1f s over both syncs; peak heap %d MiB of %d MiB%n", simulators.jvmCovers(),
+                cpu / 1000.0, peakHeap.mib(), BenchRuns.PeakHeap.limitMib());
         boolean ok = synced && resynced && items == skus && firstCalls.total <= skus / 100 + 10 && secondCalls.saveData == 0;
         System.out.println(ok ? "RESULT: OK" : "RESULT: NOT MET");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("skus", skus);
+        figures.put("styles", styles.size());
+        figures.put("firstSyncSeconds", first.toMillis() / 1000.0);
+        figures.put("firstSyncPeoplevoxCalls", firstCalls.total);
+        figures.put("firstSyncSaveDataCalls", firstCalls.saveData);
+        figures.put("firstSyncRemembered", items);
+        figures.put("resyncSeconds", second.toMillis() / 1000.0);
+        figures.put("resyncPeoplevoxCalls", secondCalls.total);
+        figures.put("resyncSaveDataCalls", secondCalls.saveData);
+        figures.put("cpuSeconds", cpu / 1000.0);
+        figures.put("peakHeapMiB", peakHeap.mib());
+        figures.put("heapLimitMiB", BenchRuns.PeakHeap.limitMib());
+        figures.put("simulators", simulators.ownProcess() ? BenchSimulators.OWN_PROCESS : BenchSimulators.IN_PROCESS);
+        figures.put("met", ok);
+        BenchRuns.writeFigures(rateLimited ? "items-ratelimited" : "items", figures);
         return ok;
     }
 

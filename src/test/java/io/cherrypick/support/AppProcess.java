@@ -31,12 +31,14 @@ public final class AppProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final java.time.Instant launchedAt;
 
-    private AppProcess(String name, int port, Path log, Process process) {
+    private AppProcess(String name, int port, Path log, Process process, java.time.Instant launchedAt) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.launchedAt = launchedAt;
     }
 
     /**
@@ -51,9 +53,29 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the simulators alone (profile simulators: no flows), e.g. for several instances to share. */
     public static AppProcess startSimulators(int port) throws IOException {
-        return start("simulators", port, List.of("--spring.profiles.active=simulators",
+        return startSimulators(port, List.of());
+    }
+
+    /**
+     * As {@link #startSimulators(int)}, with more Spring arguments for the simulators (e.g. Peoplevox's rate limit on,
+     * quieter logging).
+     */
+    public static AppProcess startSimulators(int port, List<String> moreArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=simulators",
                 "--spring.datasource.url=jdbc:h2:mem:sims;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                         + "DB_CLOSE_DELAY=-1"));
+        args.addAll(moreArgs);
+        return start("simulators", port, args);
+    }
+
+    /** The process's CPU time so far (all its threads), as the operating system counts it; zero when it cannot tell. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** When the process was started (the instant before it was launched). */
+    public java.time.Instant launchedAt() {
+        return launchedAt;
     }
 
     /** Starts an instance without waiting for it (for tests that start several at the same instant). */
@@ -73,18 +95,35 @@ public final class AppProcess implements AutoCloseable {
         command.add("--management.endpoint.health.show-details=always");
         command.add("--management.endpoint.health.show-components=always");
         command.addAll(springArgs);
+        java.time.Instant launchedAt = java.time.Instant.now();
         Process process = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new AppProcess(name, port, log, process);
+        return new AppProcess(name, port, log, process, launchedAt);
     }
 
     /**
      * Surefire runs tests from a manifest-only jar, so {@code java.class.path} names that jar alone; the real class
-     * path is in {@code surefire.test.class.path} (benchmarks and IDEs have it in {@code java.class.path}).
+     * path is in {@code surefire.test.class.path}. Maven's exec:java runs a main class in Maven's own JVM, whose
+     * {@code java.class.path} is Maven's: the project's class path is then the URLs of the loader that loaded this class.
+     * Started with {@code java -cp} (or from an IDE), it is {@code java.class.path}.
      */
-    private static String testClassPath() {
+    public static String testClassPath() {
         String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        if (surefire != null && !surefire.isBlank()) {
+            return surefire;
+        }
+        if (AppProcess.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException("class path entry " + url + " is not a file", e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     public void awaitUp(Duration within) {

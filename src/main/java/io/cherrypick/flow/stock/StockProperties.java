@@ -31,7 +31,9 @@ import io.cherrypick.security.Secrets;
  * @param defaultSite         the site of an event or report row that names none
  * @param channels            per channel name, where levels go; each needs its templatedRoute of template
  *                            stock-to-channel in the route file
- * @param channelWindow       changes of a SKU within this window after the first one go to the channels in one push
+ * @param channelWindow       how long a push waits after the first change of its SKU arrived, taking in the changes that
+ *                            follow; 0 (the default): a push is due at once, and changes coalesce only while a push of
+ *                            the SKU waits or is in flight (the hand-off holds the next push until that one is settled)
  * @param channelInterval     ms between runs of a channel's queue while nothing waits
  * @param channelBatchSize    levels per push to a channel
  * @param channelRetryBackoff the first wait before a failed push is tried again; a push is retried without end,
@@ -61,7 +63,7 @@ import io.cherrypick.security.Secrets;
 @ConfigurationProperties("cherrypick.flows.stock")
 public record StockProperties(boolean enabled, @Min(1) long inboxInterval, @Min(1) int claimSize,
                               @NotNull @DurationMin(seconds = 1) Duration staleClaimAfter, @NotBlank String defaultSite,
-                              Map<String, @Valid Channel> channels, @NotNull Duration channelWindow,
+                              Map<String, @Valid Channel> channels, @NotNull @DurationMin(millis = 0) Duration channelWindow,
                               @Min(1) long channelInterval, @Min(1) int channelBatchSize,
                               @NotNull @DurationMin(millis = 1) Duration channelRetryBackoff,
                               @NotNull @DurationMin(millis = 1) Duration channelRetryMax, @Min(1) int channelAlertAfter,
