@@ -173,7 +173,7 @@ public final class ChaosRun {
         int perSecond = Math.max(1, (int) Math.ceil(orders / (double) Math.max(1, load.toSeconds())));
         ScheduledFuture<?> arrivals = scheduler.scheduleAtFixedRate(() -> arrive(pickNums, perSecond), 0, 1, TimeUnit.SECONDS);
         ScheduledFuture<?> stock = scheduler.scheduleAtFixedRate(this::moveStock, 500, 1000, TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> workload = scheduler.scheduleWithFixedDelay(this::workloadTick, 2, 2, TimeUnit.SECONDS);
+        ScheduledFuture<?> workload = scheduler.scheduleWithFixedDelay(this::workloadTick, 3, 3, TimeUnit.SECONDS);
         scheduleNextKill();
 
         Duration drain = Duration.ofSeconds(option("drain-seconds", 600));
@@ -202,7 +202,7 @@ public final class ChaosRun {
     /** Waits (Awaitility) until the condition holds; false when it did not within the time. */
     private static boolean awaitUntil(Duration within, BooleanSupplier condition) {
         try {
-            await().atMost(within).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(condition::getAsBoolean);
+            await().atMost(within).pollInterval(Duration.ofSeconds(5)).ignoreExceptions().until(condition::getAsBoolean);
             return true;
         } catch (ConditionTimeoutException timedOut) {
             return false;
@@ -809,7 +809,7 @@ public final class ChaosRun {
         List<Map<String, Object>> channel = sims.getList("/sim/channel/_control/calls");
         figures.put("channelCalls", channel.size());
         figures.put("channelFaulted", channel.stream().filter(c -> c.get("fault") != null).count());
-        List<Map<String, Object>> peoplevox = sims.peoplevoxCalls(null, null);
+        List<Map<String, Object>> peoplevox = sims.getList("/sim/peoplevox/_control/calls");
         figures.put("peoplevoxCalls", peoplevox.size());
         figures.put("peoplevoxAnsweredByFault", peoplevox.stream().filter(c -> c.get("responseId") == null
                 && !"Authenticate".equals(c.get("operation"))).count());
