@@ -15,7 +15,8 @@ public final class CallLog {
     public record Call(String operation, String template, Integer rows, Integer responseId, Instant at) {
     }
 
-    private static final int LIMIT = 10_000;
+    /** the newest calls kept: enough for a long chaos run's accounting (a call is a few dozen bytes) */
+    private static final int LIMIT = 200_000;
     private final Deque<Call> calls = new ArrayDeque<>();
 
     public synchronized void add(Call call) {
