@@ -77,7 +77,7 @@ public class ReturnsApiController {
         }
         List<Receipt> receipts = store.receiptsOf(ra);
         List<ExceptionRecord> open = new ArrayList<>(exceptions.openFor(ReturnsFlow.AUTHORISATION_FLOW, ra.raNum()));
-        receipts.forEach(r -> open.addAll(exceptions.openFor(ReturnsFlow.RECEIPT_FLOW, PvxReturn.key(r.returnCode(), r.itemCode()))));
+        receipts.forEach(r -> open.addAll(exceptions.openFor(ReturnsFlow.RECEIPT_FLOW, r.key())));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("raNum", ra.raNum());
         view.put("ordNum", ra.ordNum());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +22,7 @@ import io.cherrypick.store.Timestamps;
 
 /**
  * The returns' own records: authorisations and their lines as last pulled from Blue Cherry, receipts as Peoplevox booked
- * them in (unique per return code + item), and the units each confirmed receipt credited to each RA line.
+ * them in (unique per return code + item + units range), and the units each confirmed receipt credited to each RA line.
  */
 @Repository
 public class ReturnStore {
@@ -147,47 +146,59 @@ public class ReturnStore {
 
     // ---- receipts
 
-    /** Stores a received return once; empty when that return code + item is already stored. */
+    /** Units of this return code + item stored so far (the highest running total of its receipts). */
+    public int unitsStored(String returnCode, String itemCode) {
+        Integer units = jdbc.queryForObject("select max(units_to) from return_receipt where return_code = :code"
+                + " and item_code = :item", Map.of("code", returnCode, "item", itemCode), Integer.class);
+        return units == null ? 0 : units;
+    }
+
+    /**
+     * Stores a received return: the units {@code r} adds to its return code + item, from {@code unitsTo - quantity}
+     * to {@code unitsTo}. Empty when those units are stored already. Two instances storing different ranges from the
+     * same start at once meet the unique key (return, item, units_from): the loser's transaction fails and its event is
+     * read again, so ranges never overlap and no unit is credited twice.
+     */
     public Optional<Long> insertReceiptIfAbsent(PvxReturn r, Instant receivedAt) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", r.returnCode()).addValue("item", r.itemCode())
                 .addValue("qty", r.quantity()).addValue("order", blankToNull(r.salesOrderNumber()))
                 .addValue("rma", blankToNull(r.rmaNumber())).addValue("reason", Columns.fit(r.reason(), 200))
                 .addValue("condition", Columns.fit(r.condition(), 100)).addValue("site", blankToNull(r.site()))
-                .addValue("source", r.source()).addValue("at", Timestamps.utc(receivedAt)).addValue("now", Timestamps.now());
-        if (receipt(r.returnCode(), r.itemCode()).isPresent()) {
+                .addValue("source", r.source()).addValue("at", Timestamps.utc(receivedAt)).addValue("now", Timestamps.now())
+                .addValue("from", r.unitsTo() - r.quantity()).addValue("to", r.unitsTo());
+        if (unitsStored(r.returnCode(), r.itemCode()) >= r.unitsTo()) {
             return Optional.empty();
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        try {
-            jdbc.update("insert into return_receipt (return_code, item_code, quantity, sales_order_number, rma_number, reason,"
-                    + " return_condition, site, source, state, received_at, updated_at) values (:code, :item, :qty, :order,"
-                    + " :rma, :reason, :condition, :site, :source, 'RECEIVED', :at, :now)", p, keys, new String[] {"id"});
-        } catch (DuplicateKeyException raceLost) {
-            return Optional.empty();
-        }
+        jdbc.update("insert into return_receipt (return_code, item_code, quantity, units_from, units_to, sales_order_number,"
+                + " rma_number, reason, return_condition, site, source, state, received_at, updated_at) values (:code, :item,"
+                + " :qty, :from, :to, :order, :rma, :reason, :condition, :site, :source, 'RECEIVED', :at, :now)", p, keys,
+                new String[] {"id"});
         return Optional.of(keys.getKey().longValue());
     }
 
-    public Optional<Receipt> receipt(String returnCode, String itemCode) {
-        return jdbc.query("select * from return_receipt where return_code = :code and item_code = :item",
-                Map.of("code", returnCode, "item", itemCode), RECEIPT).stream().findFirst();
+    /** The receipt of a return code + item that reaches {@code unitsTo} units. */
+    public Optional<Receipt> receipt(String returnCode, String itemCode, int unitsTo) {
+        return jdbc.query("select * from return_receipt where return_code = :code and item_code = :item and units_to = :to",
+                Map.of("code", returnCode, "item", itemCode, "to", unitsTo), RECEIPT).stream().findFirst();
     }
 
-    /** Of these business keys ({@link PvxReturn#key}), those already stored. */
-    public Set<String> knownReceipts(Collection<String> keys) {
-        Set<String> known = new HashSet<>();
-        if (keys.isEmpty()) {
-            return known;
+    /**
+     * The receipt stored under a business key ({@link PvxReturn#key}: code|item|units). A key of a receipt queued before
+     * version 31 (code|item) names the first receipt of its return code + item.
+     */
+    public Optional<Receipt> receipt(String key) {
+        int first = key.indexOf('|');
+        int last = key.lastIndexOf('|');
+        if (first < 0) {
+            return Optional.empty();
         }
-        List<String> codes = keys.stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().toList();
-        jdbc.query("select return_code, item_code from return_receipt where return_code in (:codes)", Map.of("codes", codes),
-                rs -> {
-                    String key = PvxReturn.key(rs.getString("return_code"), rs.getString("item_code"));
-                    if (keys.contains(key)) {
-                        known.add(key);
-                    }
-                });
-        return known;
+        if (last == first || !key.substring(last + 1).matches("\\d{1,9}")) {
+            return jdbc.query("select * from return_receipt where return_code = :code and item_code = :item"
+                    + " and units_from = 0", Map.of("code", key.substring(0, first), "item", key.substring(first + 1)), RECEIPT)
+                    .stream().findFirst();
+        }
+        return receipt(key.substring(0, first), key.substring(first + 1, last), Integer.parseInt(key.substring(last + 1)));
     }
 
     /** The receipts that name this RA or its pick, or were credited to it. */
@@ -220,9 +231,8 @@ public class ReturnStore {
     }
 
     /** Blue Cherry accepted the receipt: its disposition, Blue Cherry's pkey and the units credited per RA line. */
-    public void confirmReceipt(String returnCode, String itemCode, String disposition, long bcPkey,
-                               Map<LineKey, Integer> credits, String note) {
-        Receipt r = receipt(returnCode, itemCode).orElseThrow();
+    public void confirmReceipt(String key, String disposition, long bcPkey, Map<LineKey, Integer> credits, String note) {
+        Receipt r = receipt(key).orElseThrow();
         jdbc.update("update return_receipt set state = 'CONFIRMED_IN_BLUE_CHERRY', disposition = :disp, bc_pkey = :pkey,"
                 + " note = :note, confirmed_at = :now, updated_at = :now where id = :id", new MapSqlParameterSource()
                 .addValue("disp", disposition).addValue("pkey", bcPkey).addValue("note", Columns.fit(note, 1000))
@@ -233,11 +243,11 @@ public class ReturnStore {
     }
 
     /** Moves a receipt to RECEIVED (queued) or EXCEPTION, with the sentence a person reads. */
-    public void receiptState(String returnCode, String itemCode, ReceiptState state, String note) {
-        jdbc.update("update return_receipt set state = :state, note = :note, updated_at = :now where return_code = :code"
-                + " and item_code = :item and state <> 'CONFIRMED_IN_BLUE_CHERRY'", new MapSqlParameterSource()
+    public void receiptState(String key, ReceiptState state, String note) {
+        receipt(key).ifPresent(r -> jdbc.update("update return_receipt set state = :state, note = :note, updated_at = :now"
+                + " where id = :id and state <> 'CONFIRMED_IN_BLUE_CHERRY'", new MapSqlParameterSource()
                 .addValue("state", state.name()).addValue("note", Columns.fit(note, 1000)).addValue("now", Timestamps.now())
-                .addValue("code", returnCode).addValue("item", itemCode));
+                .addValue("id", r.id())));
     }
 
     public Map<String, Integer> countReceiptsByState() {
@@ -293,6 +303,6 @@ public class ReturnStore {
                 rs.getString("sales_order_number"), rs.getString("rma_number"), rs.getString("reason"),
                 rs.getString("return_condition"), rs.getString("site"), rs.getString("source"), rs.getString("disposition"),
                 ReceiptState.valueOf(rs.getString("state")), rs.getString("note"), bcPkey, Timestamps.read(rs, "received_at"),
-                Timestamps.read(rs, "confirmed_at"));
+                Timestamps.read(rs, "confirmed_at"), rs.getInt("units_to"));
     };
 }

@@ -116,7 +116,7 @@ public class ReturnAuthorisationSteps {
         JsonNode ra = json.readTree(exchange.getIn().getBody(String.class));
         String raNum = AuthorisationReader.text(ra, "ra_num");
         for (Receipt r : store.exceptionsMatching(raNum, AuthorisationReader.text(ra, "pick_num"))) {
-            for (ExceptionRecord e : exceptions.openFor(ReturnsFlow.RECEIPT_FLOW, PvxReturn.key(r.returnCode(), r.itemCode()))) {
+            for (ExceptionRecord e : exceptions.openFor(ReturnsFlow.RECEIPT_FLOW, r.key())) {
                 if (e.category() != Category.RETURN_MISMATCH) {
                     continue;
                 }

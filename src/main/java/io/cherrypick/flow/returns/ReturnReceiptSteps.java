@@ -19,10 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.model.AuthorisedLine;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.PeoplevoxClient;
+import io.cherrypick.peoplevox.SearchClauses;
 import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.DocumentNumbers;
@@ -47,6 +50,9 @@ public class ReturnReceiptSteps {
     static final String RAS = "CherrypickRas";
     /** Exchange property of a batch: units credited to each RA line by the receipts before in the same batch. */
     static final String CREDITED_IN_BATCH = "CherrypickCreditedInBatch";
+    /** The report column the re-read searches by, and the mapping that reads the report's rows. */
+    static final String CODE_COLUMN = "Return code";
+    static final String SUMMARY_MAPPING = "return-summary";
     private static final Logger log = LoggerFactory.getLogger(ReturnReceiptSteps.class);
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
@@ -59,10 +65,12 @@ public class ReturnReceiptSteps {
     private final ReturnsProperties props;
     private final ObjectMapper json;
     private final DocumentNumbers numbers;
+    private final PeoplevoxClient peoplevox;
 
     public ReturnReceiptSteps(ReturnStore store, OrderLifecycleStore orders, ValueMappingStore valueMappings,
                               ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json,
-                              DocumentNumbers numbers) {
+                              DocumentNumbers numbers, PeoplevoxClient peoplevox) {
+        this.peoplevox = peoplevox;
         this.numbers = numbers;
         this.store = store;
         this.orders = orders;
@@ -96,19 +104,58 @@ public class ReturnReceiptSteps {
     }
 
     /**
-     * The return is stored once (return code + item) and, when new, becomes the record to queue for Blue Cherry (key:
-     * code|item; header CherrypickStored); the RA it names (or an RA of its sales order holding the item) is RECEIVED.
+     * An event is only the trigger: what moves money is read again from Peoplevox. Body: the event's
+     * {@link PvxReturn}; becomes the return's items as the {@code Return summary} report shows them (one
+     * {@link PvxReturn} per item, its quantity all units booked in for the return code + item so far). A return the
+     * report does not show (not yet, or never: a forged event) fails, to be read again later; after max-attempts it is
+     * an exception and nothing is credited.
+     */
+    public void readAgainFromPeoplevox(Exchange exchange) {
+        Message in = exchange.getIn();
+        PvxReturn trigger = in.getBody(PvxReturn.class);
+        String clause = "[" + CODE_COLUMN + "].Equals(\"" + SearchClauses.escape(trigger.returnCode()) + "\")";
+        Map<String, PvxReturn> byItem = new java.util.LinkedHashMap<>();
+        for (Map<String, String> row : peoplevox.getReport(ReturnsFlow.RETURN_REPORT, clause, null, null).rows()) {
+            PvxReturn booked = PvxReturn.fromEvent(mappings.map(SUMMARY_MAPPING, row, Map.of()).row("event"),
+                    trigger.source(), trigger.returnDate());
+            if (!booked.returnCode().equals(trigger.returnCode())) {
+                continue;
+            }
+            // the latest booking's fields, all bookings' units
+            byItem.merge(booked.itemCode(), booked, (before, later) -> new PvxReturn(later.returnCode(), later.itemCode(),
+                    before.quantity() + later.quantity(), later.salesOrderNumber(), later.rmaNumber(), later.reason(),
+                    later.condition(), later.site(), later.returnDate(), later.source()));
+        }
+        if (!byItem.containsKey(trigger.itemCode())) {
+            // transient: the report may lag the event; after max-attempts a person checks the return in Peoplevox
+            throw ApiException.transientFailure("peoplevox", Category.RETURN_MISMATCH, "Return " + trigger.returnCode()
+                    + " item " + trigger.itemCode() + " (" + in.getHeader(Handoff.RECORD_KEY) + "): Peoplevox report "
+                    + ReturnsFlow.RETURN_REPORT + " does not show it, so nothing is credited. Check the return in Peoplevox:"
+                    + " if it is there, replay; if not, the event was not Peoplevox's: discard it.", null);
+        }
+        in.setBody(new java.util.ArrayList<>(byItem.values()));
+    }
+
+    /**
+     * The units of a return code + item Peoplevox shows beyond those stored are stored once (body: the item's
+     * {@link PvxReturn} with all units booked so far) and, when there are any, become the record to queue for Blue
+     * Cherry (key code|item|running total; header CherrypickStored); the RA it names (or an RA of its sales order
+     * holding the item) is RECEIVED. A repeat of units already stored (the event and the poll of one booking, a
+     * redelivery) stores nothing.
      */
     public void received(Exchange exchange) {
         Message in = exchange.getIn();
-        PvxReturn r = in.getBody(PvxReturn.class);
-        boolean isNew = store.insertReceiptIfAbsent(r, Instant.now()).isPresent();
+        PvxReturn booked = in.getBody(PvxReturn.class);
+        int before = store.unitsStored(booked.returnCode(), booked.itemCode());
+        PvxReturn r = booked.beyond(before);
+        boolean isNew = r.quantity() > 0 && store.insertReceiptIfAbsent(r, Instant.now()).isPresent();
         in.setHeader(Handoff.STORED, isNew);
         if (!isNew) {
-            log.debug("return {} item {} is already stored; {} ignored", r.returnCode(), r.itemCode(),
-                    in.getHeader(Handoff.RECORD_KEY));
+            log.debug("return {} item {}: the {} unit(s) Peoplevox shows are stored already; {} ignored", r.returnCode(),
+                    r.itemCode(), booked.quantity(), in.getHeader(Handoff.RECORD_KEY));
             return;
         }
+        in.setBody(r);
         in.setHeader(Handoff.RECORD_KEY, r.key());
         in.setHeader(Handoff.REVISION, "");
         in.setHeader(Handoff.RECORD_TYPE, "return");
@@ -123,9 +170,18 @@ public class ReturnReceiptSteps {
                 r.rmaNumber().isEmpty() ? "none" : r.rmaNumber(), r.source());
     }
 
-    /** Whether a return (key code|item) is stored already, e.g. a report row an event brought first. */
-    public boolean known(String key) {
-        return store.knownReceipts(Set.of(key)).contains(key);
+    /**
+     * A Return summary row as a trigger (body: its event fields): its key (return code|item|return date) gets the units
+     * of the return code + item stored so far, so each booking triggers a read again once after each credit of its
+     * return + item, and never again while nothing changes.
+     */
+    public void keyByUnitsStored(Exchange exchange) {
+        Message in = exchange.getIn();
+        @SuppressWarnings("unchecked")
+        Map<String, String> fields = in.getBody(Map.class);
+        int stored = store.unitsStored(String.valueOf(fields.get("ReturnCode")).trim(),
+                String.valueOf(fields.get("ItemCode")).trim());
+        in.setHeader(Handoff.RECORD_KEY, in.getHeader(Handoff.RECORD_KEY, String.class) + "|stored:" + stored);
     }
 
     /** A new batch of receipts: no RA line credited in it yet. */
@@ -211,7 +267,8 @@ public class ReturnReceiptSteps {
             String note = "Blue Cherry confirmed return " + received.returnCode() + ": " + received.quantity() + " x "
                     + received.itemCode() + ", condition '" + received.condition() + "', disposition " + r.disposition()
                     + " (" + describe(r.disposition()) + "), receipt " + pkey;
-            store.confirmReceipt(received.returnCode(), received.itemCode(), r.disposition(), pkey, r.credits(), note);
+            store.confirmReceipt(m.getHeader(Handoff.RECORD_KEY, received.key(), String.class), r.disposition(), pkey,
+                    r.credits(), note);
             for (String raNum : r.raNums()) {
                 if (!store.moveForward(raNum, ReturnState.CONFIRMED_IN_BLUE_CHERRY, note)) {
                     store.note(raNum, note);
@@ -242,10 +299,7 @@ public class ReturnReceiptSteps {
     public void flagged(Exchange exchange) {
         Message in = exchange.getIn();
         String reason = in.getHeader(Handoff.REASON, String.class);
-        String[] key = in.getHeader(Handoff.RECORD_KEY, "", String.class).split("\\|", 2);
-        if (key.length == 2) {
-            store.receiptState(key[0], key[1], ReceiptState.EXCEPTION, reason);
-        }
+        store.receiptState(in.getHeader(Handoff.RECORD_KEY, "", String.class), ReceiptState.EXCEPTION, reason);
         List<String> raNums = in.getHeader(RAS, List.class);
         if (raNums != null) {
             raNums.forEach(ra -> {

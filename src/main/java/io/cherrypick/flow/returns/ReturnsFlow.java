@@ -27,6 +27,9 @@ public class ReturnsFlow implements InitializingBean {
     /** Mapping kind: Peoplevox return reason to Blue Cherry reason_code. */
     public static final String REASON_MAPPING = "return-reason";
 
+    /** The Peoplevox report a return is read from before anything is credited (routes/returns.camel.yaml polls it too). */
+    public static final String RETURN_REPORT = "Return summary";
+
     static final List<String> EVENT_FIELDS = List.of("ReturnCode", "SalesOrderNumber", "ItemCode", "Quantity",
             "ReturnReason", "ReturnCondition", "SiteReference", "RmaNumber");
 
@@ -38,11 +41,15 @@ public class ReturnsFlow implements InitializingBean {
         this.mappings = mappings;
     }
 
-    /** Peoplevox {@code Returns}: one event per return code + item (key Returns:code|item), whatever the deliveries. */
+    /**
+     * Peoplevox {@code Returns}: only the trigger to read the return from the Return summary report. Keyed
+     * Returns:code|item|quantity, so a redelivery is stored once and a later booking of another quantity is a new event
+     * (a later booking of the same quantity is brought by the report poll, whose key carries the return date).
+     */
     @Bean
     EventSpec returnsEvents() {
         return new EventSpec("Returns", RECEIPT_FLOW, EVENT_FIELDS, List.of("ReturnCode", "ItemCode", "Quantity"),
-                List.of("ReturnCode", "ItemCode"), props.enabled());
+                List.of("ReturnCode", "ItemCode", "Quantity"), props.enabled());
     }
 
     /** {@code source: return-authorisation} in routes/mappings/expected-return.yaml. */

@@ -6,17 +6,35 @@ import java.util.Map;
 /**
  * A return as Peoplevox reports it (the {@code Returns} event or a {@code Return summary} row): the receipt's hand-off
  * payload. {@code returnDate} is Peoplevox's date when known, else when Cherrypick received it.
+ * <p>
+ * The same return code and item can be booked in more than once (a second parcel, a later count). {@code unitsTo} is
+ * the running total of units Peoplevox shows booked in for the return code + item up to and including this receipt;
+ * the receipt's {@code quantity} is the units it adds. So a receipt is the range (unitsTo - quantity, unitsTo]: a later
+ * booking is a new range, a repeat of the same one is the same range, and no unit is credited twice.
  */
 public record PvxReturn(String returnCode, String itemCode, int quantity, String salesOrderNumber, String rmaNumber,
-                        String reason, String condition, String site, String returnDate, String source) {
+                        String reason, String condition, String site, String returnDate, String source, int unitsTo) {
 
-    /** Business key of a receipt: the Peoplevox return code and the item. */
-    public String key() {
-        return key(returnCode, itemCode);
+    /** A receipt that is the first of its return code + item (its running total is its quantity). */
+    public PvxReturn(String returnCode, String itemCode, int quantity, String salesOrderNumber, String rmaNumber,
+                     String reason, String condition, String site, String returnDate, String source) {
+        this(returnCode, itemCode, quantity, salesOrderNumber, rmaNumber, reason, condition, site, returnDate, source,
+                quantity);
     }
 
-    public static String key(String returnCode, String itemCode) {
-        return returnCode + "|" + itemCode;
+    /** Business key of a receipt: the Peoplevox return code, the item and the running total of units it reaches. */
+    public String key() {
+        return key(returnCode, itemCode, unitsTo);
+    }
+
+    public static String key(String returnCode, String itemCode, int unitsTo) {
+        return returnCode + "|" + itemCode + "|" + unitsTo;
+    }
+
+    /** This receipt as the units Peoplevox shows beyond the {@code unitsBefore} already stored. */
+    public PvxReturn beyond(int unitsBefore) {
+        return new PvxReturn(returnCode, itemCode, quantity - unitsBefore, salesOrderNumber, rmaNumber, reason, condition,
+                site, returnDate, source, quantity);
     }
 
     /**

@@ -217,7 +217,7 @@ public class PeoplevoxSimulator {
         }
         return warehouse.receiveReturn(new Warehouse.ReturnReceipt(receipt.salesOrderNumber(), receipt.rmaNumber(),
                 receipt.itemCode(), receipt.quantity() == null ? 1 : receipt.quantity(), receipt.reason(),
-                receipt.condition(), receipt.comments(), receipt.reusable(), receipt.site()));
+                receipt.condition(), receipt.comments(), receipt.reusable(), receipt.site(), receipt.returnCode()));
     }
 
     public GoodsReceipt receiveGoods(SimulatorRequests.GoodsIn goodsIn) {

@@ -34,8 +34,9 @@ public final class SimulatorRequests {
     public record StockChange(String itemCode, String site, Integer delta, Integer onHand, String reason) {
     }
 
+    /** A return to book in; {@code returnCode} (optional) books more into a return already booked on the order. */
     public record ReturnReceipt(String salesOrderNumber, String rmaNumber, String itemCode, Integer quantity,
-            String reason, String condition, String comments, Boolean reusable, String site) {
+            String reason, String condition, String comments, Boolean reusable, String site, String returnCode) {
     }
 
     public record GoodsIn(String reference, String purchaseOrderNumber, String site, List<LineBody> lines) {

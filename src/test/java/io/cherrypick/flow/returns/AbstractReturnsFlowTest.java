@@ -206,18 +206,64 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     }
 
     @Test
-    void aReturnAgainstNoKnownSalesOrderIsAnExceptionKeepingThePayload() throws Exception {
-        HttpResponse<String> response = postReturnsEvent(Map.of("ReturnCode", "RET900001", "SalesOrderNumber", "NOT-OURS",
-                "ItemCode", A, "Quantity", "1", "ReturnReason", "Too big", "ReturnCondition", "Good",
-                "SiteReference", "PrimarySite", "RmaNumber", ""));
+    void aForgedReturnsEventWithTheRightTokenCreditsNothingWhenPeoplevoxDoesNotShowTheReturn() throws Exception {
+        despatchedOrder("FRG1", A);
+        authorise("RA-FRG1", "FRG1", Map.of(A, 1));
+        awaitReturnState("RA-FRG1", "EXPECTED_IN_PEOPLEVOX");
+
+        // the right token, a real order and RA, but a return Peoplevox never booked in
+        HttpResponse<String> response = postReturnsEvent(Map.of("ReturnCode", "RET900001", "SalesOrderNumber", "FRG1",
+                "ItemCode", A, "Quantity", "1", "ReturnReason", "Wrong size", "ReturnCondition", "Good",
+                "SiteReference", "PrimarySite", "RmaNumber", "RA-FRG1"));
         assertThat(response.statusCode()).isEqualTo(200);
 
         ExceptionRecord e = awaitOpenException("RETURN_MISMATCH");
         assertThat(e.owner().name()).isEqualTo("WAREHOUSE");
-        assertThat(e.message()).contains("Return RET900001").contains("no matching sales order")
-                .contains("SalesOrderNumber 'NOT-OURS'");
-        assertThat(e.payload()).contains("RET900001").contains("NOT-OURS");
-        assertThat(e.handoffId()).as("replayable").isNotNull();
+        assertThat(e.message()).contains("Return RET900001 item " + A).contains("Return summary does not show it")
+                .contains("nothing is credited");
+        assertThat(e.payload()).contains("RET900001").contains("FRG1");
+        assertThat(e.handoffId()).as("replayable once Peoplevox shows it").isNotNull();
+        assertThat(sims.peoplevoxCalls("GetReportData", null)).as("read again from Peoplevox").isNotEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from return_receipt", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt'", Integer.class)).isZero();
+        assertThat(sims.getList("/sim/bluecherry/_control/return-receipts")).isEmpty();
+        assertThat(creditMemos("RA-FRG1")).isEmpty();
+        assertThat(returnView("RA-FRG1").get("state")).isEqualTo("EXPECTED_IN_PEOPLEVOX");
+    }
+
+    @Test
+    void theSameReturnAndItemBookedInTwiceIsCreditedOnceForEachBooking() throws Exception {
+        Map<String, Object> pick = Picks.pick("REP1", "NJ", A);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = ((List<Map<String, Object>>) ((Map<String, Object>) pick.get("pickdetail")).get("rows")).get(0);
+        line.put("bk_qty", 3);
+        line.put("total_qty", 3);
+        despatched(pick);
+        authorise("RA-REP1", "REP1", Map.of(A, 3));
+        awaitReturnState("RA-REP1", "EXPECTED_IN_PEOPLEVOX");
+
+        Map<String, Object> first = receive(Map.of("salesOrderNumber", "REP1", "rmaNumber", "RA-REP1", "itemCode", A,
+                "quantity", 1, "reason", "Wrong size", "condition", "Good", "reusable", true));
+        await().atMost(WAIT).until(() -> returnReceipts("RA-REP1").size() == 1);
+        String code = (String) first.get("returnCode");
+        // the same return and item booked in again, with another quantity
+        receive(Map.of("salesOrderNumber", "REP1", "rmaNumber", "RA-REP1", "itemCode", A, "quantity", 2,
+                "reason", "Wrong size", "condition", "Good", "reusable", true, "returnCode", code));
+        await().atMost(WAIT).until(() -> returnReceipts("RA-REP1").size() == 2);
+        // the first booking's event once more, and report polls over both bookings
+        postReturnsEvent(Map.of("ReturnCode", code, "SalesOrderNumber", "REP1", "ItemCode", A, "Quantity", "1",
+                "ReturnReason", "Wrong size", "ReturnCondition", "Good", "SiteReference", "PrimarySite", "RmaNumber", "RA-REP1"));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt-events'"
+                + " and record_key like '%|stored:3' and status = 'DONE'", Integer.class) > 0);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt-events'"
+                + " and status <> 'DONE'", Integer.class) == 0);
+
+        assertThat(returnReceipts("RA-REP1")).extracting(r -> r.get("size_qty")).containsExactly(1, 2);
+        assertThat(jdbc.queryForList("select units_to from return_receipt where return_code = ? order by units_to",
+                Integer.class, code)).containsExactly(1, 3);
+        assertThat(sims.getList("/sim/bluecherry/_control/calls?path=ReturnReceiptAdvice&method=POST")).hasSize(2);
+        assertThat(list(returnView("RA-REP1").get("lines")).get(0)).containsEntry("credited", 3).containsEntry("open", 0);
+        assertThat(exceptions.list("OPEN", null, null, null, 10)).isEmpty();
     }
 
     @Test
@@ -269,7 +315,8 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
                 "ReturnCondition", "Good", "SiteReference", "PrimarySite", "RmaNumber", "RA-DUP1"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("duplicate");
-        await().atMost(WAIT).until(() -> sims.peoplevoxCalls("GetReportData", null).size() >= 2);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt-events'"
+                + " and record_key like '%|stored:1' and status = 'DONE'", Integer.class) > 0);
         await().atMost(WAIT).until(() -> sims.getList("/sim/peoplevox/_control/deliveries").stream()
                 .noneMatch(d -> "PENDING".equals(d.get("state"))));
         long duplicates = sims.getList("/sim/peoplevox/_control/deliveries").stream()
@@ -278,7 +325,9 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
         assertThat(returnReceipts("RA-DUP1")).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from return_receipt", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'return-receipt-events'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select record_type from handoff where queue = 'return-receipt-events'", String.class))
+                .as("the event (its redelivery stored once) and the poll's rows: triggers of one receipt")
+                .containsOnlyOnce("Returns").contains("ReturnSummary");
     }
 
     @Test
@@ -330,7 +379,12 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     // ---- helpers
 
     private void despatchedOrder(String pick, String... upcs) {
-        sims.createPicks(List.of(Picks.pick(pick, "NJ", upcs)));
+        despatched(Picks.pick(pick, "NJ", upcs));
+    }
+
+    private void despatched(Map<String, Object> p) {
+        String pick = (String) p.get("pick_num");
+        sims.createPicks(List.of(p));
         await().atMost(WAIT).until(() -> lifecycle.findPick(pick).map(o -> o.state() == LifecycleState.ACKNOWLEDGED
                 || o.state() == LifecycleState.ALLOCATED).orElse(false));
         sims.post("/sim/peoplevox/_control/orders/" + pick + "/advance", Map.of("to", "Despatched"));

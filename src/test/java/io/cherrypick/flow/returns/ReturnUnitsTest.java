@@ -158,7 +158,10 @@ class ReturnUnitsTest {
         Map<String, String> fields = new HashMap<>(PvxReturn.eventFields("RET1", "P1", "A", "2", "Too small", "Good",
                 "PrimarySite", ""));
         PvxReturn r = PvxReturn.fromEvent(fields, "event", "2026-01-02T03:04:05Z");
-        assertThat(r.key()).isEqualTo("RET1|A");
+        assertThat(r.key()).as("return code, item, running total of units").isEqualTo("RET1|A|2");
+        PvxReturn later = new PvxReturn("RET1", "A", 5, "P1", "", "", "", "", "", "report").beyond(2);
+        assertThat(later.quantity()).as("a later booking: only the units not stored yet").isEqualTo(3);
+        assertThat(later.key()).isEqualTo("RET1|A|5");
         assertThat(r.quantity()).isEqualTo(2);
         assertThat(r.returnDate()).isEqualTo("2026-01-02T03:04:05Z");
         fields.put("Quantity", "two");

@@ -309,6 +309,32 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aReportWithFarFewerRowsThanTheLastRunStopsTheScheduledReconciliationWithAnException() throws Exception {
+        reconcileNow();
+        awaitChannelLevel(B, "PrimarySite", 20);
+        // the last completed run read ten times the rows Peoplevox lists now: most of the report went missing
+        jdbc.update("update stock_reconciliation set report_rows = report_rows * 10 where status = 'DONE'");
+        subscriptions.unsubscribeAll(); // Peoplevox tells nothing now: only a reconciliation would correct B
+        moveStock(B, "PrimarySite", Map.of("onHand", 11));
+        int blueCherryPosts = sims.getList("/sim/bluecherry/_control/calls?path=PhysicalInventoryTM&method=POST").size();
+        org.quartz.Scheduler quartz = camel.getComponent("quartz",
+                org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+
+        quartz.triggerJob(org.quartz.JobKey.jobKey("stock-reconciliation", "cherrypick"));
+
+        await().atMost(WAIT).until(() -> "FAILED".equals(lastReconciliation().get("status")));
+        assertThat((String) lastReconciliation().get("error")).contains("has 51 row(s), fewer than 50.0% of the 510")
+                .contains("reconcile-min-report-share").contains("looks cut short").contains("stopped before correcting");
+        // an open exception of the scheduled run: what ops-alerts announces to the team
+        await().atMost(WAIT).until(() -> exceptions.list(ExceptionRecord.OPEN, "VALIDATION", null, null, 10).stream()
+                .anyMatch(e -> e.message().contains("looks cut short")));
+        assertThat(storedLevel(B, "PrimarySite").get("onHand")).as("nothing corrected").isEqualTo(20);
+        assertThat(channelLevel(B, "PrimarySite")).as("nothing pushed to the channel").isEqualTo(20);
+        assertThat(sims.getList("/sim/bluecherry/_control/calls?path=PhysicalInventoryTM&method=POST"))
+                .as("nothing pushed to Blue Cherry").hasSize(blueCherryPosts);
+    }
+
+    @Test
     void aValueLongerThanItsColumnFailsThatEventAloneAndItsNeighboursGoOn() throws Exception {
         String longSite = "WarehouseSite".repeat(6); // 78 characters; stock_level.site holds 60
         camel.getRouteController().stopRoute("stock-inbox", 30, java.util.concurrent.TimeUnit.SECONDS);

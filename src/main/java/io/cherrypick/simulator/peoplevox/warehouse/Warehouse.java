@@ -38,8 +38,14 @@ public final class Warehouse {
     public record AdvanceResult(SalesOrder order, Despatch despatch) {
     }
 
+    /** A return to book in; {@code returnCode} (optional) books more into a return already booked on the order. */
     public record ReturnReceipt(String salesOrderNumber, String rmaNumber, String itemCode, int quantity,
-            String reason, String condition, String comments, Boolean reusable, String site) {
+            String reason, String condition, String comments, Boolean reusable, String site, String returnCode) {
+
+        public ReturnReceipt(String salesOrderNumber, String rmaNumber, String itemCode, int quantity, String reason,
+                String condition, String comments, Boolean reusable, String site) {
+            this(salesOrderNumber, rmaNumber, itemCode, quantity, reason, condition, comments, reusable, site, null);
+        }
     }
 
     public record GoodsIn(String reference, String purchaseOrderNumber, String site,
@@ -652,7 +658,18 @@ public final class Warehouse {
         String reason = receipt.reason() != null ? receipt.reason() : expected == null ? null : expected.text("ReturnReason");
         String comments = receipt.comments() != null ? receipt.comments()
                 : expected == null ? null : expected.text("Comments");
-        ReceivedReturn received = new ReceivedReturn(String.format("RET%06d", ++returnCounter),
+        String returnCode = receipt.returnCode();
+        if (returnCode != null && !returnCode.isBlank()) {
+            boolean ofThisOrder = returns.stream().anyMatch(r -> r.returnCode().equals(receipt.returnCode())
+                    && r.salesOrderNumber().equals(order.number()));
+            if (!ofThisOrder) {
+                throw WarehouseException.badRequest("Return '" + returnCode + "' is not a return of sales order '"
+                        + order.number() + "'");
+            }
+        } else {
+            returnCode = String.format("RET%06d", ++returnCounter);
+        }
+        ReceivedReturn received = new ReceivedReturn(returnCode,
                 expected == null ? blankToNull(receipt.rmaNumber()) : expected.text("RmaNumber"), order.number(),
                 receipt.itemCode(), receipt.quantity(), reason, condition, comments, reusable,
                 siteRecord.text("Reference"), now());
