@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.BlueCherryDocuments;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
@@ -106,8 +107,9 @@ public class GoodsReceiptSteps {
         String clause = SearchClauses.anyEquals("[" + REFERENCE_COLUMN + "]", List.of(reference));
         List<Map<String, String>> rows = peoplevox.getReport(props.goodsInReport(), clause, null, null).rows();
         if (rows.isEmpty()) {
-            throw new IllegalStateException("Delivery " + reference + ": Peoplevox report " + props.goodsInReport()
-                    + " shows no lines for it yet; tried again later");
+            // the event came before the report shows the delivery: wait for it (transient), it is not an error yet
+            throw ApiException.transientFailure("peoplevox", Category.RECEIPT_MISMATCH, "Delivery " + reference
+                    + ": Peoplevox report " + props.goodsInReport() + " shows no lines for it yet; tried again later", null);
         }
         Map<String, Map<String, Object>> byItem = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cherrypick.bluecherry.model.AuthorisationReader;
 import io.cherrypick.bluecherry.model.AuthorisedLine;
+import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
@@ -24,6 +25,7 @@ import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
+import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.store.Receipt;
@@ -141,6 +143,13 @@ public class ReturnAuthorisationSteps {
         JsonNode ra = json.readTree(in.getBody(String.class));
         String raNum = in.getHeader(Handoff.RECORD_KEY, String.class);
         Optional<OrderLifecycle> pick = pickOf(ra);
+        if (pick.isPresent() && pick.get().revisionSent() == null && sendPending(pick.get())) {
+            // the order flow is still sending the pick, or sent it without having recorded it yet (a slow or broken-off
+            // save is resent after its claim runs out): the RA waits for it, it is not held for a person
+            throw ApiException.transientFailure("cherrypick", Category.VALIDATION, "RA " + raNum + " (pick "
+                    + pick.get().pickNum() + "): the order flow has not yet recorded sending the pick to Peoplevox (it is "
+                    + pick.get().state() + "); tried again later", null);
+        }
         if (pick.isEmpty() || pick.get().revisionSent() == null) {
             hold(in, Category.VALIDATION, "RA " + raNum + ": " + describeMissingPick(ra, pick) + ", so Peoplevox has no"
                     + " sales order to expect the return against. Fix pick_num in Blue Cherry or release the pick, then replay.");
@@ -210,6 +219,11 @@ public class ReturnAuthorisationSteps {
         String ordNum = AuthorisationReader.text(ra, "ord_num");
         List<OrderLifecycle> picks = ordNum.isEmpty() ? List.of() : orders.find(ordNum);
         return picks.size() == 1 ? Optional.of(picks.get(0)) : Optional.empty();
+    }
+
+    /** A pick the order flow will still send: queued, or released and waiting for Peoplevox's answer to be recorded. */
+    private static boolean sendPending(OrderLifecycle pick) {
+        return pick.state() == LifecycleState.QUEUED_IN_CHERRYPICK || pick.state() == LifecycleState.RELEASED_TO_PEOPLEVOX;
     }
 
     private static String describeMissingPick(JsonNode ra, Optional<OrderLifecycle> pick) {

@@ -139,6 +139,27 @@ class ReturnsRoutesTest extends RouteTestSupport {
     }
 
     @Test
+    void anRaWhosePickSendIsNotRecordedYetWaitsAndOneWhosePickIsHeldIsAnException() throws Exception {
+        // the order flow has P1 queued (its save may be in Peoplevox already, not yet recorded); P2 is held for a person
+        lifecycle.received("P1", "OP1", "PO", "WEB01", "NJ", "r1");
+        lifecycle.received("P2", "OP2", "PO", "WEB01", "NJ", "r1");
+        lifecycle.moveTo("P2", LifecycleState.HELD_IN_BLUE_CHERRY, "site missing");
+        MockEndpoint deadLetters = camel.getEndpoint("mock:ra-dead-letters", MockEndpoint.class);
+        deadLetters.expectedMessageCount(1);
+
+        producer.sendBody("direct:send-ras", batch(record(1, "RA1", "r1", json.writeValueAsString(ra("RA1", "P1"))),
+                record(2, "RA2", "r1", json.writeValueAsString(ra("RA2", "P2")))));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(deadLetters.getExchanges()).extracting(e -> e.getIn().getHeader(Handoff.RECORD_KEY))
+                .as("RA1 is not held: it is tried again once its pick's send is recorded").containsExactly("RA2");
+        assertThat(deadLetters.getExchanges().get(0).getIn().getHeader(Handoff.REASON, String.class))
+                .contains("pick_num P2 was never sent to Peoplevox (it is HELD_IN_BLUE_CHERRY)");
+        assertThat(camel.getEndpoint("mock:peoplevox", MockEndpoint.class).getExchanges()).isEmpty();
+        assertThat(camel.getEndpoint("mock:ras-done", MockEndpoint.class).getExchanges()).isEmpty();
+    }
+
+    @Test
     void aReceivedReturnIsStoredAndQueuedOnceAndAnUnreadableOneIsAnException() throws Exception {
         MockEndpoint queued = camel.getEndpoint("mock:queued-receipts", MockEndpoint.class);
         queued.expectedMessageCount(1);
