@@ -179,13 +179,9 @@ public class IncrementalPull {
         String upper = upTo == null ? null : "last_mod le '" + upTo + "'";
         boolean watermarkSecondTaken = false;
         if (run.cursor.watermark() != null && keysAtWatermark(run.cursor).size() >= pageSize) {
-            // the records already taken in the watermark's second fill whole pages. The run that took them read that
-            // second to its end; a record written into it since can only have been committed late, and with a look
-            // behind that is the look's to find: go on after the second (reading it whole again on every run cost
-            // a full second's pages per run while nothing newer came). Without one, read that second first.
-            if (!run.lateRecordsLookedFor) {
-                drainSecond(run, pageSize);
-            }
+            // the records already taken in the watermark's second fill whole pages: read that second first (a record
+            // written into it after the last run read it is taken now, not an overlap later)
+            drainSecond(run, pageSize);
             watermarkSecondTaken = true;
         }
         while (true) {
@@ -289,8 +285,6 @@ public class IncrementalPull {
         final String rememberUnder;
         /** Records remembered under this name were taken already (the look behind): they are skipped. */
         final String skipTakenUnder;
-        /** A look behind the watermark follows this run (it remembers what it takes for one). */
-        final boolean lateRecordsLookedFor;
         Cursor cursor;
         int taken;
         /** Records handed to the handler (new to the cursor, whether or not the handler counted them). */
@@ -305,7 +299,6 @@ public class IncrementalPull {
             this.cursor = cursor;
             this.rememberUnder = rememberUnder;
             this.skipTakenUnder = skipTakenUnder;
-            this.lateRecordsLookedFor = rememberUnder != null;
         }
 
         /** Stores a page; with {@code bound}, the page is all there was before it and the watermark moves to it. */

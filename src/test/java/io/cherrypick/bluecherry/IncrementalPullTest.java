@@ -413,27 +413,4 @@ class IncrementalPullTest {
         assertThat(taken).hasSize(19).doesNotHaveDuplicates();
         assertThat(runLookingBehind().taken()).isZero();
     }
-
-    /**
-     * A second whose records fill whole pages is read whole once; later runs go on after it (one call while nothing
-     * newer comes), and a record written into that second late is the look behind's to find.
-     */
-    @Test
-    void aFullSecondIsNotReadAgainOnEveryRunWhenTheLookBehindCoversIt() {
-        for (int i = 1; i <= 12; i++) {
-            bc.put("S" + i, "2026-11-26 09:00:00");
-        }
-        assertThat(runLookingBehind().taken()).isEqualTo(12);
-        bc.filters.clear();
-        clock.set("2026-11-26 09:00:40");
-        assertThat(runLookingBehind().taken()).isZero();
-        assertThat(bc.filters).as("one read after the second, none of the second again (and the look behind's window)")
-                .startsWith("last_mod gt '2026-11-26 09:00:00'").noneMatch(f -> f.contains("eq"));
-
-        bc.put("S13", "2026-11-26 09:00:00");   // committed late into the watermark's second
-        clock.set("2026-11-26 09:03:00");
-        IncrementalPull.Result late = runLookingBehind();
-        assertThat(late.takenBehind()).isEqualTo(1);
-        assertThat(taken).hasSize(13).doesNotHaveDuplicates();
-    }
 }
