@@ -138,9 +138,9 @@ final class ConsoleScene {
                 Timestamps.utc(now.minus(Duration.ofHours(2))));
         jdbc.update("insert into return_authorisation_line (ra_num, line_seq, style, color_code, size_desc, upc, item_code,"
                 + " ra_qty) values (?, 1, '01234', 'BLK', 'M', '012345678905', '012345678905', 2)", RETURN);
-        jdbc.update("insert into return_receipt (return_code, item_code, quantity, sales_order_number, rma_number, reason,"
-                + " return_condition, site, source, disposition, state, received_at, updated_at) values ('RET-88',"
-                + " '012345678905', 1, ?, ?, 'Too big', 'Resaleable', 'LondonSite', 'EVENT', 'A', 'RECEIVED', ?, ?)",
+        jdbc.update("insert into return_receipt (return_code, item_code, quantity, units_from, units_to, sales_order_number,"
+                + " rma_number, reason, return_condition, site, source, disposition, state, received_at, updated_at) values"
+                + " ('RET-88', '012345678905', 1, 0, 1, ?, ?, 'Too big', 'Resaleable', 'LondonSite', 'EVENT', 'A', 'RECEIVED', ?, ?)",
                 DESPATCHED_PICK, RETURN, Timestamps.utc(now.minus(Duration.ofHours(2))),
                 Timestamps.utc(now.minus(Duration.ofHours(2))));
 
