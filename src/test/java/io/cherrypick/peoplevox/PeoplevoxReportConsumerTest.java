@@ -32,6 +32,7 @@ import io.cherrypick.handoff.Handoff;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.SyncCursorStore;
 import io.cherrypick.store.SyncCursorStore.Cursor;
+import io.cherrypick.support.BareCamelContext;
 
 /**
  * {@code from: peoplevox:report}: the date window (first window, overlap before the cursor), one row per key, the cursor
@@ -43,16 +44,12 @@ class PeoplevoxReportConsumerTest {
     private final SyncCursorStore cursors = mock(SyncCursorStore.class);
     private final ExceptionStore exceptions = mock(ExceptionStore.class);
     private final TransactionTemplate tx = mock(TransactionTemplate.class);
-    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final DefaultCamelContext camel = BareCamelContext.create();
     private volatile boolean failRow;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
     void start() throws Exception {
-        // a bare context: no JMX, no developer consoles (Camel's console registry once failed to start here with a
-        // ConcurrentModificationException, in the full suite only; this test needs neither)
-        camel.disableJMX();
-        camel.setDevConsole(false);
         when(tx.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         camel.addComponent("peoplevox", new PeoplevoxComponent(client, cursors, exceptions, tx));
         camel.addRoutes(new RouteBuilder() {

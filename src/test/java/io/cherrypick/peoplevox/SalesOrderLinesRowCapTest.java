@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.mapping.MappedRecord;
+import io.cherrypick.support.BareCamelContext;
 
 /**
  * The order flow's lines save (routes/sales-order-to-wms.camel.yaml, save-sales-order-lines, which sets no maxRows)
@@ -62,7 +62,7 @@ class SalesOrderLinesRowCapTest {
             }
             return new IntegrationResponse(detail.isEmpty() ? 0 : -1, table.rows().size(), detail.toString(), statuses);
         });
-        camel = new DefaultCamelContext();
+        camel = BareCamelContext.create();
         camel.addComponent("peoplevox", new PeoplevoxComponent(peoplevox));
         camel.start();
         template = camel.createProducerTemplate();

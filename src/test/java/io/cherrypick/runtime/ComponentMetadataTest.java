@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
+import io.cherrypick.support.BareCamelContext;
 
 /**
  * Cherrypick's components carry Camel's endpoint metadata, generated at build time by camel-package-maven-plugin from
@@ -28,7 +28,7 @@ class ComponentMetadataTest {
 
     @Test
     void camelSetsTheirOptionsThroughTheGeneratedConfigurers() throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = BareCamelContext.create()) {
             for (String scheme : new String[] {"handoff", "peoplevox", "bluecherry", "mapping"}) {
                 assertThat(PluginHelper.getConfigurerResolver(camel).resolvePropertyConfigurer(scheme + "-endpoint", camel))
                         .as("%s endpoint configurer", scheme).isNotNull();
