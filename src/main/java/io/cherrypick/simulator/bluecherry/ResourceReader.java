@@ -39,12 +39,9 @@ final class ResourceReader {
     static ApiResponse read(ApiOperation op, Map<String, String> params, BlueCherryState state, SimulatorSettings settings,
                             String version) {
         List<? extends ServedRecord> records = List.copyOf(op.records().apply(state));
-        // each record's header view built once per request (it is a new map on every call)
-        Map<ServedRecord, Map<String, Object>> views = new java.util.IdentityHashMap<>();
-        records.forEach(r -> views.put(r, r.headerView()));
         FilterExpression filter;
         try {
-            filter = FilterParser.parse(params.get("$filter"), catalog(op, views.values()));
+            filter = FilterParser.parse(params.get("$filter"), catalog(op, records));
         } catch (FilterException e) {
             return badRequest("Invalid filter: " + e.getMessage());
         }
@@ -76,8 +73,8 @@ final class ResourceReader {
         final Long wantedPkey = pkey;
         List<? extends ServedRecord> matching = records.stream()
                 .filter(r -> wantedPkey == null || r.pkey() == wantedPkey)
-                .filter(r -> stageNum == null || stageNum.equals(String.valueOf(views.get(r).get("stage_num"))))
-                .filter(r -> filter.matches(views.get(r)))
+                .filter(r -> stageNum == null || stageNum.equals(String.valueOf(r.filterView().get("stage_num"))))
+                .filter(r -> filter.matches(r.filterView()))
                 .sorted(order(settings.readOrder()))
                 .toList();
         long from = (long) (pageNumber - 1) * pageSize;
@@ -107,16 +104,24 @@ final class ResourceReader {
         return z ^ (z >>> 31);
     }
 
-    /** Template fields with their types, plus any extra field a stored record carries (compared as text). */
-    private static FieldCatalog catalog(ApiOperation op, java.util.Collection<Map<String, Object>> headerViews) {
+    /**
+     * Template fields with their types, plus any extra field a stored record carries (compared as text). A field the
+     * template lacks is looked for in the records only when a filter names it: most reads name template fields only,
+     * and collecting every record's field names made each read cost grow with the whole history.
+     */
+    private static FieldCatalog catalog(ApiOperation op, List<? extends ServedRecord> records) {
         Map<String, FieldType> types = new HashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Map<String, Object> view : headerViews) {
-            view.keySet().stream().filter(seen::add).forEach(k -> types.put(k.toLowerCase(Locale.ROOT), FieldType.TEXT));
-        }
-        op.template().forEach((field, defaultValue) -> types.put(field, Templates.DATETIME_FIELDS.contains(field)
-                ? FieldType.DATETIME : defaultValue instanceof Number ? FieldType.NUMBER : FieldType.TEXT));
-        return FieldCatalog.of(types);
+        op.template().forEach((field, defaultValue) -> types.put(field.toLowerCase(Locale.ROOT),
+                Templates.DATETIME_FIELDS.contains(field) ? FieldType.DATETIME
+                        : defaultValue instanceof Number ? FieldType.NUMBER : FieldType.TEXT));
+        return field -> {
+            FieldType type = types.get(field.toLowerCase(Locale.ROOT));
+            if (type != null) {
+                return type;
+            }
+            boolean carried = records.stream().anyMatch(r -> r.filterView().keySet().stream().anyMatch(field::equalsIgnoreCase));
+            return carried ? FieldType.TEXT : null;
+        };
     }
 
     private static Integer pageParameter(Map<String, String> params, String name, int defaultValue) {

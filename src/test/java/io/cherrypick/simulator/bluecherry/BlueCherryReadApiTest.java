@@ -302,6 +302,19 @@ class BlueCherryReadApiTest {
     }
 
     @Test
+    void aFieldOnlyAStoredRecordCarriesIsFilteredAsTextInAnyCase() {
+        Map<String, Object> rush = new java.util.LinkedHashMap<>(pick("A"));
+        rush.put("cust_note", "rush");
+        http.control("POST", "/picks", List.of(rush, pick("B")));
+
+        assertThat(pickNums(http.get("pick?$filter=" + q("cust_note eq 'rush'")))).containsExactly("A");
+        assertThat(pickNums(http.get("pick?$filter=" + q("CUST_NOTE eq 'RUSH'")))).containsExactly("A");
+        // a template field compared on the copy-free view: ord_status and pkey are the simulator's own
+        assertThat(pickNums(http.get("pick?$filter=" + q("ord_status eq 'O' and pkey ge 0")))).containsExactly("A", "B");
+        assertBadFilter("cust_remark eq 'rush'", "Invalid filter: unknown field 'cust_remark'");
+    }
+
+    @Test
     void badFiltersAreRefusedWithTheReason() {
         assertBadFilter("colour eq 'BLK'", "Invalid filter: unknown field 'colour'");
         assertBadFilter("last_mod gt", "Invalid filter: expected a value after 'last_mod gt' but found end of filter");

@@ -76,7 +76,8 @@ public sealed interface FilterExpression {
         private Integer compare(Object value) {
             switch (type) {
                 case DATETIME -> {
-                    LocalDateTime v = FilterValues.parseDateTime(value.toString());
+                    // a served record gives last_mod as a LocalDateTime (HeaderView); other date fields are text
+                    LocalDateTime v = value instanceof LocalDateTime t ? t : FilterValues.parseDateTime(value.toString());
                     return v == null ? null : v.compareTo(datetimeLiteral);
                 }
                 case NUMBER -> {

@@ -196,7 +196,12 @@ public final class Pick implements ServedRecord {
         return "";
     }
 
-    /** Header fields as served (also what {@code $filter} looks at). */
+    @Override
+    public Map<String, Object> filterView() {
+        return HeaderView.of(header, "pkey", pkey, "ord_status", status.code(), "last_mod", lastMod);
+    }
+
+    /** Header fields as served; {@link #filterView()} is what {@code $filter} looks at. */
     @Override
     public Map<String, Object> headerView() {
         Map<String, Object> h = new LinkedHashMap<>(header);

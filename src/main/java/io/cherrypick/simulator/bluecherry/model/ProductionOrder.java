@@ -155,6 +155,11 @@ public final class ProductionOrder implements ServedRecord {
     }
 
     @Override
+    public Map<String, Object> filterView() {
+        return HeaderView.of(header, "pkey", pkey, "last_mod", lastMod);
+    }
+
+    @Override
     public Map<String, Object> headerView() {
         Map<String, Object> h = new LinkedHashMap<>(header);
         h.put("pkey", pkey);

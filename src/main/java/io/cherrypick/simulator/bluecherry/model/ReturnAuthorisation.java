@@ -148,6 +148,11 @@ public final class ReturnAuthorisation implements ServedRecord {
     }
 
     @Override
+    public Map<String, Object> filterView() {
+        return HeaderView.of(header, "pkey", pkey, "status", status(), "last_mod", lastMod);
+    }
+
+    @Override
     public Map<String, Object> headerView() {
         Map<String, Object> h = new LinkedHashMap<>(header);
         h.put("pkey", pkey);

@@ -10,7 +10,16 @@ public interface ServedRecord {
     /** Null for lookup rows, which carry no {@code last_mod}. */
     LocalDateTime lastMod();
 
+    /** The header as served: a new map on every call. */
     Map<String, Object> headerView();
+
+    /**
+     * The header as {@code $filter} reads it, not copied ({@link HeaderView}); {@code last_mod} as a
+     * {@link LocalDateTime}. The same fields as {@link #headerView()}.
+     */
+    default Map<String, Object> filterView() {
+        return headerView();
+    }
 
     Map<String, Object> render(boolean includeChildren);
 }

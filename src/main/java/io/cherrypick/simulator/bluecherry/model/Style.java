@@ -83,6 +83,11 @@ public final class Style implements ServedRecord {
     }
 
     @Override
+    public Map<String, Object> filterView() {
+        return HeaderView.of(header, "pkey", pkey, "last_mod", lastMod);
+    }
+
+    @Override
     public Map<String, Object> headerView() {
         Map<String, Object> h = new LinkedHashMap<>(header);
         h.put("pkey", pkey);
