@@ -46,18 +46,30 @@ public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, @NotNull Z
     }
 
     /**
-     * Retention (routes/ops-retention.camel.yaml): what is settled and old is deleted in small batches. The hand-off
-     * rows of the queues that send records, and the idempotency keys, are never deleted: they stop a record that went
-     * through from going twice, and such a record can be changed or replayed at any time.
+     * Retention (routes/ops-retention.camel.yaml): what is settled and old is deleted in small batches. Of the queues
+     * that send records, an older settled row of a record goes after {@code keep}; the newest row of each record and
+     * its newest row that went through (what a later change or despatch is compared with, and what stops the same
+     * revision from going twice) go after {@code keepLatest}, as do the idempotency keys. What waits for a person, and
+     * a row an open exception points at, is never deleted.
      *
-     * @param cron      when one instance purges (Quartz cron, clustered: the ops-retention route)
-     * @param keep      how long settled events and channel pushes, closed exceptions, delivered alerts and finished
-     *                  stock reconciliations are kept
-     * @param keepAudit how long the audit log (who did what in the console and API) is kept
-     * @param batch     rows deleted per statement (short locks; the statement repeats while it deletes a full batch)
+     * @param cron       when one instance purges (Quartz cron, clustered: the ops-retention route)
+     * @param keep       how long settled events and channel pushes, older settled rows of the sending queues, closed
+     *                   exceptions, delivered alerts and finished stock reconciliations are kept
+     * @param keepLatest how long the newest settled rows of each record in a sending queue, and the idempotency keys,
+     *                   are kept (at least {@code keep})
+     * @param keepAudit  how long the audit log (who did what in the console and API) is kept
+     * @param batch      rows deleted per statement (short locks; the statement repeats while it deletes a full batch)
      */
     public record Retention(@NotBlank String cron, @NotNull @DurationMin(hours = 1) Duration keep,
+                            @NotNull @DurationMin(days = 1) Duration keepLatest,
                             @NotNull @DurationMin(days = 1) Duration keepAudit, @Min(1) int batch) {
+        public Retention {
+            if (keep != null && keepLatest != null && keepLatest.compareTo(keep) < 0) {
+                throw new IllegalArgumentException("cherrypick.ops.retention.keep-latest (" + keepLatest
+                        + ") must be at least cherrypick.ops.retention.keep (" + keep + "): the newest row of a record"
+                        + " is kept at least as long as its older ones");
+            }
+        }
     }
 
     public OpsProperties {

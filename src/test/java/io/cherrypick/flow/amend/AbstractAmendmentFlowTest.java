@@ -179,6 +179,37 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         assertThat(quantity("AM8", "2")).isEqualTo(2);
     }
 
+    @Test
+    void aPickSentMonthsAgoIsNotSentAgainWhenPulledAgainAfterRetentionAndAChangeIsStillAnAmendment() {
+        release("RET1", A, B);
+        // the pick went through 40 days ago: past retention's keep (30 days), within keep-latest (400 days)
+        Timestamp monthsAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(40)));
+        jdbc.update("update handoff set created_at = ?, updated_at = ?, next_attempt_at = ? where record_key = 'RET1'",
+                monthsAgo, monthsAgo, monthsAgo);
+        camel.createProducerTemplate().sendBody("direct:ops-retention-run", null);
+        assertThat(jdbc.queryForList("select status from handoff where queue = 'sales-order' and record_key = 'RET1'",
+                String.class)).as("the pick's newest row stays until keep-latest").containsExactly("DONE");
+        int headers = rowsSent("Sales orders");
+        int lines = rowsSent("Sales order items");
+
+        // the pull reads every pick again (its watermarks lost): RET1, unchanged, is known to be in Peoplevox already
+        jdbc.update("delete from pull_taken");
+        jdbc.update("delete from sync_cursor");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from handoff where"
+                + " queue = 'sales-order-change' and record_key = 'RET1' and status in ('DONE', 'SKIPPED')", Integer.class) == 1);
+        assertThat(rowsSent("Sales orders")).as("not sent again").isEqualTo(headers);
+        assertThat(rowsSent("Sales order items")).isEqualTo(lines);
+        assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'sales-order' and record_key = 'RET1'",
+                Integer.class)).as("not queued as a new order").isEqualTo(1);
+
+        // a change now is compared with the revision Peoplevox holds: only the changed line goes
+        sims.post("/sim/bluecherry/_control/picks/RET1/modify", Map.of("pickdetail", Map.of("rows",
+                List.of(line(1, A, 5), line(2, B, 2)))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantity("RET1", "1") == 5);
+        assertThat(rowsSent("Sales order items") - lines).as("the changed line only").isEqualTo(1);
+        assertThat(quantity("RET1", "2")).isEqualTo(2);
+    }
+
     /** Rows of every SaveData of a template that Peoplevox processed. */
     private int rowsSent(String template) {
         return sims.peoplevoxCalls("SaveData", template).stream()
