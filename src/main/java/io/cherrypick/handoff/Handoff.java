@@ -39,6 +39,12 @@ public final class Handoff {
     public static final String NOTE = "CherrypickNote";
     /** Set by the producer's write: true when the record was new, false when that revision was stored already. */
     public static final String STORED = "CherrypickStored";
+    /**
+     * The key a record is remembered by once it went through (table CAMEL_MESSAGEPROCESSED, processor name = the
+     * queue): set by a {@code handoff:} consumer with option {@code idempotent}, so that whichever {@code handoff:}
+     * endpoint settles the record DONE remembers it (the settling endpoint's own options do not matter).
+     */
+    public static final String IDEMPOTENCY_KEY = "CherrypickIdempotencyKey";
     /** Set by the consumer: when the record was stored (e.g. when an event arrived). */
     public static final String CREATED_AT = "CherrypickCreatedAt";
     /** Read by the producer's write: the record is not claimed before this time (an Instant; default: at once). */

@@ -215,6 +215,9 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         m.setHeader(Handoff.TRIED_BEFORE, r.triedBefore());
         m.setHeader(Handoff.CLAIM, token);
         m.setHeader(Handoff.CREATED_AT, r.createdAt());
+        if (endpoint.isIdempotent()) {
+            m.setHeader(Handoff.IDEMPOTENCY_KEY, endpoint.idempotencyKey(r.key(), r.revision()));
+        }
         m.setBody(r.payload());
         return m;
     }

@@ -111,7 +111,7 @@ public class HandoffProducer extends DefaultProducer {
             }
             byClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(m);
         }
-        boolean remember = HandoffStore.DONE.equals(status) && endpoint.isIdempotent();
+        boolean done = HandoffStore.DONE.equals(status);
         endpoint.getComponent().tx().executeWithoutResult(tx -> byClaim.forEach((claim, claimed) -> {
             List<Long> ids = claimed.stream().map(m -> m.getHeader(Handoff.RECORD_ID, Long.class)).toList();
             String note = HandoffStore.SKIPPED.equals(status) ? skipReason(claimed.get(0))
@@ -124,9 +124,9 @@ public class HandoffProducer extends DefaultProducer {
                         + " recorded here", endpoint.getQueue(), ids.size() - settled.size(), status);
                 records = claimed.stream().filter(m -> settled.contains(m.getHeader(Handoff.RECORD_ID, Long.class))).toList();
             }
-            if (remember) {
-                store.rememberProcessed(endpoint.getQueue(), records.stream().map(m -> endpoint.idempotencyKey(
-                        m.getHeader(Handoff.RECORD_KEY, String.class), m.getHeader(Handoff.REVISION, "", String.class))).toList());
+            List<String> keys = done ? idempotencyKeys(records) : List.of();
+            if (!keys.isEmpty()) {
+                store.rememberProcessed(endpoint.getQueue(), keys);
             }
             if (HandoffStore.DONE.equals(status) && !records.isEmpty()) {
                 endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(),
@@ -134,6 +134,24 @@ public class HandoffProducer extends DefaultProducer {
                         "went through");
             }
         }));
+    }
+
+    /**
+     * The keys the records that went through are remembered by: the one their idempotent consumer set, or, where this
+     * endpoint is itself {@code idempotent}, its own. A record of a consumer that is not idempotent is not remembered.
+     */
+    private List<String> idempotencyKeys(List<Message> records) {
+        List<String> keys = new ArrayList<>();
+        for (Message m : records) {
+            String key = m.getHeader(Handoff.IDEMPOTENCY_KEY, String.class);
+            if (key == null && endpoint.isIdempotent()) {
+                key = endpoint.idempotencyKey(m.getHeader(Handoff.RECORD_KEY, String.class), m.getHeader(Handoff.REVISION, "", String.class));
+            }
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     private static String skipReason(Message m) {

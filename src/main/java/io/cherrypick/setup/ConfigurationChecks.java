@@ -13,7 +13,7 @@ import io.cherrypick.runtime.StartupChecks;
 
 /**
  * Configuration, as the runtime has it: the start-up checks pass, sign-in is on, the simulators are off, Peoplevox
- * calls are paced, the webhook token and the alerts' chat are set, retention is set, and production runs on PostgreSQL.
+ * calls are paced, the webhook token and the alerts' chat are set, retention keeps no more than it should, and production runs on PostgreSQL.
  * What is fine in a demo or rehearsal (the simulators, no sign-in, H2) warns there and fails in production.
  */
 @Component
@@ -111,12 +111,21 @@ class ConfigurationChecks implements SetupCheck {
                         c.problem(Verdict.WARN, "no chat webhook is set: alerts go to the log only");
                     }
                 }),
-                audit.check("configuration.retention", Section.CONFIGURATION, "Retention is set", c -> {
-                    c.reads("cherrypick.retention.enabled").checked(1).fix("Switch retention on (cherrypick.retention"
-                            + ".enabled=true) with ages that suit the brand, so settled records, resolved exceptions and old"
-                            + " audit and alert rows are purged.");
-                    if (!flag(env, "cherrypick.retention.enabled", false)) {
-                        c.problem(Verdict.WARN, "no retention is set: Cherrypick's tables keep every record");
+                audit.check("configuration.retention", Section.CONFIGURATION, "Retention purges what is old", c -> {
+                    // retention always runs (routes/ops-retention.camel.yaml); what can be wrong is ages that keep too
+                    // much for the tables to stay small, or too little for a person to still find a record
+                    c.reads("cherrypick.ops.retention.keep, keep-latest, keep-audit").checked(1).fix("Set"
+                            + " cherrypick.ops.retention.keep (settled records, closed exceptions, alerts: 30d by default) to"
+                            + " at most 90d, keep-latest (the newest revision of each record sent) to at least keep, and"
+                            + " keep-audit to what the brand's auditors ask for (400d by default).");
+                    Duration keep = age(env, "cherrypick.ops.retention.keep", "30d");
+                    Duration keepLatest = age(env, "cherrypick.ops.retention.keep-latest", "400d");
+                    if (keep.compareTo(Duration.ofDays(90)) > 0) {
+                        c.problem(Verdict.WARN, "retention keeps settled rows for " + keep.toDays() + " days"
+                                + " (cherrypick.ops.retention.keep): the hand-off and exception tables grow for that long");
+                    } else if (keepLatest.compareTo(keep) < 0) {
+                        c.problem(Verdict.WARN, "cherrypick.ops.retention.keep-latest (" + keepLatest.toDays() + " days) is"
+                                + " shorter than keep (" + keep.toDays() + " days): the newest rows would go first");
                     }
                 }),
                 audit.check("configuration.database", Section.CONFIGURATION, "Production runs on PostgreSQL", c -> {
@@ -128,6 +137,10 @@ class ConfigurationChecks implements SetupCheck {
                                 + ", not PostgreSQL");
                     }
                 }));
+    }
+
+    private static Duration age(Environment env, String name, String otherwise) {
+        return DurationStyle.detectAndParse(env.getProperty(name, otherwise));
     }
 
     private static boolean flag(Environment env, String name, boolean otherwise) {

@@ -69,7 +69,7 @@ final class SetupWorld {
     /** What the test environment itself warns of: a demo on the simulators, no sign-in, H2, nothing of production. */
     static final Map<String, Integer> TEST_CONFIGURATION = Map.of("configuration.sign-in", 1, "configuration.simulators", 3,
             "configuration.pacing", 1, "configuration.webhook-token", 1, "configuration.alerts", 1,
-            "configuration.retention", 1, "configuration.database", 1);
+            "configuration.database", 1);
 
     private final Simulators sims;
     private final RestClient http;
