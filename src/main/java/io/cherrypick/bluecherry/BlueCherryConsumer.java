@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cherrypick.failure.ApiException;
+import io.cherrypick.failure.Category;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.runtime.CursorPollConsumer;
 
 /**
@@ -73,7 +75,20 @@ public class BlueCherryConsumer extends CursorPollConsumer {
 
     private int pullOnce() {
         IncrementalPull.Result result = endpoint.getComponent().pull().pull(endpoint.getResource(), endpoint.getCursor(),
-                endpoint.getKeyField(), endpoint.getOverlap(), this::route);
+                endpoint.getKeyField(), endpoint.getOverlap(), new IncrementalPull.RecordHandler() {
+                    @Override
+                    public boolean take(JsonNode record, String key, String lastMod) {
+                        return route(record, key, lastMod);
+                    }
+
+                    @Override
+                    public void refuse(JsonNode record, String key, String problem) {
+                        // kept as it came (Jackson writes control characters escaped), under a key that always fits
+                        String text = record.toString();
+                        refused(endpoint.getResource() + ":unreadable:" + Hashing.sha256Hex(text).substring(0, 12),
+                                Category.VALIDATION, problem, text);
+                    }
+                });
         endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(), endpoint.getCursor(), "the pull succeeded again");
         if (result.taken() > 0) {
             log.info("pulled {} new record(s) of Blue Cherry {} ({}); watermark now {}", result.taken(), endpoint.getResource(),

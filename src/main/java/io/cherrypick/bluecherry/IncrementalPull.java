@@ -90,7 +90,19 @@ public class IncrementalPull {
     @FunctionalInterface
     public interface RecordHandler {
         boolean take(JsonNode record, String key, String lastMod);
+
+        /**
+         * A record of the page that cannot be taken as it came ({@code problem} names the field): by default the page
+         * fails, naming it. A handler that can keep it aside (a dead letter with the record as it came) lets the page
+         * go on without it; the watermark never moves on such a record.
+         */
+        default void refuse(JsonNode record, String key, String problem) {
+            throw new IllegalArgumentException(problem);
+        }
     }
+
+    /** The hand-off's record_key width: a key longer than this could not be stored and would fail the whole page. */
+    static final int KEY_WIDTH = 200;
 
     /**
      * What one run did: records newly taken (found behind the watermark included), the watermark it ended on, and how
@@ -266,7 +278,8 @@ public class IncrementalPull {
     }
 
     private static List<String> lastModsAfter(List<JsonNode> page, String watermark) {
-        return page.stream().map(r -> r.path("last_mod").asText(""))
+        // a last_mod that is not a Blue Cherry time would make a bound no filter can use; its record is refused in store
+        return page.stream().map(r -> r.path("last_mod").asText("")).filter(IncrementalPull::isBlueCherryTime)
                 .filter(m -> watermark == null || m.compareTo(watermark) > 0)
                 .distinct().sorted().toList();
     }
@@ -326,8 +339,14 @@ public class IncrementalPull {
             int taken = 0;
             int handed = 0;
             for (JsonNode record : page) {
-                String lastMod = record.path("last_mod").asText("");
                 String key = keyOf(record, naturalKeyField);
+                String problem = problemOf(record, key, naturalKeyField);
+                if (problem != null) {
+                    run.handler.refuse(record, key, "Blue Cherry GET " + run.resource + ": record " + describe(record, key,
+                            naturalKeyField) + " " + problem + "; the record is kept aside, its neighbours go on");
+                    continue;
+                }
+                String lastMod = record.path("last_mod").asText("");
                 boolean inRepeatedHour = conversions.repeatedHourStart(lastMod).isPresent();
                 boolean skip = lastMod.equals(watermark) && keys.contains(key)
                         || inRepeatedHour && keys.contains(lastMod + HOUR_ENTRY + key)
@@ -371,6 +390,73 @@ public class IncrementalPull {
         return conversions.repeatedHourStart(watermark).isPresent()
                 ? keys.stream().filter(k -> k.contains(HOUR_ENTRY)).collect(Collectors.toCollection(HashSet::new))
                 : new HashSet<>();
+    }
+
+    /**
+     * What makes a record of a read unusable, naming the field, or null: a record that is not a JSON object, a
+     * {@code last_mod} that is missing or not a Blue Cherry time (it would move the watermark anywhere), no key, or a key
+     * the hand-off cannot store (longer than its column, control characters).
+     */
+    static String problemOf(JsonNode record, String key, String naturalKeyField) {
+        if (!record.isObject()) {
+            return "is not a JSON object but " + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        JsonNode lastMod = record.path("last_mod");
+        if (!lastMod.isTextual() || !isBlueCherryTime(lastMod.asText())) {
+            return "has field last_mod = " + shown(lastMod) + ", which is not a Blue Cherry time (yyyy-MM-dd HH:mm:ss)";
+        }
+        JsonNode pkey = record.path("pkey");
+        if (!pkey.isMissingNode() && !pkey.isNull() && !pkey.isIntegralNumber() && !pkey.isTextual()) {
+            return "has field pkey = " + shown(pkey) + ", which is not a number";
+        }
+        String keyField = pkey.isMissingNode() || pkey.isNull() ? naturalKeyField : "pkey";
+        JsonNode natural = record.path(naturalKeyField);
+        if (!natural.isMissingNode() && !natural.isNull() && !natural.isValueNode()) {
+            return "has field " + naturalKeyField + " = " + shown(natural) + ", which is not a text";
+        }
+        for (String[] checked : new String[][] {{keyField, key}, {naturalKeyField, natural.asText("")}}) {
+            String value = checked[1];
+            if (checked[0].equals(keyField) && value.isBlank()) {
+                return "has no " + keyField;
+            }
+            if (value.length() > KEY_WIDTH) {
+                return "has field " + checked[0] + " " + value.length() + " characters long; at most " + KEY_WIDTH + " fit";
+            }
+            int control = value.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+            if (control >= 0) {
+                return "has field " + checked[0] + " with control character U+" + String.format("%04X", control);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlueCherryTime(String value) {
+        try {
+            LocalDateTime.parse(value, Conversions.BLUE_CHERRY_TIME);
+            return true;
+        } catch (DateTimeParseException notATime) {
+            return false;
+        }
+    }
+
+    /** The record as a person finds it in Blue Cherry: its pkey and natural key when it has them (cut to fit a line). */
+    private static String describe(JsonNode record, String key, String naturalKeyField) {
+        String natural = record.path(naturalKeyField).isValueNode() ? record.path(naturalKeyField).asText("") : "";
+        String pkey = record.path("pkey").isValueNode() ? record.path("pkey").asText("") : "";
+        String said = (natural.isBlank() ? "" : naturalKeyField + " " + io.cherrypick.store.Columns.fit(natural, 60))
+                + (pkey.isBlank() ? "" : (natural.isBlank() ? "" : " ") + "(pkey " + io.cherrypick.store.Columns.fit(pkey, 30) + ")");
+        return said.isBlank() ? "without " + naturalKeyField + " or pkey" : printable(said);
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isMissingNode() ? "(missing)" : printable(io.cherrypick.store.Columns.fit(value.toString(), 80));
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
     }
 
     private static String keyOf(JsonNode record, String naturalKeyField) {

@@ -99,14 +99,24 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         }
         HandoffBatch batch = new HandoffBatch(token, records);
         ScheduledFuture<?> keepAlive = keepClaimed(batch);
+        try {
+            route(batch);
+        } finally {
+            keepAlive.cancel(false);
+        }
+        return claimed.size();
+    }
+
+    /** Routes the batch as one exchange, then settles what the route left claimed. */
+    private void route(HandoffBatch batch) {
         Exchange exchange = createExchange(false);
         try {
-            List<Message> messages = new ArrayList<>(records.size());
-            records.forEach(r -> messages.add(message(r, token)));
+            List<Message> messages = new ArrayList<>(batch.ids().size());
+            batch.ids().forEach(id -> messages.add(message(batch.record(id), batch.token())));
             exchange.getIn().setBody(messages);
             exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
             exchange.getIn().setHeader(Handoff.QUEUE, endpoint.getQueue());
-            exchange.getIn().setHeader(Handoff.CLAIM, token);
+            exchange.getIn().setHeader(Handoff.CLAIM, batch.token());
             exchange.setProperty(Exchange.BATCH_SIZE, messages.size());
             exchange.setProperty(HandoffBatch.PROPERTY, batch);
             try {
@@ -116,10 +126,8 @@ public class HandoffConsumer extends ScheduledPollConsumer {
             }
             settleTheRest(exchange, batch);
         } finally {
-            keepAlive.cancel(false);
             releaseExchange(exchange, false);
         }
-        return claimed.size();
     }
 
     /**
@@ -231,6 +239,16 @@ public class HandoffConsumer extends ScheduledPollConsumer {
         Throwable runFailure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         List<Long> unsettled = store.stillClaimed(batch.ids(), batch.token());
+        if (runFailure != null && DatabaseFaults.refusedData(runFailure) != null) {
+            List<Long> together = unsettled.stream()
+                    .filter(id -> batch.failureOf(id) == null && batch.skipReasonOf(id) == null).toList();
+            if (together.size() > 1) {
+                isolate(batch, together, runFailure);
+                Set<Long> isolated = Set.copyOf(together);
+                unsettled = unsettled.stream().filter(id -> !isolated.contains(id)).toList();
+                runFailure = null; // each of the others failed (or was stopped) in its own step
+            }
+        }
         Map<String, Optional<Instant>> downUntil = tellTheBreakers(runFailure, batch, unsettled);
         if (unsettled.isEmpty()) {
             return; // the usual batch: the route settled every record, so no clock read for the retry budget
@@ -247,6 +265,21 @@ public class HandoffConsumer extends ScheduledPollConsumer {
                         ? "a step of route " + routeId() + " stopped it without a reason (header " + Handoff.SKIP_REASON + ")"
                         : reason);
             }
+        }
+    }
+
+    /**
+     * The database refused a step that worked on several records at once (a value longer than its column, a constraint):
+     * one of them is likely the cause, and the transaction took them all back. The records are routed again in halves,
+     * each half on its own, until the one the database refuses stands alone: it fails alone (its attempt counted) and
+     * its neighbours settle as usual. A batch of n records with one bad one costs about 2 log2(n) runs more.
+     */
+    private void isolate(HandoffBatch batch, List<Long> together, Throwable runFailure) {
+        log.warn("{}: the database refused a step for {} record(s) together ({}); routing them again in halves to find"
+                + " the one it refuses", endpoint.getQueue(), together.size(), DatabaseFaults.refusedData(runFailure));
+        int half = together.size() / 2;
+        for (List<Long> part : List.of(together.subList(0, half), together.subList(half, together.size()))) {
+            route(new HandoffBatch(batch.token(), part.stream().map(batch::record).toList()));
         }
     }
 
@@ -303,11 +336,25 @@ public class HandoffConsumer extends ScheduledPollConsumer {
                 return;
             }
         }
-        Category category = cause instanceof ApiException api && api.category() != null ? api.category() : Category.INTERNAL;
+        if (DatabaseFaults.isTransient(cause) && !policy.exhausted(attempts, r.firstAttemptAt(), now)) {
+            // a lock timeout, a deadlock, a dropped connection: the record itself is fine, it goes again later
+            Instant next = policy.nextAttempt(attempts, Instant.now());
+            store.reschedule(r.id(), token, attempts, next, what);
+            log.warn("{} {} attempt {} failed on the database (retried {}), trying again at {}: {}", endpoint.getFlow(),
+                    label(r), attempts, policy.limit(), next, what);
+            return;
+        }
+        Category category = cause instanceof ApiException api && api.category() != null ? api.category()
+                : DatabaseFaults.refusedData(cause) != null ? Category.VALIDATION : Category.INTERNAL;
         String tried = r.firstAttemptAt() == null || !(cause instanceof ApiException api2 && api2.isTransient()) ? ""
                 : " over " + SystemOutages.duration(r.firstAttemptAt(), now) + " (retried " + policy.limit() + ")";
-        String sentence = endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s)"
-                + tried + ": " + what;
+        String refused = DatabaseFaults.refusedData(cause);
+        String sentence = refused != null
+                ? endpoint.getFlow() + " " + label(r) + (r.type() == null ? "" : " (" + r.type() + ", record " + r.id() + ")")
+                        + " could not be stored after " + attempts + " attempt(s): the database refused one of its values: "
+                        + refused
+                : endpoint.getFlow() + " " + label(r) + " could not be sent after " + attempts + " attempt(s)" + tried
+                        + ": " + what;
         deadLetter(r, token, category, HandoffStore.FAILED, sentence);
     }
 

@@ -1,5 +1,6 @@
 package io.cherrypick.runtime;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
@@ -31,14 +32,27 @@ public class DatabaseTransaction implements Policy {
     @Override
     public Processor wrap(Route route, Processor processor) {
         return exchange -> tx.executeWithoutResult(status -> {
+            Object caughtBefore = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
             try {
                 processor.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            if (exchange.getException() != null) {
+            if (exchange.getException() != null || handledWithin(exchange, caughtBefore)) {
                 status.setRollbackOnly();
             }
         });
+    }
+
+    /**
+     * Whether a step of the block failed and the route's error handling took the failure (onException handled: true,
+     * as in routeConfiguration cherrypick-flow): the exchange then carries no exception, only the one caught, and the
+     * route stops. Committing then would keep what the steps before it did (a batch settled DONE whose levels were never
+     * stored): it rolls back like any failure, and the caller still sees the failure as the one caught.
+     */
+    private static boolean handledWithin(Exchange exchange, Object caughtBefore) {
+        Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        return caught != null && caught != caughtBefore
+                && (exchange.getExchangeExtension().isErrorHandlerHandled() || exchange.getExchangeExtension().isFailureHandled());
     }
 }

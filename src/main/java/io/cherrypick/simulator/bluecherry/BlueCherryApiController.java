@@ -88,11 +88,17 @@ class BlueCherryApiController {
                 case MALFORMED -> {
                     return new Answer(ResponseEntity.ok().contentType(JSON).body(truncated(op, request)), fault);
                 }
+                default -> {
+                    // a data fault: the answer is served, one record of it spoilt (below)
+                }
             }
         }
         ApiResponse response = op.kind() == ApiOperation.Kind.WRITE
                 ? simulator.post(op, body)
                 : simulator.read(op, queryParameters(request));
+        if (fault != null && fault.type().spoilsData() && op.kind() != ApiOperation.Kind.WRITE) {
+            response = new ApiResponse(response.status(), DataFaults.spoil(response.body(), fault));
+        }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status()).contentType(JSON);
         if (op.invented()) {
             builder.header("X-Sim-Fidelity", "invented");

@@ -72,6 +72,7 @@ public class BlueCherrySimulator {
             return validationError(List.of("The request body must contain at least one record"));
         }
         PostOutcome outcome = op.posting().post(records, new PostingContext(state, settings, clock.now()));
+        state.trim(settings.maxRecords());
         if (outcome instanceof PostOutcome.Accepted accepted) {
             return new ApiResponse(200, Map.of("pkey", accepted.pkey()));
         }
@@ -175,6 +176,7 @@ public class BlueCherrySimulator {
             built.add(Pick.create(state.next("pick"), pickNum, p, () -> state.next("pickdetail"), now));
         }
         built.forEach(p -> state.picks().put(p.pickNum(), p));
+        state.trim(settings.maxRecords());
         return built.stream().map(Pick::summary).toList();
     }
 
@@ -219,6 +221,7 @@ public class BlueCherrySimulator {
             built.add(ProductionOrder.create(state.next("productionOrder"), po, () -> state.next("productionOrderDetail"), now));
         }
         built.forEach(po -> state.productionOrders().put(po.prodNum(), po));
+        state.trim(settings.maxRecords());
         return built.stream().map(ProductionOrder::summary).toList();
     }
 
@@ -236,6 +239,7 @@ public class BlueCherrySimulator {
             built.add(ReturnAuthorisation.create(state.next("returnAuthorization"), raNum, ra, () -> state.next("radetail"), now));
         }
         built.forEach(ra -> state.returnAuthorisations().put(ra.raNum(), ra));
+        state.trim(settings.maxRecords());
         return built.stream().map(ReturnAuthorisation::summary).toList();
     }
 
@@ -356,6 +360,7 @@ public class BlueCherrySimulator {
     public synchronized SimulatorSettings updateSettings(SimulatorSettings.Update update) {
         settings = settings.with(update);
         clock.zone(ZoneId.of(settings.timeZone()));
+        state.trim(settings.maxRecords());
         return settings;
     }
 

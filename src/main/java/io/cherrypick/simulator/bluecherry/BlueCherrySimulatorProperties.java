@@ -29,6 +29,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param headerWhenEmpty          whether an empty header/detail read still answers {@code data.header: []}; false
  *                                 (default) answers {@code data: {}}: whether Blue Cherry sends an empty header is not
  *                                 public
+ * @param maxRecords               how many of each kind of record the simulator keeps (picks, production orders, RAs,
+ *                                 and each list of posted documents); past it, the oldest settled ones go first: a
+ *                                 shipped, voided or cancelled pick, a received production order, a closed RA, the
+ *                                 oldest posted document. Open records are never dropped. Default 100,000 (the demo
+ *                                 adds about 52,000 orders a day)
  */
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
 @ConfigurationProperties("cherrypick.simulator.bluecherry")
@@ -46,7 +51,8 @@ public record BlueCherrySimulatorProperties(
         String timeZone,
         String version,
         ReadOrder readOrder,
-        Boolean headerWhenEmpty) {
+        Boolean headerWhenEmpty,
+        Integer maxRecords) {
 
     public BlueCherrySimulatorProperties {
         subscriptionKeys = subscriptionKeys == null ? List.of("demo-subscription-key") : List.copyOf(subscriptionKeys);
@@ -63,6 +69,7 @@ public record BlueCherrySimulatorProperties(
         version = version == null || version.isBlank() ? "sim-1.0" : version;
         readOrder = readOrder == null ? ReadOrder.STORED : readOrder;
         headerWhenEmpty = headerWhenEmpty != null && headerWhenEmpty;
+        maxRecords = maxRecords == null ? 100_000 : maxRecords;
     }
 
     /** The order a read answers in; none is promised by a public source, so a client must not rely on any. */

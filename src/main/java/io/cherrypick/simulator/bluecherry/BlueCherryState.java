@@ -39,8 +39,8 @@ public final class BlueCherryState {
     private final List<Map<String, Object>> creditMemos = new ArrayList<>();
 
     /** Transaction numbers already posted → the pkey they were answered with. */
-    private final Map<String, Long> isaNums = new HashMap<>();
-    private final Map<String, Long> adjNums = new HashMap<>();
+    private final Map<String, Long> isaNums = new LinkedHashMap<>();
+    private final Map<String, Long> adjNums = new LinkedHashMap<>();
 
     private final Map<String, Long> sequences = new HashMap<>();
 
@@ -71,6 +71,36 @@ public final class BlueCherryState {
         addShipper(Map.of("shipper", "FEDX", "ship_name", "FedEx"));
         addShipper(Map.of("shipper", "DHL", "ship_name", "DHL Express"));
         addShipper(Map.of("shipper", "RM", "ship_name", "Royal Mail"));
+    }
+
+    /**
+     * Keeps at most {@code max} of each kind of record, so a long demo run does not grow without end: past it, the oldest
+     * settled records go first (a pick that shipped or ended, a production order received in full, a return
+     * authorisation received in full, the oldest posted documents and transaction numbers). A record a flow still works
+     * on (an open pick, production order or RA) is never dropped, even when that leaves more than {@code max}.
+     */
+    void trim(int max) {
+        dropSettled(picks, max, p -> !p.status().isOpen());
+        dropSettled(productionOrders, max, po -> "RECEIVED".equals(po.receiptStatus()));
+        dropSettled(returnAuthorisations, max, ra -> "RECEIVED".equals(ra.status()));
+        for (List<Map<String, Object>> documents : List.of(shipments, notifications, invoices, adjustments, receipts,
+                returnReceipts, creditMemos)) {
+            if (documents.size() > max) {
+                documents.subList(0, documents.size() - max).clear();
+            }
+        }
+        dropSettled(isaNums, max, n -> true);
+        dropSettled(adjNums, max, n -> true);
+    }
+
+    private static <V> void dropSettled(Map<String, V> records, int max, java.util.function.Predicate<V> settled) {
+        int excess = records.size() - max;
+        for (var it = records.values().iterator(); excess > 0 && it.hasNext(); ) {
+            if (settled.test(it.next())) {
+                it.remove();
+                excess--;
+            }
+        }
     }
 
     /**

@@ -13,10 +13,33 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultInjector {
 
-    public enum FaultType { LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT }
+    /**
+     * What a fault does. The data faults spoil one record of a read's answer (the record at {@code record}, default the
+     * first) and leave the rest as they were: {@code WRONG_TYPE} makes {@code field} an object, {@code MISSING_FIELD}
+     * leaves it out, {@code LONG_VALUE} makes it 300 characters long, {@code CONTROL_CHARACTER} puts a NUL (U+0000) into
+     * it, {@code NOT_AN_OBJECT} makes the record a string; {@code PAGE_OVERFLOW} answers the page twice over, more
+     * records than {@code _pgsize} asked for.
+     */
+    public enum FaultType {
+        LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT,
+        WRONG_TYPE, MISSING_FIELD, LONG_VALUE, CONTROL_CHARACTER, NOT_AN_OBJECT, PAGE_OVERFLOW;
 
-    /** Body of {@code POST /_control/faults}. */
-    public record FaultRequest(String operation, String type, Integer count, Double rate, Long delayMs, Integer status) {
+        /** Whether the fault spoils the data of an answer that is otherwise served as usual. */
+        public boolean spoilsData() {
+            return ordinal() >= WRONG_TYPE.ordinal();
+        }
+
+        boolean needsField() {
+            return this == WRONG_TYPE || this == MISSING_FIELD || this == LONG_VALUE || this == CONTROL_CHARACTER;
+        }
+    }
+
+    /** Body of {@code POST /_control/faults}; {@code field} and {@code record} are for the data faults. */
+    public record FaultRequest(String operation, String type, Integer count, Double rate, Long delayMs, Integer status,
+                               String field, Integer record) {
+        public FaultRequest(String operation, String type, Integer count, Double rate, Long delayMs, Integer status) {
+            this(operation, type, count, rate, delayMs, status, null, null);
+        }
     }
 
     /**
@@ -24,7 +47,7 @@ public final class FaultInjector {
      * (both null for rate-based faults).
      */
     public record Fault(long id, String operation, FaultType type, Integer count, Integer remaining, Double rate,
-                        long delayMs, int status) {
+                        long delayMs, int status, String field, int record) {
         boolean matches(String resource) {
             if (operation.equals("*")) {
                 return true;
@@ -57,8 +80,16 @@ public final class FaultInjector {
         long delay = request.delayMs() != null ? request.delayMs()
                 : type == FaultType.TIMEOUT ? DEFAULT_TIMEOUT_MS : DEFAULT_LATENCY_MS;
         int status = request.status() != null ? request.status() : type == FaultType.RATE_LIMIT ? 429 : 500;
+        if (type.needsField() && (request.field() == null || request.field().isBlank())) {
+            throw new IllegalArgumentException("field is required for a " + type + " fault (the record's field to spoil,"
+                    + " e.g. last_mod)");
+        }
+        if (request.record() != null && request.record() < 0) {
+            throw new IllegalArgumentException("record must be 0 or more (the index of the record to spoil)");
+        }
         Fault fault = new Fault(ids.incrementAndGet(), request.operation().trim(), type, remaining, remaining,
-                request.rate(), delay, status);
+                request.rate(), delay, status, request.field() == null ? null : request.field().trim(),
+                request.record() == null ? 0 : request.record());
         faults.add(fault);
         return fault;
     }
@@ -78,7 +109,8 @@ public final class FaultInjector {
                 if (left == 0) {
                     faults.remove(i);
                 } else {
-                    faults.set(i, new Fault(f.id(), f.operation(), f.type(), f.count(), left, f.rate(), f.delayMs(), f.status()));
+                    faults.set(i, new Fault(f.id(), f.operation(), f.type(), f.count(), left, f.rate(), f.delayMs(), f.status(),
+                            f.field(), f.record()));
                 }
             }
             return f;
@@ -102,7 +134,8 @@ public final class FaultInjector {
             return FaultType.valueOf(type.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("type '" + type + "' is not supported by the Blue Cherry simulator"
-                    + " (LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT)");
+                    + " (LATENCY, TIMEOUT, HTTP_5XX, HTML, MALFORMED, RATE_LIMIT; data: WRONG_TYPE, MISSING_FIELD,"
+                    + " LONG_VALUE, CONTROL_CHARACTER, NOT_AN_OBJECT, PAGE_OVERFLOW)");
         }
     }
 }

@@ -27,9 +27,13 @@ public record SimulatorSettings(
         List<String> subscriptionKeys,
         String timeZone,
         ReadOrder readOrder,
-        boolean headerWhenEmpty) {
+        boolean headerWhenEmpty,
+        int maxRecords) {
 
     public SimulatorSettings {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1");
+        }
         if (readOrder == null) {
             throw new IllegalArgumentException("readOrder must be one of STORED, SHUFFLED, NEWEST_FIRST, LAST_MOD");
         }
@@ -53,7 +57,8 @@ public record SimulatorSettings(
     static SimulatorSettings from(BlueCherrySimulatorProperties p) {
         return new SimulatorSettings(p.pageCap(), p.pageCapPolicy(), p.defaultPageSize(), p.errorShape(),
                 p.weightUoms(), p.volumeUoms(), p.transTypes(), p.duplicatePolicy(), p.cmplCodeClosesRemainder(),
-                p.subscriptionKeys(), p.timeZone(), p.readOrder(), p.headerWhenEmpty());
+                p.subscriptionKeys(), p.timeZone(), p.readOrder(), p.headerWhenEmpty(),
+                p.maxRecords());
     }
 
     /** Applies the non-null fields of an update. */
@@ -71,7 +76,8 @@ public record SimulatorSettings(
                 u.subscriptionKeys() != null ? u.subscriptionKeys() : subscriptionKeys,
                 u.timeZone() != null ? u.timeZone() : timeZone,
                 u.readOrder() != null ? u.readOrder() : readOrder,
-                u.headerWhenEmpty() != null ? u.headerWhenEmpty() : headerWhenEmpty);
+                u.headerWhenEmpty() != null ? u.headerWhenEmpty() : headerWhenEmpty,
+                u.maxRecords() != null ? u.maxRecords() : maxRecords);
     }
 
     /** Body of {@code PUT /_control/config}: only the fields that are present change. */
@@ -88,7 +94,8 @@ public record SimulatorSettings(
             List<String> subscriptionKeys,
             String timeZone,
             ReadOrder readOrder,
-            Boolean headerWhenEmpty) {
+            Boolean headerWhenEmpty,
+            Integer maxRecords) {
     }
 
     private static List<String> upper(List<String> codes) {

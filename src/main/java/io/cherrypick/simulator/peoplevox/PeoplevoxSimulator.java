@@ -272,7 +272,7 @@ public class PeoplevoxSimulator {
         return new SimulatorViews.Config(current.idleTimeoutSeconds(), current.rateLimitEnabled(),
                 current.rateLimitRequests(), current.rateLimitWindowSeconds(), current.pageCap(),
                 current.duplicateRate(), current.reorderRate(), current.autoAllocate(), current.defaultSite(),
-                current.statusNames(), effective);
+                current.statusNames(), effective, current.maxRecords());
     }
 
     /** @throws IllegalArgumentException naming the invalid setting; nothing changes then */
@@ -317,7 +317,14 @@ public class PeoplevoxSimulator {
         if (change.templates() != null) {
             next = next.withTemplates(templates.canonical(change.templates()));
         }
+        if (change.maxRecords() != null) {
+            requirePositive("maxRecords", change.maxRecords());
+            next = next.withMaxRecords(change.maxRecords());
+        }
         settings.set(next);
+        if (change.maxRecords() != null) {
+            warehouse.trim(); // a lower cap holds at once
+        }
         if (change.rateLimitEnabled() != null || change.rateLimitRequests() != null || change.rateLimitWindowSeconds() != null) {
             rateLimiter.reset(); // new limits count from now
         }

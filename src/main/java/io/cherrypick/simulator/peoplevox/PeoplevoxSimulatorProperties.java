@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId      the one tenant the simulator serves (path and Authenticate clientId)
  * @param statusNames   display names of the order states, keyed NEW, ALLOCATED, PICKING, PACKED, DESPATCHED, CANCELLED
  * @param templates     field lists per template name, replacing the defaults (e.g. {@code templates[Sales orders]})
+ * @param maxRecords    sales orders, despatches, received returns and goods receipts kept (each); past it the oldest
+ *                      settled ones go first: a despatched or cancelled order, the oldest despatch, return, receipt
  */
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")
 @ConfigurationProperties("cherrypick.simulator.peoplevox")
@@ -34,7 +36,8 @@ public record PeoplevoxSimulatorProperties(
         @DefaultValue("1") int firstSubscriptionId,
         Map<String, String> statusNames,
         Map<String, List<String>> templates,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue Delivery delivery,
+        @DefaultValue("100000") int maxRecords) {
 
     /**
      * Event delivery (webhook calls).
@@ -59,6 +62,7 @@ public record PeoplevoxSimulatorProperties(
                 .withDeliveryRates(duplicateRate, reorderRate)
                 .withAllocation(autoAllocate, defaultSite)
                 .withStatusNames(statusNames == null ? Map.of() : statusNames)
-                .withTemplates(templates == null ? Map.of() : templates);
+                .withTemplates(templates == null ? Map.of() : templates)
+                .withMaxRecords(maxRecords);
     }
 }

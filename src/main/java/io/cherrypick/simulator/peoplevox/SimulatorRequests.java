@@ -50,6 +50,6 @@ public final class SimulatorRequests {
     public record ConfigChange(Long idleTimeoutSeconds, Boolean rateLimitEnabled, Integer rateLimitRequests,
             Integer rateLimitWindowSeconds, Integer pageCap, Double duplicateRate, Double reorderRate,
             Boolean autoAllocate, String defaultSite, Map<String, String> statusNames,
-            Map<String, List<String>> templates) {
+            Map<String, List<String>> templates, Integer maxRecords) {
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * @param statusNames display name per order state (key = OrderStatus constant name)
  * @param templates   field lists that replace a template's default list (key = template name)
+ * @param maxRecords  how many sales orders, despatches, received returns and goods receipts the simulator keeps each;
+ *                    past it, the oldest settled ones go first (see {@code Warehouse#trim})
  */
 public record SimulatorSettings(
         long idleTimeoutSeconds,
@@ -26,9 +28,13 @@ public record SimulatorSettings(
         boolean autoAllocate,
         String defaultSite,
         Map<String, String> statusNames,
-        Map<String, List<String>> templates) {
+        Map<String, List<String>> templates,
+        int maxRecords) {
 
     public SimulatorSettings {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1");
+        }
         statusNames = Collections.unmodifiableMap(new LinkedHashMap<>(statusNames));
         Map<String, List<String>> copy = new LinkedHashMap<>();
         templates.forEach((name, fields) -> copy.put(name, List.copyOf(fields)));
@@ -40,7 +46,7 @@ public record SimulatorSettings(
         for (OrderStatus status : OrderStatus.values()) {
             names.put(status.name(), status.defaultName());
         }
-        return new SimulatorSettings(1800, false, 15, 15, 1000, 0, 0, true, "PrimarySite", names, Map.of());
+        return new SimulatorSettings(1800, false, 15, 15, 1000, 0, 0, true, "PrimarySite", names, Map.of(), 100_000);
     }
 
     public String statusName(OrderStatus status) {
@@ -59,27 +65,32 @@ public record SimulatorSettings(
 
     public SimulatorSettings withIdleTimeoutSeconds(long seconds) {
         return new SimulatorSettings(seconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds, pageCap,
-                duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, templates);
+                duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, templates, maxRecords);
     }
 
     public SimulatorSettings withRateLimit(boolean enabled, int requests, int windowSeconds) {
         return new SimulatorSettings(idleTimeoutSeconds, enabled, requests, windowSeconds, pageCap, duplicateRate,
-                reorderRate, autoAllocate, defaultSite, statusNames, templates);
+                reorderRate, autoAllocate, defaultSite, statusNames, templates, maxRecords);
     }
 
     public SimulatorSettings withPageCap(int cap) {
         return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
-                cap, duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, templates);
+                cap, duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, templates, maxRecords);
     }
 
     public SimulatorSettings withDeliveryRates(double duplicate, double reorder) {
         return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
-                pageCap, duplicate, reorder, autoAllocate, defaultSite, statusNames, templates);
+                pageCap, duplicate, reorder, autoAllocate, defaultSite, statusNames, templates, maxRecords);
     }
 
     public SimulatorSettings withAllocation(boolean auto, String site) {
         return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
-                pageCap, duplicateRate, reorderRate, auto, site, statusNames, templates);
+                pageCap, duplicateRate, reorderRate, auto, site, statusNames, templates, maxRecords);
+    }
+
+    public SimulatorSettings withMaxRecords(int max) {
+        return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
+                pageCap, duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, templates, max);
     }
 
     /** Replaces the names given; keys are OrderStatus constant names, case-insensitive. */
@@ -103,7 +114,7 @@ public record SimulatorSettings(
             names.put(status.name(), name);
         });
         return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
-                pageCap, duplicateRate, reorderRate, autoAllocate, defaultSite, names, templates);
+                pageCap, duplicateRate, reorderRate, autoAllocate, defaultSite, names, templates, maxRecords);
     }
 
     /** Replaces the field lists of the templates given, keeping the others. */
@@ -111,7 +122,7 @@ public record SimulatorSettings(
         Map<String, List<String>> merged = new LinkedHashMap<>(templates);
         merged.putAll(changes);
         return new SimulatorSettings(idleTimeoutSeconds, rateLimitEnabled, rateLimitRequests, rateLimitWindowSeconds,
-                pageCap, duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, merged);
+                pageCap, duplicateRate, reorderRate, autoAllocate, defaultSite, statusNames, merged, maxRecords);
     }
 
     private static OrderStatus parseStatusKey(String key) {

@@ -49,6 +49,6 @@ public final class SimulatorViews {
     /** The runtime configuration; templates shows the effective field list of every template. */
     public record Config(long idleTimeoutSeconds, boolean rateLimitEnabled, int rateLimitRequests,
             int rateLimitWindowSeconds, int pageCap, double duplicateRate, double reorderRate, boolean autoAllocate,
-            String defaultSite, Map<String, String> statusNames, Map<String, List<String>> templates) {
+            String defaultSite, Map<String, String> statusNames, Map<String, List<String>> templates, int maxRecords) {
     }
 }

@@ -330,6 +330,29 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aPickBlueCherryAnswersWithAKeyTooLongToStoreIsRefusedAloneAndItsNeighboursGoOn() throws Exception {
+        camel.getRouteController().stopRoute("sales-order-pull");
+        try {
+            sims.createPicks(List.of(Picks.pick("LONG1", "NJ", A), Picks.pick("LONG2", "NJ", B), Picks.pick("LONG3", "NJ", C)));
+            // the next read answers the second pick with a 300-character pick_num (the hand-off's key holds 200)
+            sims.blueCherryFault(Map.of("operation", "pick", "type", "LONG_VALUE", "field", "pick_num", "record", 1,
+                    "count", 1));
+        } finally {
+            camel.getRouteController().startRoute("sales-order-pull");
+        }
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> !exceptions.list("OPEN", "VALIDATION", "sales-order", null, 10)
+                .isEmpty());
+        ExceptionRecord e = exceptions.list("OPEN", "VALIDATION", "sales-order", null, 10).get(0);
+        assertThat(e.businessKey()).startsWith("pick:unreadable:");
+        assertThat(e.message()).contains("Blue Cherry GET pick").contains("field pick_num 300 characters long; at most 200 fit");
+        assertThat(e.payload()).as("the record as it came").contains("LONG2LONG2");
+        // its neighbours went on; the pick itself, answered clean by the next read of its second, came through too
+        await().atMost(Duration.ofSeconds(40)).until(() -> List.of("LONG1", "LONG2", "LONG3").stream().allMatch(p ->
+                lifecycle.findPick(p).map(o -> o.state() == LifecycleState.ACKNOWLEDGED).orElse(false)));
+    }
+
+    @Test
     void aPickVoidedBeforeItWasSentIsNeverSent() throws Exception {
         camel.getRouteController().stopRoute("sales-order-pull");
         try {

@@ -361,6 +361,49 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void anEventTheDatabaseRefusesFailsAloneAndItsNeighboursInTheSameBatchSettle() throws Exception {
+        // a rule only the database knows (no check of the flow's own looks for it): the event breaking it passes every
+        // check before the batch's transaction, where the database refuses it and takes the whole batch back
+        jdbc.execute("alter table stock_level add constraint ck_test_site_open check (site <> 'ClosedSite')");
+        try {
+            camel.getRouteController().stopRoute("stock-inbox", 30, java.util.concurrent.TimeUnit.SECONDS);
+            try { // the events wait in the hand-off, so the inbox claims them in one batch
+                Instant now = Instant.now();
+                for (Map<String, String> event : List.of(availability(A, "PrimarySite", 5, now),
+                        availability(B, "ClosedSite", 6, now), availability(C, "PrimarySite", 7, now),
+                        availability(SKUS.get(3), "PrimarySite", 8, now))) {
+                    assertThat(postEvent("AvailabilityChanges", event).statusCode()).isEqualTo(200);
+                }
+            } finally {
+                camel.getRouteController().startRoute("stock-inbox");
+            }
+
+            await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events'"
+                    + " and status in ('DONE', 'FAILED')", Integer.class) == 4);
+            assertThat(storedLevel(A, "PrimarySite").get("available")).isEqualTo(5);
+            assertThat(storedLevel(C, "PrimarySite").get("available")).isEqualTo(7);
+            assertThat(storedLevel(SKUS.get(3), "PrimarySite").get("available")).isEqualTo(8);
+            awaitChannelLevel(C, "PrimarySite", 7);
+            assertThat(jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events' and status = 'DONE'",
+                    Integer.class)).as("the good events settled").isEqualTo(3);
+            Map<String, Object> bad = jdbc.queryForMap("select id, status from handoff where queue = 'stock-events'"
+                    + " and status <> 'DONE'");
+            assertThat(bad.get("status")).isEqualTo("FAILED");
+            assertThat(jdbc.queryForObject("select count(*) from handoff where status = 'CLAIMED'", Integer.class))
+                    .as("nothing stays claimed").isZero();
+
+            List<ExceptionRecord> open = exceptions.list(ExceptionRecord.OPEN, "VALIDATION", "stock", null, 10);
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).message()).as("names the event and the rule (the field) the database holds")
+                    .contains("AvailabilityChanges").contains("record " + bad.get("id"))
+                    .containsIgnoringCase("ck_test_site_open").contains("refused").contains("after 1 attempt(s)");
+            assertThat(open.get(0).payload()).contains("ClosedSite");
+        } finally {
+            jdbc.execute("alter table stock_level drop constraint ck_test_site_open");
+        }
+    }
+
+    @Test
     void aLevelThatComesBackToAnEarlierValueWithoutATimeIsNotTakenForADuplicate() throws Exception {
         for (int available : new int[] {5, 3, 5}) {
             Map<String, String> event = availability(A, "PrimarySite", available, Instant.now());

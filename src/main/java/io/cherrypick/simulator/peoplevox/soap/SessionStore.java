@@ -28,7 +28,17 @@ public final class SessionStore {
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Sessions kept at most: every Authenticate opens one, and a client that never logs out would fill the memory. */
+    static final int MAX_SESSIONS = 10_000;
+
+    // in order of last use: past the cap, the session unused longest goes (it then answers Invalid Session, which a
+    // client meets on a real tenant too and answers by authenticating again)
+    private final Map<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    };
 
     public SessionStore(Clock clock) {
         this.clock = clock;

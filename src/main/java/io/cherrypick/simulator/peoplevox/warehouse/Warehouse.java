@@ -97,6 +97,35 @@ public final class Warehouse {
         putCarrierWithService("Royal Mail", "RM", "Royal Mail Tracked 48", "RMT48");
     }
 
+    /**
+     * Keeps at most {@code maxRecords} (settings) sales orders, despatches, received returns and goods receipts, so a
+     * long demo run does not grow without end. Past the cap the oldest history goes first: the oldest despatches,
+     * returns and receipts (the reports read the newest: their recent window stays), then, in batches of a tenth of
+     * the cap (one sort per batch, not per order), the despatched and cancelled orders that settled longest ago. An
+     * order still on its way (New to Packed), or one a kept despatch or return belongs to (the Despatch summary shows
+     * the order's reference and email), is never dropped, even when that leaves more than the cap.
+     */
+    public synchronized void trim() {
+        int max = settings.get().maxRecords();
+        for (List<?> history : List.of(despatches, returns, goodsReceipts)) {
+            if (history.size() > max) {
+                history.subList(0, history.size() - max).clear();
+            }
+        }
+        if (orders.size() > max) {
+            java.util.Set<String> stillShown = new java.util.HashSet<>();
+            despatches.forEach(d -> stillShown.add(d.salesOrderNumber()));
+            returns.forEach(r -> stillShown.add(r.salesOrderNumber()));
+            int drop = orders.size() - max + max / 10;
+            orders.values().stream()
+                    .filter(o -> o.status() == OrderStatus.DESPATCHED || o.status() == OrderStatus.CANCELLED)
+                    .filter(o -> !stillShown.contains(o.number()))
+                    .sorted(java.util.Comparator.comparing(SalesOrder::lastModified))
+                    .limit(drop).map(SalesOrder::number).toList()
+                    .forEach(orders::remove);
+        }
+    }
+
     private void putSite(String name, String reference) {
         table(Table.SITES).put(reference, new Record(Map.of("Name", name, "Reference", reference)));
     }
@@ -284,6 +313,7 @@ public final class Warehouse {
             order.holdAllocation();
         }
         orders.put(number, order);
+        trim();
         events.publish(WarehouseEvents.orderReceived(order));
         return order;
     }
@@ -538,6 +568,7 @@ public final class Warehouse {
                 plan.serviceType() == null ? null : plan.serviceType().text("Name"), order.siteReference(), now(),
                 List.copyOf(packages));
         despatches.add(despatch);
+        trim();
 
         Map<String, Integer> shipped = new LinkedHashMap<>();
         packages.forEach(pkg -> pkg.lines().forEach(line -> shipped.merge(line.itemCode(), line.quantity(), Integer::sum)));
@@ -674,6 +705,7 @@ public final class Warehouse {
                 receipt.itemCode(), receipt.quantity(), reason, condition, comments, reusable,
                 siteRecord.text("Reference"), now());
         returns.add(received);
+        trim();
         if (reusable) {
             changeStock(stockLevelFor(receipt.itemCode(), received.siteReference()), receipt.quantity(), 0, "Return");
         }
@@ -724,6 +756,7 @@ public final class Warehouse {
         GoodsReceipt receipt = new GoodsReceipt(id, reference, goodsIn.purchaseOrderNumber(),
                 siteRecord.text("Reference"), now(), List.copyOf(goodsIn.lines()));
         goodsReceipts.add(receipt);
+        trim();
         for (Despatch.PackageLine line : goodsIn.lines()) {
             changeStock(stockLevelFor(line.itemCode(), receipt.siteReference()), line.quantity(), 0, "Goods in");
         }
