@@ -155,6 +155,26 @@ class RetentionRouteTest extends RouteTestSupport {
                 messageId, Timestamp.from(at));
     }
 
+    /**
+     * Several queues with more old rows than a batch: on H2 a batch ends short at each queue's last row, and a run that
+     * stopped at the first short batch never reached the later queues (under steady traffic, never: the soak found the
+     * stock events and channel pushes kept for ever).
+     */
+    @Test
+    void everySettledQueueIsPurgedWhenTheFirstTakesMoreThanABatch() {
+        jdbc.update("delete from handoff");
+        for (String queue : List.of("despatch-events", "stock-channel:web", "stock-events")) {
+            for (int i = 1; i <= 5; i++) {
+                handoff(queue, queue + "-OLD" + i, "DONE", OLD);
+            }
+        }
+        handoff("stock-events", "RECENT", "DONE", RECENT);
+
+        producer.sendBody("direct:ops-retention-run", null);
+
+        assertThat(jdbc.queryForList("select record_key from handoff", String.class)).containsExactly("RECENT");
+    }
+
     private void handoff(String queue, String key, String status, Instant at) {
         jdbc.update("insert into handoff (queue, record_key, revision, payload, status, attempts, next_attempt_at,"
                 + " created_at, updated_at) values (?, ?, '', '{}', ?, 1, ?, ?, ?)", queue, key, status, ts(at), ts(at), ts(at));
