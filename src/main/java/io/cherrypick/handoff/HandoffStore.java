@@ -354,6 +354,16 @@ public class HandoffStore {
                 Map.of("now", Timestamps.now(), "id", id)) == 1;
     }
 
+    /**
+     * A record that waited for a person (HELD, FAILED) whose exception the person resolved or discarded: settled
+     * SKIPPED with the note. Returns whether it still waited.
+     */
+    public boolean closeWaiting(long id, String note) {
+        return jdbc.update("update handoff set status = 'SKIPPED', note = :note, claim_token = null, claimed_at = null,"
+                + " updated_at = :now where id = :id and status in ('HELD', 'FAILED')", Map.of("note", Columns.fit(note, 4000),
+                "now", Timestamps.now(), "id", id)) == 1;
+    }
+
     /** Older revisions of a key that were never sent are superseded by a newer one. Returns their ids. */
     public List<Long> supersedeUnsent(String queue, String key, String exceptRevision) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("queue", queue).addValue("key", key)
@@ -376,8 +386,11 @@ public class HandoffStore {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select messageId from CAMEL_MESSAGEPROCESSED where processorName = :processor"
-                + " and messageId in (:keys)", Map.of("processor", processor, "keys", keys), String.class));
+        // by the whole primary key: H2 reads "processorName = ? and messageId in (...)" through the key's first column
+        // only, that is every key the queue ever remembered, on every batch
+        List<Object[]> rows = keys.stream().distinct().map(k -> new Object[] {processor, k}).toList();
+        return new HashSet<>(jdbc.queryForList("select messageId from CAMEL_MESSAGEPROCESSED where (processorName, messageId)"
+                + " in (:rows)", Map.of("rows", rows), String.class));
     }
 
     /** Remembers these idempotency keys as gone through for {@code processor}, in the caller's transaction. */

@@ -188,6 +188,12 @@ public class ExceptionActions {
         if (!exceptions.action(id, newStatus, actor, reason)) {
             throw new NotActionable("exception " + id + " is " + e.status() + " and cannot be " + newStatus.toLowerCase());
         }
+        if (e.handoffId() != null) {
+            // the record no longer waits for a person: settled as skipped with who closed it and why, so nothing
+            // (retention, the backlog, the console) counts it as waiting any more; a replay is no longer offered
+            handoff.closeWaiting(e.handoffId(), "exception " + id + " " + newStatus.toLowerCase() + " by " + actor + ": "
+                    + reason);
+        }
         audit.record(actor, newStatus.equals(ExceptionRecord.RESOLVED) ? "RESOLVE" : "DISCARD", "exception",
                 Long.toString(id), e.flow() + " " + e.businessKey() + ": " + reason);
         return exceptions.find(id).orElseThrow();

@@ -35,18 +35,19 @@ public class ChannelTold {
         }
     }
 
-    /** What the channel was last told about these SKUs and sites (one query per 500 item codes). */
+    /**
+     * What the channel was last told about these SKUs and sites (one query per 500 of them). Asked by the whole unique
+     * key (channel, item, site): H2 reads "channel = ? and item_code in (...)" through the key's first column only, that
+     * is every SKU and site the channel was ever told of, on every push batch.
+     */
     public Map<SkuSite, Integer> toldAvailable(String channel, Collection<SkuSite> keys) {
         Map<SkuSite, Integer> out = new HashMap<>();
-        List<String> codes = keys.stream().map(SkuSite::itemCode).distinct().toList();
-        for (int i = 0; i < codes.size(); i += IN_LIST) {
-            jdbc.query("select item_code, site, told_available from stock_channel where channel = :channel"
-                    + " and item_code in (:codes)", new MapSqlParameterSource().addValue("channel", channel)
-                    .addValue("codes", codes.subList(i, Math.min(codes.size(), i + IN_LIST))), rs -> {
-                        SkuSite key = new SkuSite(rs.getString("item_code"), rs.getString("site"));
-                        if (keys.contains(key)) {
-                            out.put(key, StockLevels.intOrNull(rs, "told_available"));
-                        }
+        List<Object[]> rows = keys.stream().distinct().map(k -> new Object[] {channel, k.itemCode(), k.site()}).toList();
+        for (int i = 0; i < rows.size(); i += IN_LIST) {
+            jdbc.query("select item_code, site, told_available from stock_channel where (channel, item_code, site) in (:rows)",
+                    new MapSqlParameterSource("rows", rows.subList(i, Math.min(rows.size(), i + IN_LIST))), rs -> {
+                        out.put(new SkuSite(rs.getString("item_code"), rs.getString("site")),
+                                StockLevels.intOrNull(rs, "told_available"));
                     });
         }
         return out;

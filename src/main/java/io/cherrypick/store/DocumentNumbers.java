@@ -62,9 +62,10 @@ public class DocumentNumbers {
                 before.put(key, maybePosted(kind, key));
             }
             if (!recordKeys.isEmpty()) {
+                // by the whole primary key (H2 reads "kind = ? and record_key in" through the first column only)
                 jdbc.update("update document_number set maybe_posted = true, sends = sends + 1, last_sent_at = :now"
-                        + " where kind = :kind and record_key in (:keys)", new MapSqlParameterSource("kind", kind)
-                        .addValue("keys", recordKeys).addValue("now", Timestamps.now()));
+                        + " where (kind, record_key) in (:rows)", new MapSqlParameterSource("rows", recordKeys.stream()
+                        .distinct().map(k -> new Object[] {kind, k}).toList()).addValue("now", Timestamps.now()));
             }
             return before;
         });

@@ -43,14 +43,18 @@ public class PullTakenStore {
                 + " and last_mod = :lastMod)", rows);
     }
 
-    /** Which of {@code keys} were taken, as {@code key|last_mod} entries (one query). */
-    public Set<String> takenAmong(String cursor, Collection<String> keys) {
-        if (keys.isEmpty()) {
+    /**
+     * Which of these records (key and {@code last_mod}) were taken, as {@code key|last_mod} entries (one query). Asked
+     * by the whole primary key: H2 reads a {@code cursor_name = ? and record_key in (...)} through the key's first
+     * column only, that is every record the cursor remembers, on every page.
+     */
+    public Set<String> takenAmong(String cursor, Collection<Taken> records) {
+        if (records.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.query("select record_key, last_mod from pull_taken where cursor_name = :cursor"
-                        + " and record_key in (:keys)", Map.of("cursor", cursor, "keys", List.copyOf(keys)),
-                (rs, i) -> new Taken(rs.getString(1), rs.getString(2)).entry()));
+        List<Object[]> rows = records.stream().distinct().map(t -> new Object[] {cursor, t.key(), t.lastMod()}).toList();
+        return new HashSet<>(jdbc.query("select record_key, last_mod from pull_taken where (cursor_name, record_key, last_mod)"
+                        + " in (:rows)", Map.of("rows", rows), (rs, i) -> new Taken(rs.getString(1), rs.getString(2)).entry()));
     }
 
     /** Forgets what was taken at or before {@code lastMod}: the look behind the watermark has passed it. */

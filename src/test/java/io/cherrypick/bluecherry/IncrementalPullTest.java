@@ -140,9 +140,11 @@ class IncrementalPullTest {
         }
 
         @Override
-        public java.util.Set<String> takenAmong(String cursor, java.util.Collection<String> keys) {
-            return taken.getOrDefault(cursor, java.util.Set.of()).stream()
-                    .filter(e -> keys.contains(e.substring(0, e.indexOf('|')))).collect(java.util.stream.Collectors.toSet());
+        public java.util.Set<String> takenAmong(String cursor, java.util.Collection<Taken> records) {
+            java.util.Set<String> asked = records.stream().map(t -> entry(t.key(), t.lastMod()))
+                    .collect(java.util.stream.Collectors.toSet());
+            return taken.getOrDefault(cursor, java.util.Set.of()).stream().filter(asked::contains)
+                    .collect(java.util.stream.Collectors.toSet());
         }
 
         @Override

@@ -384,6 +384,13 @@ abstract class AbstractConsoleApiTest {
         assertThat(exceptions.find(noRecord).orElseThrow().actionReason()).isEqualTo("duplicates of B5");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = 'sam'", Integer.class)).isEqualTo(4);
 
+        // a discarded exception's record no longer waits: settled as skipped with who discarded it and why
+        api.post().uri("/api/exceptions/bulk").header("X-Cherrypick-User", "sam")
+                .body(Map.of("action", "discard", "ids", List.of(later), "reason", "cancelled by phone")).retrieve().body(MAP);
+        assertThat(jdbc.queryForObject("select status from handoff where record_key = 'B4'", String.class)).isEqualTo("SKIPPED");
+        assertThat(jdbc.queryForObject("select note from handoff where record_key = 'B4'", String.class))
+                .isEqualTo("exception " + later + " discarded by sam: cancelled by phone");
+
         Map<String, Object> guide = get("/api/exceptions/" + noRecord + "/guide");
         assertThat(map(guide.get("guide"))).containsEntry("plain", "Location without a warehouse").containsEntry("owner", "SUPPORT");
     }
