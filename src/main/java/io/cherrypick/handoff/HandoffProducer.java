@@ -124,9 +124,8 @@ public class HandoffProducer extends DefaultProducer {
                         + " recorded here", endpoint.getQueue(), ids.size() - settled.size(), status);
                 records = claimed.stream().filter(m -> settled.contains(m.getHeader(Handoff.RECORD_ID, Long.class))).toList();
             }
-            List<String> keys = done ? idempotencyKeys(records) : List.of();
-            if (!keys.isEmpty()) {
-                store.rememberProcessed(endpoint.getQueue(), keys);
+            if (done) {
+                idempotencyKeys(records).forEach(store::rememberProcessed);
             }
             if (HandoffStore.DONE.equals(status) && !records.isEmpty()) {
                 endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(),
@@ -137,21 +136,24 @@ public class HandoffProducer extends DefaultProducer {
     }
 
     /**
-     * The keys the records that went through are remembered by: the one their idempotent consumer set, or, where this
-     * endpoint is itself {@code idempotent}, its own. A record of a consumer that is not idempotent is not remembered.
+     * The keys the records that went through are remembered by, per queue: the one their idempotent consumer set (under
+     * the queue it took them from, where it looks them up), or, where this endpoint is itself {@code idempotent}, its
+     * own under its queue. A record of a consumer that is not idempotent is not remembered.
      */
-    private List<String> idempotencyKeys(List<Message> records) {
-        List<String> keys = new ArrayList<>();
+    private Map<String, List<String>> idempotencyKeys(List<Message> records) {
+        Map<String, List<String>> byQueue = new LinkedHashMap<>();
         for (Message m : records) {
             String key = m.getHeader(Handoff.IDEMPOTENCY_KEY, String.class);
+            String queue = m.getHeader(Handoff.QUEUE, endpoint.getQueue(), String.class);
             if (key == null && endpoint.isIdempotent()) {
                 key = endpoint.idempotencyKey(m.getHeader(Handoff.RECORD_KEY, String.class), m.getHeader(Handoff.REVISION, "", String.class));
+                queue = endpoint.getQueue();
             }
             if (key != null) {
-                keys.add(key);
+                byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(key);
             }
         }
-        return keys;
+        return byQueue;
     }
 
     private static String skipReason(Message m) {
