@@ -559,12 +559,18 @@ public final class ChaosRun {
 
     private boolean endStateReached(List<String> pickNums) {
         Integer open = jdbc.queryForObject("select count(*) from handoff where status in ('PENDING', 'CLAIMED')", Integer.class);
-        if (open == null || open > 0 || sims.peoplevoxOrders().size() < pickNums.size()
+        // events Peoplevox has yet to deliver (or retries while an instance is down) still move records when they come
+        if (open == null || open > 0 || pendingDeliveries() > 0 || sims.peoplevoxOrders().size() < pickNums.size()
                 || !shipmentsByPick().keySet().containsAll(despatched) || !receiptQuantities().keySet()
                 .containsAll(received.stream().map(ChaosRun::raNum).toList())) {
             return false;
         }
         return stockDifferences().isEmpty();
+    }
+
+    /** Webhook deliveries the Peoplevox simulator has not finished (PENDING: not yet delivered, or being retried). */
+    private long pendingDeliveries() {
+        return sims.getList("/sim/peoplevox/_control/deliveries").stream().filter(d -> "PENDING".equals(d.get("state"))).count();
     }
 
     private Map<String, Integer> shipmentsByPick() {
