@@ -334,8 +334,7 @@ public class IncrementalPull {
             String watermark = start.watermark();
             Set<String> keys = new HashSet<>(start.keysAtWatermark());
             Set<String> takenBefore = run.skipTakenUnder == null ? Set.of() : takenStore.takenAmong(run.skipTakenUnder,
-                    page.stream().map(r -> new Taken(keyOf(r, naturalKeyField), r.path("last_mod").asText("")))
-                            .filter(t -> t.key() != null).toList());
+                    page.stream().map(r -> new Taken(keyOf(r, naturalKeyField), r.path("last_mod").asText(""))).toList());
             List<Taken> remembered = new ArrayList<>();
             int taken = 0;
             int handed = 0;

@@ -344,11 +344,11 @@ public class HandoffConsumer extends ScheduledPollConsumer {
                     label(r), attempts, policy.limit(), next, what);
             return;
         }
+        String refused = DatabaseFaults.refusedData(cause);
         Category category = cause instanceof ApiException api && api.category() != null ? api.category()
-                : DatabaseFaults.refusedData(cause) != null ? Category.VALIDATION : Category.INTERNAL;
+                : refused != null ? Category.VALIDATION : Category.INTERNAL;
         String tried = r.firstAttemptAt() == null || !(cause instanceof ApiException api2 && api2.isTransient()) ? ""
                 : " over " + SystemOutages.duration(r.firstAttemptAt(), now) + " (retried " + policy.limit() + ")";
-        String refused = DatabaseFaults.refusedData(cause);
         String sentence = refused != null
                 ? endpoint.getFlow() + " " + label(r) + (r.type() == null ? "" : " (" + r.type() + ", record " + r.id() + ")")
                         + " could not be stored after " + attempts + " attempt(s): the database refused one of its values: "

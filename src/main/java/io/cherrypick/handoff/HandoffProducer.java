@@ -127,7 +127,7 @@ public class HandoffProducer extends DefaultProducer {
             if (done) {
                 idempotencyKeys(records).forEach(store::rememberProcessed);
             }
-            if (HandoffStore.DONE.equals(status) && !records.isEmpty()) {
+            if (done && !records.isEmpty()) {
                 endpoint.getComponent().exceptions().resolveOpen(endpoint.getFlow(),
                         records.stream().map(m -> m.getHeader(Handoff.RECORD_KEY, String.class)).distinct().toList(),
                         "went through");
