@@ -17,8 +17,9 @@ import io.cherrypick.runtime.CursorPollConsumer;
  * Reads the records of a Blue Cherry resource changed since the persisted watermark ({@link IncrementalPull}: key-set
  * paging, equal {@code last_mod} values never lost at a page or run boundary) and routes each one as it is read,
  * inside the transaction that stores the page and advances the watermark: whatever the route writes (the hand-off) and
- * how far the pull got are committed together, or not at all. The body is the record as Blue Cherry sent it (JSON);
- * headers name its key ({@code CherrypickRecordKey}), revision ({@code CherrypickRevision} = its {@code last_mod}) and
+ * how far the pull got are committed together, or not at all. The body is the record as Blue Cherry sent it, parsed
+ * (a Jackson {@code JsonNode}: {@code unmarshal: json} reads it into a typed record without printing and re-reading
+ * it, and Camel converts it to JSON text wherever a step asks for text); headers name its key ({@code CherrypickRecordKey}), revision ({@code CherrypickRevision} = its {@code last_mod}) and
  * pkey.
  * <p>
  * A run that fails with a transient fault is tried again in place ({@code retries}, doubling {@code retryDelay}); a
@@ -101,7 +102,7 @@ public class BlueCherryConsumer extends CursorPollConsumer {
     private boolean route(JsonNode record, String key, String lastMod) {
         Exchange exchange = createExchange(false);
         String business = record.path(endpoint.getKeyField()).asText("").trim();
-        exchange.getIn().setBody(record.toString());
+        exchange.getIn().setBody(record);
         exchange.getIn().setHeader(Handoff.FLOW, endpoint.getFlow());
         exchange.getIn().setHeader(Handoff.RECORD_KEY, business.isEmpty() ? "pkey-" + key : business);
         exchange.getIn().setHeader(Handoff.REVISION, lastMod);

@@ -140,14 +140,6 @@ public class HandoffStore {
             condition = " and not exists (select 1 from handoff e where e.queue in (:keyQueues) and e.record_key = h.record_key"
                     + " and e.id < h.id and e.status in ('PENDING', 'CLAIMED'))";
         }
-        // a record taken over a second time goes alone: if its processing is what stops instances, it takes no
-        // neighbours down with it, and its recoveries count for it only (the first take-over, after an ordinary crash or
-        // kill, goes in a batch: a batch recovered one by one would cost the target a call per record)
-        List<HandoffRecord> recovered = claimDue(p.addValue("limit", 1), condition + " and h.recoveries > 1");
-        p.addValue("limit", limit);
-        if (!recovered.isEmpty()) {
-            return recovered;
-        }
         if (linger != null && !linger.isZero()) {
             boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest"
                     + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due", p, rs -> {
@@ -177,12 +169,19 @@ public class HandoffStore {
      */
     private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition) {
         return tx.execute(status -> {
-            List<Long> ids = jdbc.queryForList("select h.id from handoff h where h.queue = :queue and h.status = 'PENDING'"
-                    + " and h.next_attempt_at <= :due" + condition + NEWEST_NOT_IN_FLIGHT
-                    + " order by h.id limit :limit for update skip locked", p, Long.class);
-            if (ids.isEmpty()) {
+            List<Map<String, Object>> due = jdbc.queryForList("select h.id, h.recoveries from handoff h where h.queue = :queue"
+                    + " and h.status = 'PENDING' and h.next_attempt_at <= :due" + condition + NEWEST_NOT_IN_FLIGHT
+                    + " order by h.id limit :limit for update skip locked", p);
+            if (due.isEmpty()) {
                 return List.of();
             }
+            // a record taken over a second time goes alone: if its processing is what stops instances, it takes no
+            // neighbours down with it, and its recoveries count for it only (the first take-over, after an ordinary
+            // crash or kill, goes in a batch: a batch recovered one by one would cost the target a call per record).
+            // Oldest first, so it is among the first due; asked of the rows already read, not in a query of its own
+            List<Long> ids = due.stream().filter(r -> ((Number) r.get("recoveries")).intValue() > 1).findFirst()
+                    .map(r -> List.of(((Number) r.get("id")).longValue()))
+                    .orElseGet(() -> due.stream().map(r -> ((Number) r.get("id")).longValue()).toList());
             jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
                     + " where id in (:ids) and status = 'PENDING'", p.addValue("ids", ids));
             return jdbc.query("select * from handoff where id in (:ids) and claim_token = :token order by id", p, ROW);

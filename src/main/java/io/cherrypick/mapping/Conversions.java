@@ -3,6 +3,8 @@ package io.cherrypick.mapping;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.Optional;
@@ -171,12 +174,12 @@ public class Conversions {
 
     private Optional<ZonedDateTime> blueCherryTime(String value) {
         String v = value.trim();
-        try {
-            return Optional.of(OffsetDateTime.parse(v).atZoneSameInstant(blueCherry.timeZone()));
-        } catch (DateTimeParseException noOffset) {
-            // zone-less: Blue Cherry's own zone
+        Optional<OffsetDateTime> withOffset = parsed(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from);
+        if (withOffset.isPresent()) {
+            return Optional.of(withOffset.get().atZoneSameInstant(blueCherry.timeZone()));
         }
-        // ZonedDateTime.of takes the earlier offset in an overlap and moves a time in a gap forward by the gap
+        // zone-less: Blue Cherry's own zone. ZonedDateTime.of takes the earlier offset in an overlap and moves a time in
+        // a gap forward by the gap
         return localBlueCherryTime(v).map(t -> ZonedDateTime.of(t, blueCherry.timeZone()));
     }
 
@@ -185,10 +188,9 @@ public class Conversions {
             return Optional.empty();
         }
         for (DateTimeFormatter f : BLUE_CHERRY_TIMES) {
-            try {
-                return Optional.of(LocalDateTime.parse(value.trim(), f));
-            } catch (DateTimeParseException next) {
-                // try the next format
+            Optional<LocalDateTime> time = parsed(value.trim(), f, LocalDateTime::from);
+            if (time.isPresent()) {
+                return time;
             }
         }
         return Optional.empty();
@@ -196,14 +198,32 @@ public class Conversions {
 
     private static LocalDate blueCherryDay(String value) {
         for (DateTimeFormatter f : BLUE_CHERRY_DATES) {
-            try {
-                return LocalDate.parse(value.trim(), f);
-            } catch (DateTimeParseException next) {
-                // try the next format
+            Optional<LocalDate> day = parsed(value.trim(), f, LocalDate::from);
+            if (day.isPresent()) {
+                return day.get();
             }
         }
         throw new IllegalArgumentException("'" + value + "' is not a Blue Cherry date or time (yyyy-MM-dd HH:mm:ss,"
                 + " yyyy-MM-dd or MM/DD/YYYY)");
+    }
+
+    /**
+     * The text read with one format, or empty when it is not in that format. Trying formats in turn by catching
+     * DateTimeParseException cost a stack trace per miss, and every Blue Cherry time misses the offset format first:
+     * the text is checked against the format's layout first, and only text that fits is resolved.
+     */
+    private static <T> Optional<T> parsed(String text, DateTimeFormatter format, TemporalQuery<T> query) {
+        ParsePosition position = new ParsePosition(0);
+        if (format.parseUnresolved(text, position) == null || position.getErrorIndex() >= 0
+                || position.getIndex() != text.length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(format.parse(text, query));
+        } catch (DateTimeException outOfRange) {
+            // the layout fits but the value does not exist (13th month, 30 February)
+            return Optional.empty();
+        }
     }
 
     private static String convert(String value, BigDecimal from, BigDecimal to, String what) {

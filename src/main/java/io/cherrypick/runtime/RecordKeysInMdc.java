@@ -16,9 +16,9 @@ import io.cherrypick.handoff.Handoff;
  * Puts the business keys of the record being routed into the logging MDC before each step of every route:
  * {@value #FLOW} from header {@code CherrypickFlow} and {@value #RECORD_KEY} from {@code CherrypickRecordKey} (the
  * pick, the despatch, the return). A step whose exchange has no such header (a batch before its split) has the key
- * removed, so a line never names the record of an earlier exchange. Camel's MDC logging (camel.main.use-mdc-logging)
- * carries the {@code cherrypick.*} keys across threads and clears them when the exchange is done
- * (camel.main.mdc-logging-keys-pattern). Text logs show the record key after the route id; structured logs
+ * removed, so a line never names the record of an earlier exchange. Because every step sets them on the thread that
+ * runs it, Camel need not carry them across threads (no camel.main.mdc-logging-keys-pattern: with one, Camel copies and
+ * pattern-matches the whole MDC at every step). Text logs show the record key after the route id; structured logs
  * (logging.structured.format.console) have both as fields.
  */
 @Component

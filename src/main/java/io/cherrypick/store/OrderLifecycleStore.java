@@ -21,8 +21,11 @@ public class OrderLifecycleStore {
         this.jdbc = jdbc;
     }
 
-    /** Records that a revision of a pick arrived from Blue Cherry. A new pick starts queued. */
-    public void received(String pickNum, String ordNum, String poNum, String customer, String bcLocation, String revision) {
+    /**
+     * Records that a revision of a pick arrived from Blue Cherry. A new pick starts queued (as {@link #queued} leaves it);
+     * returns whether the pick was new.
+     */
+    public boolean received(String pickNum, String ordNum, String poNum, String customer, String bcLocation, String revision) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("pick", pickNum).addValue("ord", ordNum)
                 .addValue("po", poNum).addValue("customer", customer).addValue("loc", bcLocation)
                 .addValue("rev", revision).addValue("now", Timestamps.now());
@@ -35,6 +38,7 @@ public class OrderLifecycleStore {
             jdbc.update("update order_lifecycle set ord_num = :ord, po_num = :po, customer = :customer,"
                     + " bc_location = :loc, revision_received = :rev, updated_at = :now where pick_num = :pick", p);
         }
+        return inserted > 0;
     }
 
     /** The pick's newest revision waits in Cherrypick to be sent: queued, no note, no open exception (one statement). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ import io.cherrypick.store.OrderLifecycleStore;
 public class OrderLifecycleSteps {
     /** Header: the change applied to an order, field by field (set by the amendment flow). */
     static final String AMENDMENT = "CherrypickChange";
+    /** Exchange property: {@link #received} created the pick's lifecycle, in the queued state. */
+    private static final String CREATED_QUEUED = "CherrypickLifecycleCreatedQueued";
 
     private final OrderLifecycleStore lifecycle;
 
@@ -33,14 +36,19 @@ public class OrderLifecycleSteps {
     }
 
     /** A revision of the pick arrived from Blue Cherry. */
-    public void received(@Body Pick pick, @Header(Handoff.RECORD_KEY) String pickNum, @Header(Handoff.REVISION) String revision) {
-        lifecycle.received(pickNum, blankToNull(pick.getOrdNum()), blankToNull(pick.getPoNum()),
+    public void received(Exchange exchange, @Body Pick pick, @Header(Handoff.RECORD_KEY) String pickNum,
+                         @Header(Handoff.REVISION) String revision) {
+        boolean created = lifecycle.received(pickNum, blankToNull(pick.getOrdNum()), blankToNull(pick.getPoNum()),
                 blankToNull(pick.getCustomer()), blankToNull(pick.getLocation()), revision);
+        exchange.setProperty(CREATED_QUEUED, created);
     }
 
     /** The revision waits in Cherrypick to be sent. */
-    public void queued(@Header(Handoff.RECORD_KEY) String pickNum) {
-        lifecycle.queued(pickNum);
+    public void queued(Exchange exchange, @Header(Handoff.RECORD_KEY) String pickNum) {
+        // a pick first seen in this exchange was created queued: a second statement would change nothing
+        if (!exchange.getProperty(CREATED_QUEUED, false, Boolean.class)) {
+            lifecycle.queued(pickNum);
+        }
     }
 
     /** Voided or cancelled in Blue Cherry before any revision was sent: it never goes. */

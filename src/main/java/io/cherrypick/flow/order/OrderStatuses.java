@@ -2,9 +2,14 @@ package io.cherrypick.flow.order;
 
 import java.util.List;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import io.cherrypick.bluecherry.model.Pick;
+import io.cherrypick.handoff.Handoff;
+import io.cherrypick.handoff.HandoffStore;
 
 /**
  * What a pick's Blue Cherry {@code ord_status} means to Cherrypick (bean {@code orderStatuses} in
@@ -15,10 +20,48 @@ import io.cherrypick.bluecherry.model.Pick;
  */
 @Component("orderStatuses")
 public class OrderStatuses {
-    private final SalesOrderProperties props;
+    /** Header set by {@link #arrival}: what a pulled revision of a pick means, one of {@link Arrival}. */
+    public static final String ARRIVAL = "CherrypickPickArrival";
 
-    public OrderStatuses(SalesOrderProperties props) {
+    /** What a pulled revision of a pick means, in the order the pull route asks. */
+    public enum Arrival {
+        /** Blue Cherry closed or completed it: nothing to send or cancel. */
+        CLOSED,
+        /** A revision of it went to Peoplevox already: a change (or cancellation) for the amendment flow. */
+        IN_PEOPLEVOX,
+        /** Voided or cancelled before any revision was sent: it never goes. */
+        CANCELLED,
+        /** Open and not in Peoplevox: queue it. */
+        NEW
+    }
+
+    private final SalesOrderProperties props;
+    private final HandoffStore handoff;
+
+    public OrderStatuses(SalesOrderProperties props, HandoffStore handoff) {
         this.props = props;
+        this.handoff = handoff;
+    }
+
+    /**
+     * Sets header {@value #ARRIVAL} for the pulled pick (body) named by header CherrypickRecordKey: closed, else already
+     * sent through {@code sentQueue} (in Peoplevox), else cancelled, else new. One step with a header the route's
+     * {@code choice} reads: a predicate calling a bean copies the whole exchange on every call.
+     */
+    public void arrival(Exchange exchange, String sentQueue) throws InvalidPayloadException {
+        Message in = exchange.getIn();
+        Pick pick = in.getMandatoryBody(Pick.class);
+        Arrival arrival;
+        if (closed(pick)) {
+            arrival = Arrival.CLOSED;
+        } else if (handoff.hasDone(sentQueue, in.getHeader(Handoff.RECORD_KEY, String.class))) {
+            arrival = Arrival.IN_PEOPLEVOX;
+        } else if (cancelled(pick)) {
+            arrival = Arrival.CANCELLED;
+        } else {
+            arrival = Arrival.NEW;
+        }
+        in.setHeader(ARRIVAL, arrival.name());
     }
 
     /** The pick was voided or cancelled in Blue Cherry. */
