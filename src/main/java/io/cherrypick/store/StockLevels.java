@@ -136,10 +136,29 @@ public class StockLevels {
         return dueNow(stored);
     }
 
-    /** Levels whose on hand Blue Cherry has not been told yet (never, or a different quantity). */
+    /**
+     * Levels whose on hand Blue Cherry has not been told yet (never, or a different quantity), or that a document of
+     * Cherrypick moved in Blue Cherry since it was told ({@link #movedInBlueCherry}).
+     */
     public List<StockLevel> changedForBlueCherry() {
         return jdbc.query("select * from stock_level where on_hand is not null and (bc_sent_on_hand is null"
-                + " or bc_sent_on_hand <> on_hand) order by item_code, site", Map.of(), ROW);
+                + " or bc_sent_on_hand <> on_hand or bc_moved_at is not null) order by item_code, site", Map.of(), ROW);
+    }
+
+    /**
+     * Cherrypick posted a document that moves Blue Cherry's own stock of these items at this site (a shipment, a return
+     * or production receipt): Blue Cherry no longer holds what it was last told, and if the level it was told already
+     * counted the document's units, it now holds them twice. The next overlay sends the levels again. Returns how many
+     * levels were marked (none for an item whose level at the site is not known).
+     */
+    public int movedInBlueCherry(String site, Collection<String> itemCodes) {
+        if (site == null || site.isBlank() || itemCodes.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> keys = itemCodes.stream().distinct().sorted().map(code -> new Object[] {code, site}).toList();
+        // by the whole key (item_code, site), in the order observations lock levels in
+        return jdbc.update("update stock_level set bc_moved_at = :now where (item_code, site) in (:keys)",
+                new MapSqlParameterSource().addValue("now", Timestamps.now()).addValue("keys", keys));
     }
 
     /** Every level whose on hand is known (the nightly full overlay). */
@@ -253,16 +272,22 @@ public class StockLevels {
 
     // ---- what Blue Cherry was told
 
-    /** Records the on hand quantity Blue Cherry accepted for each SKU and site. */
-    public void markSentToBlueCherry(Map<SkuSite, Integer> sent) {
+    /**
+     * Records the on hand quantity Blue Cherry accepted for each SKU and site; {@code readBefore} is a time before the
+     * levels were read for the overlay (a movement in Blue Cherry after it still needs the next overlay).
+     */
+    public void markSentToBlueCherry(Map<SkuSite, Integer> sent, Instant readBefore) {
         if (sent.isEmpty()) {
             return;
         }
         List<SqlParameterSource> batch = new ArrayList<>();
         // in SKU and site order, the order observations lock levels in
         new TreeMap<>(sent).forEach((key, qty) -> batch.add(new MapSqlParameterSource().addValue("code", key.itemCode())
-                .addValue("site", key.site()).addValue("qty", qty).addValue("now", Timestamps.now())));
-        jdbc.batchUpdate("update stock_level set bc_sent_on_hand = :qty, bc_sent_at = :now, bc_refused = null"
+                .addValue("site", key.site()).addValue("qty", qty).addValue("now", Timestamps.now())
+                .addValue("read", Timestamps.utc(readBefore))));
+        // a movement in Blue Cherry is settled only by an overlay whose levels were read after it
+        jdbc.batchUpdate("update stock_level set bc_sent_on_hand = :qty, bc_sent_at = :now, bc_refused = null,"
+                + " bc_moved_at = case when bc_moved_at < :read then null else bc_moved_at end"
                 + " where item_code = :code and site = :site", batch.toArray(SqlParameterSource[]::new));
     }
 

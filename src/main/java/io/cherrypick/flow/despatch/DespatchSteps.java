@@ -29,6 +29,7 @@ import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.WarehouseStatuses;
 
 /**
@@ -43,9 +44,11 @@ public class DespatchSteps {
     private final DespatchRegister register;
     private final DespatchProperties props;
     private final ObjectMapper json;
+    private final StockLevels stock;
 
     public DespatchSteps(OrderLifecycleStore lifecycle, DespatchRegister register, DespatchProperties props,
-                         ObjectMapper json) {
+                         ObjectMapper json, StockLevels stock) {
+        this.stock = stock;
         this.lifecycle = lifecycle;
         this.register = register;
         this.props = props;
@@ -149,6 +152,9 @@ public class DespatchSteps {
                         + ", shipment " + pkey + "); the rest of the pick is still open");
             }
             lifecycle.flagException(s.pickNum(), false);
+            // the shipment took the units off Blue Cherry's stock: the next overlay tells it the site's levels again
+            stock.movedInBlueCherry(d.site(), d.packages().stream().flatMap(p -> p.lines().stream())
+                    .map(PvxDespatch.Line::itemCode).toList());
             log.info("despatch {} confirmed in Blue Cherry as shipment {}", d.despatchNumber(), pkey);
         }
     }

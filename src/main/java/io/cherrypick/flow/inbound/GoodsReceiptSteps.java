@@ -34,6 +34,7 @@ import io.cherrypick.store.PurchaseOrderStore.GoodsLine;
 import io.cherrypick.store.PurchaseOrderStore.Line;
 import io.cherrypick.store.PurchaseOrderStore.PurchaseOrder;
 import io.cherrypick.store.PurchaseOrderStore.State;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -62,10 +63,12 @@ public class GoodsReceiptSteps {
     private final InboundProperties props;
     private final ObjectMapper json;
     private final DocumentNumbers numbers;
+    private final StockLevels stock;
 
     public GoodsReceiptSteps(PurchaseOrderStore store, PeoplevoxClient peoplevox, Mappings mappings,
                              ValueMappingStore valueMappings, InboundProperties props, ObjectMapper json,
-                             DocumentNumbers numbers) {
+                             DocumentNumbers numbers, StockLevels stock) {
+        this.stock = stock;
         this.numbers = numbers;
         this.store = store;
         this.peoplevox = peoplevox;
@@ -275,6 +278,8 @@ public class GoodsReceiptSteps {
                     + (r.overReceipt() ? ", over-receipt within tolerance" : "") + ")";
             store.posted(g.id(), pkey, credits, g.prodNum(), note);
             progress(g.prodNum(), note);
+            // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
+            stock.movedInBlueCherry(g.site(), List.of(g.itemCode()));
             log.info("{}", note);
         }
     }

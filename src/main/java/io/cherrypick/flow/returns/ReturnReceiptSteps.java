@@ -35,6 +35,7 @@ import io.cherrypick.store.ReceiptState;
 import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.ReturnStore;
 import io.cherrypick.store.ReturnStore.LineKey;
+import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -66,10 +67,12 @@ public class ReturnReceiptSteps {
     private final ObjectMapper json;
     private final DocumentNumbers numbers;
     private final PeoplevoxClient peoplevox;
+    private final StockLevels stock;
 
     public ReturnReceiptSteps(ReturnStore store, OrderLifecycleStore orders, ValueMappingStore valueMappings,
                               ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json,
-                              DocumentNumbers numbers, PeoplevoxClient peoplevox) {
+                              DocumentNumbers numbers, PeoplevoxClient peoplevox, StockLevels stock) {
+        this.stock = stock;
         this.peoplevox = peoplevox;
         this.numbers = numbers;
         this.store = store;
@@ -275,6 +278,8 @@ public class ReturnReceiptSteps {
                 }
                 refreshExceptionFlag(raNum);
             }
+            // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
+            stock.movedInBlueCherry(received.site(), List.of(received.itemCode()));
             log.info("{}", note);
         }
     }

@@ -1,5 +1,6 @@
 package io.cherrypick.flow.stock;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -98,13 +99,16 @@ public class StockOverlay {
     /** A run's counts, shared by the POSTs of the run (and their halves). */
     static final class Counts {
         final String kind;
+        /** Before the run read the levels: when the run's exchange was created (the schedule fired). */
+        final Instant readBefore;
         int rows;
         int posts;
         int refused;
         int held;
 
-        Counts(String kind) {
+        Counts(String kind, Instant readBefore) {
             this.kind = kind;
+            this.readBefore = readBefore;
         }
     }
 
@@ -128,7 +132,7 @@ public class StockOverlay {
     public List<List<Row>> rows(Exchange exchange) {
         List<StockLevel> candidates = exchange.getIn().getBody(List.class);
         String kind = exchange.getIn().getHeader(KIND, "CHANGED", String.class);
-        Counts counts = new Counts(kind);
+        Counts counts = new Counts(kind, Instant.ofEpochMilli(exchange.getClock().getCreated()));
         exchange.setProperty(SENT, counts);
         List<Message> held = new ArrayList<>();
         exchange.setProperty(HELD, held);
@@ -199,7 +203,7 @@ public class StockOverlay {
         finishPost(post.id(), "ACCEPTED", exchange.getIn().getHeader(BlueCherry.PKEY, Long.class), null);
         Map<SkuSite, Integer> sent = new LinkedHashMap<>();
         rows.forEach(r -> sent.put(r.level().key(), r.quantity()));
-        levels.markSentToBlueCherry(sent);
+        levels.markSentToBlueCherry(sent, exchange.getProperty(SENT, Counts.class).readBefore);
         exchange.getProperty(SENT, Counts.class).rows += rows.size();
         // a refused row (item@site), an item without a Blue Cherry SKU (sku:<item>) or unknown to Cherrypick (<item>),
         // a site without a location (site:<site>)
