@@ -133,7 +133,6 @@ public class HandoffStore {
         jdbc.update("update handoff set status = 'PENDING', recovered = true, recoveries = recoveries + 1,"
                 + " next_attempt_at = claimed_at, claim_token = null, claimed_at = null, updated_at = :now"
                 + " where queue = :queue and status = 'CLAIMED' and claimed_at < :stale", p);
-        supersedeOvertaken(p);
         String condition = "";
         if (!keyQueues.isEmpty()) {
             p.addValue("keyQueues", keyQueues);
@@ -141,8 +140,11 @@ public class HandoffStore {
                     + " and e.id < h.id and e.status in ('PENDING', 'CLAIMED'))";
         }
         if (linger != null && !linger.isZero()) {
-            boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest"
-                    + " from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due", p, rs -> {
+            // counted up to the limit only (the oldest come first by id): a count of the whole queue read every waiting
+            // record on every claim
+            boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest from"
+                    + " (select created_at from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due"
+                    + " order by id limit :limit) w", p, rs -> {
                         rs.next();
                         Instant oldest = Timestamps.read(rs, "oldest");
                         return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
@@ -151,7 +153,7 @@ public class HandoffStore {
                 return List.of();
             }
         }
-        return claimDue(p, condition);
+        return claimDue(p, condition, limit);
     }
 
     /**
@@ -163,15 +165,36 @@ public class HandoffStore {
             + " and o.record_key = h.record_key and o.id <> h.id and (o.status = 'CLAIMED'"
             + " or (o.id > h.id and o.status = 'PENDING')))";
 
+    /** How many windows of due records (each as large as the claim's limit) a claim looks through for records it may take. */
+    private static final int CLAIM_WINDOWS = 5;
+
     /**
-     * Locks due records (others skip them) and marks them ours, in one transaction (an IN-subquery with SKIP LOCKED is
-     * evaluated per row by H2).
+     * Locks due records (others skip them) and marks them ours, in one transaction. The oldest due records are read a
+     * window at a time without locks, and only then checked (newest revision, nothing of the key in flight, the
+     * caller's condition) and locked by id: a locking or correlated query over the whole queue made H2 read every
+     * waiting record on every claim, so a claim cost grew with the queue (an IN-subquery with SKIP LOCKED is evaluated
+     * per row by H2, hence the ids as a list).
      */
-    private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition) {
+    private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition, int limit) {
         return tx.execute(status -> {
-            List<Map<String, Object>> due = jdbc.queryForList("select h.id, h.recoveries from handoff h where h.queue = :queue"
-                    + " and h.status = 'PENDING' and h.next_attempt_at <= :due" + condition + NEWEST_NOT_IN_FLIGHT
-                    + " order by h.id limit :limit for update skip locked", p);
+            List<Map<String, Object>> due = new ArrayList<>();
+            long after = 0;
+            for (int window = 0; window < CLAIM_WINDOWS && due.size() < limit; window++) {
+                List<Long> candidates = jdbc.queryForList("select id from handoff where queue = :queue and status = 'PENDING'"
+                        + " and next_attempt_at <= :due and id > :after order by id limit :limit", p.addValue("after", after),
+                        Long.class);
+                if (candidates.isEmpty()) {
+                    break;
+                }
+                after = candidates.get(candidates.size() - 1);
+                p.addValue("candidates", candidates);
+                supersedeOvertaken(p);
+                due.addAll(jdbc.queryForList("select h.id, h.recoveries from handoff h where h.id in (:candidates)"
+                        + " and h.status = 'PENDING'" + condition + NEWEST_NOT_IN_FLIGHT + " order by h.id for update skip locked", p));
+                if (candidates.size() < limit) {
+                    break;
+                }
+            }
             if (due.isEmpty()) {
                 return List.of();
             }
@@ -181,7 +204,7 @@ public class HandoffStore {
             // Oldest first, so it is among the first due; asked of the rows already read, not in a query of its own
             List<Long> ids = due.stream().filter(r -> ((Number) r.get("recoveries")).intValue() > 1).findFirst()
                     .map(r -> List.of(((Number) r.get("id")).longValue()))
-                    .orElseGet(() -> due.stream().map(r -> ((Number) r.get("id")).longValue()).toList());
+                    .orElseGet(() -> due.stream().limit(limit).map(r -> ((Number) r.get("id")).longValue()).toList());
             jdbc.update("update handoff set status = 'CLAIMED', claim_token = :token, claimed_at = :now, updated_at = :now"
                     + " where id in (:ids) and status = 'PENDING'", p.addValue("ids", ids));
             return jdbc.query("select * from handoff where id in (:ids) and claim_token = :token order by id", p, ROW);
@@ -189,14 +212,14 @@ public class HandoffStore {
     }
 
     /**
-     * A waiting record with a newer revision of its key stored after it (waiting, in flight or sent) is superseded: it
-     * came back to the queue (retry, release, a stopped claimer) after the newer one arrived, and sending it now could
-     * land an older revision over a newer one.
+     * A waiting record (of the claim's candidates) with a newer revision of its key stored after it (waiting, in flight
+     * or sent) is superseded: it came back to the queue (retry, release, a stopped claimer) after the newer one arrived,
+     * or its writer does not supersede, and sending it now could land an older revision over a newer one.
      */
     private void supersedeOvertaken(MapSqlParameterSource p) {
         jdbc.update("update handoff set status = 'SUPERSEDED', claim_token = null, claimed_at = null, updated_at = :now,"
                 + " note = 'a newer revision of this key was stored after it; this one is not sent'"
-                + " where queue = :queue and status = 'PENDING' and exists (select 1 from handoff n where n.queue = handoff.queue"
+                + " where id in (:candidates) and status = 'PENDING' and exists (select 1 from handoff n where n.queue = handoff.queue"
                 + " and n.record_key = handoff.record_key and n.id > handoff.id and n.status in ('PENDING', 'CLAIMED', 'DONE'))",
                 p);
     }

@@ -4,6 +4,11 @@ package io.cherrypick.peoplevox;
 public final class Peoplevox {
     /** After a save: whether Peoplevox took every row of the record (false: refused; later parts are not sent). */
     public static final String SAVED = "PeoplevoxSaved";
+    /**
+     * After a save, on the exchange's message: how many of its records are refused, by this save or an earlier one
+     * (0: Peoplevox took them all), so a route looks at the records one by one only when one was refused.
+     */
+    public static final String REFUSED_COUNT = "PeoplevoxRefusedCount";
     /** After a refused save: Peoplevox's own words about the record. */
     public static final String REFUSAL = "PeoplevoxRefusal";
     /** After a refused save: the exception category the refusal points at (SKU_MISMATCH, MISSING_WAREHOUSE, REJECTED). */

@@ -77,6 +77,8 @@ public class PeoplevoxProducer extends DefaultProducer {
             m.setHeader(Peoplevox.REFUSAL, why);
             m.setHeader(Peoplevox.REFUSAL_CATEGORY, refusalCategory(why).name());
         });
+        exchange.getIn().setHeader(Peoplevox.REFUSED_COUNT,
+                records.stream().filter(m -> Boolean.FALSE.equals(m.getHeader(Peoplevox.SAVED, Boolean.class))).count());
     }
 
     /**

@@ -40,9 +40,14 @@ public class RecordKeysInMdc implements InterceptStrategy {
     }
 
     private static void put(String key, String value) {
+        // only a change is written: a record keeps its keys through all the steps of its route, and every write
+        // replaces the thread's whole MDC map (Logback copies it on write once a logger has read it)
+        String current = MDC.get(key);
         if (value == null || value.isBlank()) {
-            MDC.remove(key);
-        } else {
+            if (current != null) {
+                MDC.remove(key);
+            }
+        } else if (!value.equals(current)) {
             MDC.put(key, value);
         }
     }

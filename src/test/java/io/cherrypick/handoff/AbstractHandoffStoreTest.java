@@ -174,6 +174,25 @@ abstract class AbstractHandoffStoreTest {
     }
 
     @Test
+    void aClaimLooksPastTheOldestRecordsWhenTheyMustWait() {
+        // three orders in flight, then a newer revision of each (they wait for the one in flight) and three other orders
+        for (int i = 1; i <= 3; i++) {
+            handoff.insertIfAbsent("q", "IN-FLIGHT-" + i, "r1", null, "{}");
+        }
+        assertThat(handoff.claim("q", "a", 3, Duration.ofMinutes(5), Duration.ZERO)).hasSize(3);
+        for (int i = 1; i <= 3; i++) {
+            handoff.insertIfAbsent("q", "IN-FLIGHT-" + i, "r2", null, "{}");
+        }
+        for (int i = 1; i <= 3; i++) {
+            handoff.insertIfAbsent("q", "FREE-" + i, "r1", null, "{}");
+        }
+        // a claim of three reads the three oldest waiting records first: all wait, so it takes the next three
+        assertThat(handoff.claim("q", "b", 3, Duration.ofMinutes(5), Duration.ZERO)).extracting(HandoffRecord::key)
+                .containsExactly("FREE-1", "FREE-2", "FREE-3");
+        assertThat(handoff.countByStatus("q")).containsEntry("PENDING", 3).containsEntry("CLAIMED", 6);
+    }
+
+    @Test
     void aBatchHoldsOneRevisionPerKeyAndTheBaselineIsTheNewestRevisionSent() {
         long r1 = handoff.insertIfAbsent("q", "P1", "r1", null, "{\"rev\":1}").orElseThrow();
         long r2 = handoff.insertIfAbsent("q", "P1", "r2", null, "{\"rev\":2}").orElseThrow();
