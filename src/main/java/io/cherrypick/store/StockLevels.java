@@ -148,17 +148,37 @@ public class StockLevels {
     /**
      * Cherrypick posted a document that moves Blue Cherry's own stock of these items at this site (a shipment, a return
      * or production receipt): Blue Cherry no longer holds what it was last told, and if the level it was told already
-     * counted the document's units, it now holds them twice. The next overlay sends the levels again. Returns how many
-     * levels were marked (none for an item whose level at the site is not known).
+     * counted the document's units, it now holds them twice. The next overlay sends the levels again. Without a site
+     * (a report that does not name it) the items' levels at every site go again. Returns how many levels were marked
+     * (none for an item whose level is not known).
      */
     public int movedInBlueCherry(String site, Collection<String> itemCodes) {
-        if (site == null || site.isBlank() || itemCodes.isEmpty()) {
+        if (itemCodes.isEmpty()) {
             return 0;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("now", Timestamps.now());
+        if (site == null || site.isBlank()) {
+            return jdbc.update("update stock_level set bc_moved_at = :now where item_code in (:codes)",
+                    p.addValue("codes", itemCodes.stream().distinct().sorted().toList()));
         }
         List<Object[]> keys = itemCodes.stream().distinct().sorted().map(code -> new Object[] {code, site}).toList();
         // by the whole key (item_code, site), in the order observations lock levels in
         return jdbc.update("update stock_level set bc_moved_at = :now where (item_code, site) in (:keys)",
-                new MapSqlParameterSource().addValue("now", Timestamps.now()).addValue("keys", keys));
+                p.addValue("keys", keys));
+    }
+
+    /**
+     * An overlay POST of these levels broke off without an answer (a timeout, a dropped connection): Blue Cherry may
+     * still apply it, late, over a newer overlay. The levels are sent again by every overlay until one reads them after
+     * {@code lateUntil}, the latest such a request could still land.
+     */
+    public void overlayMayLandLate(Collection<SkuSite> levels, Instant lateUntil) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        List<Object[]> keys = levels.stream().distinct().sorted().map(k -> new Object[] {k.itemCode(), k.site()}).toList();
+        jdbc.update("update stock_level set bc_moved_at = :until where (item_code, site) in (:keys)",
+                new MapSqlParameterSource().addValue("until", Timestamps.utc(lateUntil)).addValue("keys", keys));
     }
 
     /** Every level whose on hand is known (the nightly full overlay). */

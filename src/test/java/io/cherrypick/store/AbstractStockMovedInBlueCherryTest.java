@@ -47,11 +47,23 @@ abstract class AbstractStockMovedInBlueCherryTest {
     }
 
     @Test
-    void nothingIsMarkedWithoutASite() {
-        assertThat(levels.movedInBlueCherry(null, List.of("MOVED-A"))).isZero();
-        assertThat(levels.movedInBlueCherry(" ", List.of("MOVED-A"))).isZero();
+    void withoutASiteTheItemGoesAgainAtEverySite() {
+        assertThat(levels.movedInBlueCherry(null, List.of("MOVED-A"))).isEqualTo(2);
+        assertThat(untold()).containsExactly(SHIPPED, OTHER_SITE);
         assertThat(levels.movedInBlueCherry("PrimarySite", List.of())).isZero();
-        assertThat(untold()).isEmpty();
+    }
+
+    @Test
+    void anOverlayThatBrokeOffGoesAgainUntilItCanNoLongerLandLate() {
+        Instant lateUntil = Instant.now().plusSeconds(300);
+        levels.overlayMayLandLate(List.of(SHIPPED, OTHER_ITEM), lateUntil);
+        assertThat(untold()).containsExactly(SHIPPED, OTHER_ITEM);
+
+        levels.markSentToBlueCherry(Map.of(SHIPPED, 10, OTHER_ITEM, 7), Instant.now());
+        assertThat(untold()).as("told again while the broken-off POST may still land").containsExactly(SHIPPED, OTHER_ITEM);
+
+        levels.markSentToBlueCherry(Map.of(SHIPPED, 10, OTHER_ITEM, 7), lateUntil.plusSeconds(1));
+        assertThat(untold()).as("told by an overlay read after it could land").isEmpty();
     }
 
     private List<SkuSite> untold() {

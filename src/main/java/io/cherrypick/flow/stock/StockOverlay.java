@@ -1,5 +1,6 @@
 package io.cherrypick.flow.stock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,6 +71,11 @@ public class StockOverlay {
     static final String SENT = "StockSent";
     static final String POST = "StockPost";
     private static final Logger log = LoggerFactory.getLogger(StockOverlay.class);
+    /**
+     * How long after a POST broke off Blue Cherry may still apply it (assumed: no source says; the simulator applies a
+     * timed-out request 35 s after the caller gave up).
+     */
+    static final Duration LATE_APPLY = Duration.ofMinutes(5);
 
     private final StockLevels levels;
     private final BlueCherrySkus skus;
@@ -245,11 +251,19 @@ public class StockOverlay {
         return toJson(row, adjNum).toString();
     }
 
-    /** The POST failed otherwise (timeout, 5xx): recorded, and the run ends with the failure. */
+    /**
+     * The POST failed otherwise (timeout, 5xx): recorded, and the run ends with the failure. A POST that broke off may
+     * still be applied by Blue Cherry, late and over a newer overlay: its levels go with every overlay until
+     * {@link #LATE_APPLY} after the failure.
+     */
     public void failed(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Post post = exchange.getProperty(POST, Post.class);
         finishPost(post == null ? null : post.id(), "FAILED", null, cause == null ? null : cause.getMessage());
+        if (post != null) {
+            levels.overlayMayLandLate(post.rows().stream().map(r -> r.level().key()).toList(),
+                    Instant.now().plus(LATE_APPLY));
+        }
         throw cause == null ? new IllegalStateException("PhysicalInventoryTM POST failed") : cause;
     }
 
