@@ -89,8 +89,12 @@ public class OrderLifecycleStore {
         MapSqlParameterSource[] batch = pickNums.stream().map(pick -> new MapSqlParameterSource()
                 .addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
                 .addValue("now", now).addValue("pick", pick)).toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("update order_lifecycle set state = 'ACKNOWLEDGED', exception_open = false, note = null,"
-                + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
+        // a pick the warehouse moved on already (its status events came before the save's answer was recorded, e.g.
+        // after a claim was taken over) keeps that state: the acknowledgement never moves a pick back
+        jdbc.batchUpdate("update order_lifecycle set state = case when state in ('ALLOCATED', 'PICKING', 'DESPATCHED',"
+                + " 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED') then state else 'ACKNOWLEDGED' end, exception_open = false,"
+                + " note = case when state in ('ALLOCATED', 'PICKING', 'DESPATCHED', 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED')"
+                + " then note else null end, pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
                 + " acknowledged_at = :now, updated_at = :now where pick_num = :pick", batch);
     }
 

@@ -221,9 +221,16 @@ public class ReturnAuthorisationSteps {
         return picks.size() == 1 ? Optional.of(picks.get(0)) : Optional.empty();
     }
 
-    /** A pick the order flow will still send: queued, or released and waiting for Peoplevox's answer to be recorded. */
+    /**
+     * A pick whose send the order flow has still to record: queued, released and waiting for Peoplevox's answer, or
+     * already moving in the warehouse (Peoplevox reported its status, so it holds the order, while the answer to the
+     * save that put it there is still to be recorded: a slow or broken-off save under a claim that is taken over).
+     */
     private static boolean sendPending(OrderLifecycle pick) {
-        return pick.state() == LifecycleState.QUEUED_IN_CHERRYPICK || pick.state() == LifecycleState.RELEASED_TO_PEOPLEVOX;
+        return switch (pick.state()) {
+            case QUEUED_IN_CHERRYPICK, RELEASED_TO_PEOPLEVOX, ALLOCATED, PICKING, DESPATCHED, CONFIRMED_IN_BLUE_CHERRY -> true;
+            default -> false;
+        };
     }
 
     private static String describeMissingPick(JsonNode ra, Optional<OrderLifecycle> pick) {

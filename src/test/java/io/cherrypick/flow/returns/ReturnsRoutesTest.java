@@ -144,15 +144,23 @@ class ReturnsRoutesTest extends RouteTestSupport {
         lifecycle.received("P1", "OP1", "PO", "WEB01", "NJ", "r1");
         lifecycle.received("P2", "OP2", "PO", "WEB01", "NJ", "r1");
         lifecycle.moveTo("P2", LifecycleState.HELD_IN_BLUE_CHERRY, "site missing");
+        // P3: Peoplevox despatched it before the answer to the save that put it there was recorded (a claim taken over)
+        lifecycle.received("P3", "OP3", "PO", "WEB01", "NJ", "r1");
+        lifecycle.moveTo("P3", LifecycleState.DESPATCHED, "despatched in Peoplevox");
         MockEndpoint deadLetters = camel.getEndpoint("mock:ra-dead-letters", MockEndpoint.class);
         deadLetters.expectedMessageCount(1);
 
         producer.sendBody("direct:send-ras", batch(record(1, "RA1", "r1", json.writeValueAsString(ra("RA1", "P1"))),
-                record(2, "RA2", "r1", json.writeValueAsString(ra("RA2", "P2")))));
+                record(2, "RA2", "r1", json.writeValueAsString(ra("RA2", "P2"))),
+                record(3, "RA3", "r1", json.writeValueAsString(ra("RA3", "P3")))));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(deadLetters.getExchanges()).extracting(e -> e.getIn().getHeader(Handoff.RECORD_KEY))
-                .as("RA1 is not held: it is tried again once its pick's send is recorded").containsExactly("RA2");
+                .as("RA1 and RA3 are not held: they are tried again once their pick's send is recorded").containsExactly("RA2");
+        // the late answer is recorded: P3 keeps its warehouse state
+        lifecycle.acknowledged(List.of("P3"), Map.of("P3", "PrimarySite"), Map.of("P3", "r1"));
+        assertThat(lifecycle.findPick("P3").orElseThrow().state()).isEqualTo(LifecycleState.DESPATCHED);
+        assertThat(lifecycle.findPick("P3").orElseThrow().revisionSent()).isEqualTo("r1");
         assertThat(deadLetters.getExchanges().get(0).getIn().getHeader(Handoff.REASON, String.class))
                 .contains("pick_num P2 was never sent to Peoplevox (it is HELD_IN_BLUE_CHERRY)");
         assertThat(camel.getEndpoint("mock:peoplevox", MockEndpoint.class).getExchanges().stream()
