@@ -19,7 +19,8 @@ import io.cherrypick.runtime.CursorPollConsumer;
  * inside the transaction that stores the page and advances the watermark: whatever the route writes (the hand-off) and
  * how far the pull got are committed together, or not at all. The body is the record as Blue Cherry sent it, parsed
  * (a Jackson {@code JsonNode}: {@code unmarshal: json} reads it into a typed record without printing and re-reading
- * it, and Camel converts it to JSON text wherever a step asks for text); headers name its key ({@code CherrypickRecordKey}), revision ({@code CherrypickRevision} = its {@code last_mod}) and
+ * it, and Camel converts it to JSON text wherever a step asks for text); headers name its key
+ * ({@code CherrypickRecordKey}), revision ({@code CherrypickRevision} = its {@code last_mod}) and
  * pkey.
  * <p>
  * A run that fails with a transient fault is tried again in place ({@code retries}, doubling {@code retryDelay}); a

@@ -91,10 +91,10 @@ public class OrderLifecycleStore {
                 .addValue("now", now).addValue("pick", pick)).toArray(MapSqlParameterSource[]::new);
         // a pick the warehouse moved on already (its status events came before the save's answer was recorded, e.g.
         // after a claim was taken over) keeps that state: the acknowledgement never moves a pick back
-        jdbc.batchUpdate("update order_lifecycle set state = case when state in ('ALLOCATED', 'PICKING', 'DESPATCHED',"
-                + " 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED') then state else 'ACKNOWLEDGED' end, exception_open = false,"
-                + " note = case when state in ('ALLOCATED', 'PICKING', 'DESPATCHED', 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED')"
-                + " then note else null end, pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
+        String movedOn = "state in ('ALLOCATED', 'PICKING', 'DESPATCHED', 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED')";
+        jdbc.batchUpdate("update order_lifecycle set state = case when " + movedOn + " then state else 'ACKNOWLEDGED' end,"
+                + " exception_open = false, note = case when " + movedOn + " then note else null end,"
+                + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
                 + " acknowledged_at = :now, updated_at = :now where pick_num = :pick", batch);
     }
 

@@ -156,15 +156,13 @@ public class StockLevels {
         if (itemCodes.isEmpty()) {
             return 0;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("now", Timestamps.now());
+        List<String> codes = itemCodes.stream().distinct().sorted().toList();
         if (site == null || site.isBlank()) {
-            return jdbc.update("update stock_level set bc_moved_at = :now where item_code in (:codes)",
-                    p.addValue("codes", itemCodes.stream().distinct().sorted().toList()));
+            return markMoved("item_code in (:codes)", new MapSqlParameterSource("codes", codes), Instant.now());
         }
-        List<Object[]> keys = itemCodes.stream().distinct().sorted().map(code -> new Object[] {code, site}).toList();
         // by the whole key (item_code, site), in the order observations lock levels in
-        return jdbc.update("update stock_level set bc_moved_at = :now where (item_code, site) in (:keys)",
-                p.addValue("keys", keys));
+        List<Object[]> keys = codes.stream().map(code -> new Object[] {code, site}).toList();
+        return markMoved("(item_code, site) in (:keys)", new MapSqlParameterSource("keys", keys), Instant.now());
     }
 
     /**
@@ -177,8 +175,16 @@ public class StockLevels {
             return;
         }
         List<Object[]> keys = levels.stream().distinct().sorted().map(k -> new Object[] {k.itemCode(), k.site()}).toList();
-        jdbc.update("update stock_level set bc_moved_at = :until where (item_code, site) in (:keys)",
-                new MapSqlParameterSource().addValue("until", Timestamps.utc(lateUntil)).addValue("keys", keys));
+        markMoved("(item_code, site) in (:keys)", new MapSqlParameterSource("keys", keys), lateUntil);
+    }
+
+    /**
+     * Sets {@code bc_moved_at} to {@code at} unless it holds a later time already: a movement now must not shorten the
+     * window of an overlay that may still land later, or the overlay read in between would settle both.
+     */
+    private int markMoved(String where, MapSqlParameterSource p, Instant at) {
+        return jdbc.update("update stock_level set bc_moved_at = case when bc_moved_at is null or bc_moved_at < :at"
+                + " then :at else bc_moved_at end where " + where, p.addValue("at", Timestamps.utc(at)));
     }
 
     /** Every level whose on hand is known (the nightly full overlay). */

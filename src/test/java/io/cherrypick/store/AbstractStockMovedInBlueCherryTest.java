@@ -66,6 +66,16 @@ abstract class AbstractStockMovedInBlueCherryTest {
         assertThat(untold()).as("told by an overlay read after it could land").isEmpty();
     }
 
+    @Test
+    void aMovementAfterABrokenOffOverlayDoesNotShortenItsWindow() {
+        Instant lateUntil = Instant.now().plusSeconds(300);
+        levels.overlayMayLandLate(List.of(SHIPPED), lateUntil);
+        levels.movedInBlueCherry("PrimarySite", List.of("MOVED-A"));
+
+        levels.markSentToBlueCherry(Map.of(SHIPPED, 10), Instant.now().plusSeconds(1));
+        assertThat(untold()).as("read after the shipment, not after the broken-off POST could land").containsExactly(SHIPPED);
+    }
+
     private List<SkuSite> untold() {
         return levels.changedForBlueCherry().stream().map(StockLevel::key)
                 .filter(k -> k.itemCode().startsWith("MOVED-")).toList();
