@@ -54,13 +54,15 @@ public record OpsProperties(Map<LifecycleState, Duration> stuckAfter, @NotNull Z
      *
      * @param cron       when one instance purges (Quartz cron, clustered: the ops-retention route)
      * @param keep       how long settled events and channel pushes, older settled rows of the sending queues, closed
-     *                   exceptions, delivered alerts and finished stock reconciliations are kept
+     *                   exceptions, delivered alerts, what alerts announced (a stall still there after it is
+     *                   announced again) and finished stock reconciliations are kept; at least a day, as the alerts
+     *                   look a day back for new exceptions
      * @param keepLatest how long the newest settled rows of each record in a sending queue, and the idempotency keys,
      *                   are kept (at least {@code keep})
      * @param keepAudit  how long the audit log (who did what in the console and API) is kept
      * @param batch      rows deleted per statement (short locks; the statement repeats while it deletes a full batch)
      */
-    public record Retention(@NotBlank String cron, @NotNull @DurationMin(hours = 1) Duration keep,
+    public record Retention(@NotBlank String cron, @NotNull @DurationMin(days = 1) Duration keep,
                             @NotNull @DurationMin(days = 1) Duration keepLatest,
                             @NotNull @DurationMin(days = 1) Duration keepAudit, @Min(1) int batch) {
         public Retention {

@@ -50,11 +50,6 @@ public class AlertLog {
         return id;
     }
 
-    /** Forgets announced subjects older than {@code before} (an exception or stall that old is not met again). */
-    public int forgetSubjectsBefore(Instant before) {
-        return jdbc.update("delete from alert_subject where created_at < :before", Map.of("before", Timestamps.utc(before)));
-    }
-
     public List<Alert> undelivered(int limit) {
         return jdbc.query("select * from alert where delivered_at is null order by id limit :limit", Map.of("limit", limit), ROW);
     }

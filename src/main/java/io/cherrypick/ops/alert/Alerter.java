@@ -40,8 +40,6 @@ public class Alerter {
     private static final Logger log = LoggerFactory.getLogger(Alerter.class);
     /** Exceptions first seen this long ago or less are candidates (older ones were announced, or predate alerting). */
     static final Duration EXCEPTION_LOOKBACK = Duration.ofHours(24);
-    /** Announced subjects are remembered this long; a stall older than that is announced again. */
-    static final Duration REMEMBER = Duration.ofDays(30);
     static final int CANDIDATES = 1000;
     static final int MAX_TEXT = 7900;
 
@@ -86,7 +84,7 @@ public class Alerter {
     /** Gathers what is new into one message; false when there is nothing to tell. */
     private boolean compose() {
         Instant now = Instant.now();
-        alerts.forgetSubjectsBefore(now.minus(REMEMBER));
+        // what was announced is forgotten by retention (routes/ops-retention.camel.yaml) after its keep
 
         Map<String, ExceptionRecord> exceptionBySubject = new LinkedHashMap<>();
         exceptions.openSince(now.minus(EXCEPTION_LOOKBACK), CANDIDATES)

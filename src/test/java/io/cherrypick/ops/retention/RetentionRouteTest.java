@@ -37,7 +37,7 @@ class RetentionRouteTest extends RouteTestSupport {
 
     @Test
     void settledOldRowsGoInBatchesAndEverythingElseStays() {
-        for (String table : List.of("handoff", "integration_exception", "alert", "audit_log", "stock_variance",
+        for (String table : List.of("handoff", "integration_exception", "alert", "alert_subject", "audit_log", "stock_variance",
                 "stock_reconciliation", "CAMEL_MESSAGEPROCESSED")) {
             jdbc.update("delete from " + table);
         }
@@ -54,6 +54,10 @@ class RetentionRouteTest extends RouteTestSupport {
         exception("RESOLVED", RECENT, "RECENT-RESOLVED");
         jdbc.update("insert into alert (created_at, text, delivered_at) values (?, 'delivered', ?)", ts(OLD), ts(OLD));
         jdbc.update("insert into alert (created_at, text) values (?, 'not delivered yet')", ts(OLD));
+        for (int i = 1; i <= 3; i++) {
+            jdbc.update("insert into alert_subject (subject, alert_id, created_at) values (?, 1, ?)", "exception:" + i, ts(OLD));
+        }
+        jdbc.update("insert into alert_subject (subject, alert_id, created_at) values ('stuck:RECENT', 1, ?)", ts(RECENT));
         audit(NOW.minus(Duration.ofDays(500)), "OLD-AUDIT");
         audit(NOW.minus(Duration.ofDays(100)), "KEPT-AUDIT");
         jdbc.update("insert into stock_reconciliation (kind, started_at, status) values ('SCHEDULED', ?, 'DONE')", ts(OLD));
@@ -66,6 +70,8 @@ class RetentionRouteTest extends RouteTestSupport {
         assertThat(jdbc.queryForList("select business_key from integration_exception", String.class))
                 .containsExactlyInAnyOrder("OLD-OPEN", "RECENT-RESOLVED");
         assertThat(jdbc.queryForList("select text from alert", String.class)).containsExactly("not delivered yet");
+        // what alerts announced is forgotten after keep: a stall still there is announced again, as a reminder
+        assertThat(jdbc.queryForList("select subject from alert_subject", String.class)).containsExactly("stuck:RECENT");
         assertThat(jdbc.queryForList("select target_id from audit_log", String.class)).containsExactly("KEPT-AUDIT");
         assertThat(jdbc.queryForObject("select count(*) from stock_reconciliation", Integer.class)).isEqualTo(1);
     }
