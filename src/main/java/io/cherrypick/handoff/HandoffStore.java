@@ -139,21 +139,10 @@ public class HandoffStore {
             condition = " and not exists (select 1 from handoff e where e.queue in (:keyQueues) and e.record_key = h.record_key"
                     + " and e.id < h.id and e.status in ('PENDING', 'CLAIMED'))";
         }
-        if (linger != null && !linger.isZero()) {
-            // counted up to the limit only (the oldest come first by id): a count of the whole queue read every waiting
-            // record on every claim
-            boolean waitForMore = Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest from"
-                    + " (select created_at from handoff where queue = :queue and status = 'PENDING' and next_attempt_at <= :due"
-                    + " order by id limit :limit) w", p, rs -> {
-                        rs.next();
-                        Instant oldest = Timestamps.read(rs, "oldest");
-                        return rs.getInt("n") < limit && oldest != null && oldest.isAfter(now.minus(linger));
-                    }));
-            if (waitForMore) {
-                return List.of();
-            }
-        }
-        return claimDue(p, condition, limit);
+        // with a linger, the claim waits for more while its first window of due records is short and the oldest of
+        // them is younger than the linger (that window is read anyway: no statement of its own)
+        Instant youngestToWait = linger == null || linger.isZero() ? null : now.minus(linger);
+        return claimDue(p, condition, limit, youngestToWait);
     }
 
     /**
@@ -175,16 +164,27 @@ public class HandoffStore {
      * waiting record on every claim, so a claim cost grew with the queue (an IN-subquery with SKIP LOCKED is evaluated
      * per row by H2, hence the ids as a list).
      */
-    private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition, int limit) {
+    private List<HandoffRecord> claimDue(MapSqlParameterSource p, String condition, int limit, Instant youngestToWait) {
         return tx.execute(status -> {
             List<Map<String, Object>> due = new ArrayList<>();
             long after = 0;
             for (int window = 0; window < CLAIM_WINDOWS && due.size() < limit; window++) {
-                List<Long> candidates = jdbc.queryForList("select id from handoff where queue = :queue and status = 'PENDING'"
+                List<Long> candidates = new ArrayList<>();
+                Instant[] oldest = new Instant[1];
+                jdbc.query("select id, created_at from handoff where queue = :queue and status = 'PENDING'"
                         + " and next_attempt_at <= :due and id > :after order by id limit :limit", p.addValue("after", after),
-                        Long.class);
+                        rs -> {
+                            candidates.add(rs.getLong("id"));
+                            Instant created = Timestamps.read(rs, "created_at");
+                            if (oldest[0] == null || created.isBefore(oldest[0])) {
+                                oldest[0] = created;
+                            }
+                        });
                 if (candidates.isEmpty()) {
                     break;
+                }
+                if (window == 0 && youngestToWait != null && candidates.size() < limit && oldest[0].isAfter(youngestToWait)) {
+                    return List.of(); // a partial batch whose oldest has not lingered yet: wait for more
                 }
                 after = candidates.get(candidates.size() - 1);
                 p.addValue("candidates", candidates);

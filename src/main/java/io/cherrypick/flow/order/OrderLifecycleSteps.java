@@ -43,10 +43,15 @@ public class OrderLifecycleSteps {
         exchange.setProperty(CREATED_QUEUED, created);
     }
 
+    /** Whether {@link #received} created the pick's lifecycle (queued) in this exchange: the pick was never seen before. */
+    static boolean createdQueued(Exchange exchange) {
+        return exchange.getProperty(CREATED_QUEUED, false, Boolean.class);
+    }
+
     /** The revision waits in Cherrypick to be sent. */
     public void queued(Exchange exchange, @Header(Handoff.RECORD_KEY) String pickNum) {
         // a pick first seen in this exchange was created queued: a second statement would change nothing
-        if (!exchange.getProperty(CREATED_QUEUED, false, Boolean.class)) {
+        if (!createdQueued(exchange)) {
             lifecycle.queued(pickNum);
         }
     }

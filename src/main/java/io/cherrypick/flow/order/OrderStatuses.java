@@ -31,7 +31,12 @@ public class OrderStatuses {
         IN_PEOPLEVOX,
         /** Voided or cancelled before any revision was sent: it never goes. */
         CANCELLED,
-        /** Open and not in Peoplevox: queue it. */
+        /**
+         * Open, and the first revision of it Cherrypick sees (the pull's {@code orderLifecycle.received} step created
+         * its lifecycle, queued, just now): queue it; no earlier revision can wait to be superseded.
+         */
+        FIRST,
+        /** Open, seen before and not in Peoplevox: queue it in place of any older revision still waiting. */
         NEW
     }
 
@@ -45,21 +50,24 @@ public class OrderStatuses {
 
     /**
      * Sets header {@value #ARRIVAL} for the pulled pick (body) named by header CherrypickRecordKey: closed, else already
-     * sent through {@code sentQueue} (in Peoplevox), else cancelled, else new. One step with a header the route's
+     * sent through {@code sentQueue} (in Peoplevox), else cancelled, else first seen or new. One step with a header the route's
      * {@code choice} reads: a predicate calling a bean copies the whole exchange on every call.
      */
     public void arrival(Exchange exchange, String sentQueue) throws InvalidPayloadException {
         Message in = exchange.getIn();
         Pick pick = in.getMandatoryBody(Pick.class);
         Arrival arrival;
+        // every revision stored for a pick came through this pull, which records the pick first: a pick whose
+        // lifecycle the pull just created has no revision in any queue, so nothing is looked up for it
+        boolean firstSeen = OrderLifecycleSteps.createdQueued(exchange);
         if (closed(pick)) {
             arrival = Arrival.CLOSED;
-        } else if (handoff.hasDone(sentQueue, in.getHeader(Handoff.RECORD_KEY, String.class))) {
+        } else if (!firstSeen && handoff.hasDone(sentQueue, in.getHeader(Handoff.RECORD_KEY, String.class))) {
             arrival = Arrival.IN_PEOPLEVOX;
         } else if (cancelled(pick)) {
             arrival = Arrival.CANCELLED;
         } else {
-            arrival = Arrival.NEW;
+            arrival = firstSeen ? Arrival.FIRST : Arrival.NEW;
         }
         in.setHeader(ARRIVAL, arrival.name());
     }

@@ -43,6 +43,7 @@ class SalesOrderRoutesTest extends RouteTestSupport {
     protected void advise() throws Exception {
         advice("sales-order-pull", a -> {
             a.replaceFromWith("direct:pull");
+            a.weaveById("queue-new-pick").replace().to("mock:first");
             a.weaveById("queue-pick").replace().to("mock:queued");
             a.weaveById("queue-change-for-amendment").replace().to("mock:changes");
             a.weaveById("never-send-older-revisions").replace().to("mock:superseded");
@@ -67,23 +68,34 @@ class SalesOrderRoutesTest extends RouteTestSupport {
 
     @Test
     void aNewPickIsQueuedAChangedOneGoesToTheAmendmentsAndAVoidedOneNowhere() throws Exception {
+        MockEndpoint first = camel.getEndpoint("mock:first", MockEndpoint.class);
         MockEndpoint queued = camel.getEndpoint("mock:queued", MockEndpoint.class);
         queued.whenAnyExchangeReceived(e -> e.getIn().setHeader(Handoff.STORED, true));
         MockEndpoint changes = camel.getEndpoint("mock:changes", MockEndpoint.class);
         MockEndpoint superseded = camel.getEndpoint("mock:superseded", MockEndpoint.class);
-        queued.expectedHeaderReceived(Handoff.RECORD_KEY, "NEW1");
+        first.expectedHeaderReceived(Handoff.RECORD_KEY, "NEW1");
+        first.expectedHeaderReceived(OrderStatuses.ARRIVAL, "FIRST");
+        queued.expectedHeaderReceived(Handoff.RECORD_KEY, "AGAIN1");
+        queued.expectedHeaderReceived(OrderStatuses.ARRIVAL, "NEW");
         changes.expectedHeaderReceived(Handoff.RECORD_KEY, "SENT1");
         superseded.expectedHeaderReceived(Handoff.RECORD_KEY, "VOID1");
 
         pull(Picks.pick("NEW1", "NJ", A));
+        // seen before and held (say, its location had no site): its next revision replaces any older one still waiting
+        lifecycle.received("AGAIN1", "O1", "PO1", "WEB01", "MIA", "r0");
+        lifecycle.held("AGAIN1", "location 'MIA' has no Peoplevox site mapping");
+        pull(Picks.pick("AGAIN1", "NJ", A));
         sentBefore("SENT1");
         pull(Picks.pick("SENT1", "NJ", A));
         pull(withStatus("VOID1", "V"));
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(lifecycle.findPick("NEW1").orElseThrow().state()).isEqualTo(LifecycleState.QUEUED_IN_CHERRYPICK);
+        assertThat(lifecycle.findPick("AGAIN1").orElseThrow().state()).as("queued again, its hold cleared")
+                .isEqualTo(LifecycleState.QUEUED_IN_CHERRYPICK);
         assertThat(lifecycle.findPick("VOID1").orElseThrow().state()).isEqualTo(LifecycleState.CANCELLED);
-        assertThat(queued.getExchanges()).as("only the new pick is queued to send").hasSize(1);
+        assertThat(first.getExchanges()).as("the new pick is queued once").hasSize(1);
+        assertThat(queued.getExchanges()).as("only the pick seen before goes in place of older revisions").hasSize(1);
     }
 
     /**
@@ -164,7 +176,9 @@ class SalesOrderRoutesTest extends RouteTestSupport {
     }
 
     /** A revision r0 of the pick went to Peoplevox. */
+    /** A revision of the pick went through earlier: pulled (its lifecycle recorded) and settled DONE. */
     private void sentBefore(String pickNum) {
+        lifecycle.received(pickNum, "O-" + pickNum, "PO-" + pickNum, "WEB01", "NJ", "r0");
         jdbc.update("insert into handoff (queue, record_key, revision, payload, status, next_attempt_at, created_at, updated_at)"
                 + " values ('sales-order', ?, 'r0', '{}', 'DONE', current_timestamp, current_timestamp, current_timestamp)", pickNum);
     }
