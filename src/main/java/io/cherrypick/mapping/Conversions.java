@@ -174,6 +174,10 @@ public class Conversions {
 
     private Optional<ZonedDateTime> blueCherryTime(String value) {
         String v = value.trim();
+        Optional<LocalDateTime> usual = usualBlueCherryTime(v);
+        if (usual.isPresent()) {
+            return Optional.of(ZonedDateTime.of(usual.get(), blueCherry.timeZone()));
+        }
         Optional<OffsetDateTime> withOffset = parsed(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from);
         if (withOffset.isPresent()) {
             return Optional.of(withOffset.get().atZoneSameInstant(blueCherry.timeZone()));
@@ -186,6 +190,10 @@ public class Conversions {
     private static Optional<LocalDateTime> localBlueCherryTime(String value) {
         if (value == null) {
             return Optional.empty();
+        }
+        Optional<LocalDateTime> usual = usualBlueCherryTime(value.trim());
+        if (usual.isPresent()) {
+            return usual;
         }
         for (DateTimeFormatter f : BLUE_CHERRY_TIMES) {
             Optional<LocalDateTime> time = parsed(value.trim(), f, LocalDateTime::from);
@@ -205,6 +213,45 @@ public class Conversions {
         }
         throw new IllegalArgumentException("'" + value + "' is not a Blue Cherry date or time (yyyy-MM-dd HH:mm:ss,"
                 + " yyyy-MM-dd or MM/DD/YYYY)");
+    }
+
+    /**
+     * Blue Cherry's usual layout, {@code yyyy-MM-dd HH:mm:ss}, read digit by digit (every pick's dates are, on every
+     * send); empty for anything else, which the formats then read (a day past the month's end among them: the formats
+     * move it to the month's last day).
+     */
+    private static Optional<LocalDateTime> usualBlueCherryTime(String v) {
+        if (v.length() != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != ' ' || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return Optional.empty();
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second));
+        } catch (DateTimeException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /** The decimal number in {@code text} from {@code from}, {@code count} digits long; -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**

@@ -36,6 +36,20 @@ class ConversionsTest {
         assertThat(eval("peoplevoxTime(x)", "2026-01-15")).as("a date alone stays its day").isEqualTo("2026-01-15 00:00:00");
     }
 
+    /** The usual layout is read digit by digit; what it cannot take is read by the formats, as before. */
+    @Test
+    void aTimeOutsideTheUsualLayoutOrRangeIsReadByTheFormatsOrRefused() {
+        assertThat(eval("peoplevoxDate(x)", " 2026-05-10 22:00:00 ")).as("trimmed").isEqualTo("2026-05-10 00:00:00");
+        assertThat(eval("peoplevoxDate(x)", "2026-02-30 10:00:00")).as("past the month's end: its last day")
+                .isEqualTo("2026-02-28 00:00:00");
+        assertThat(eval("peoplevoxTime(x)", "2026-07-01 10:22")).as("no seconds").isEqualTo("2026-07-01 15:22:00");
+        assertThat(eval("peoplevoxTime(x)", "2026-07-01T10:22:00")).as("ISO local").isEqualTo("2026-07-01 15:22:00");
+        assertThatThrownBy(() -> eval("peoplevoxTime(x)", "2026-13-01 10:00:00"))
+                .hasMessageContaining("'2026-13-01 10:00:00' is not a Blue Cherry date or time");
+        assertThatThrownBy(() -> eval("peoplevoxTime(x)", "2026-07-01 1a:22:00"))
+                .hasMessageContaining("is not a Blue Cherry date or time");
+    }
+
     @Test
     void aDeliveryDateStaysItsDayInEveryZone() {
         assertThat(eval("peoplevoxDate(x)", "2026-05-10 00:00:00")).isEqualTo("2026-05-10 00:00:00");
