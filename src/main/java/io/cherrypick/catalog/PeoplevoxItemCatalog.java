@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.cherrypick.peoplevox.CsvTable;
 import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.peoplevox.SearchClauses;
+import io.cherrypick.store.BatchUpsert;
 import io.cherrypick.store.Timestamps;
 
 /**
@@ -57,16 +58,38 @@ public class PeoplevoxItemCatalog {
 
     /** Records that an item exists in Peoplevox (with the fingerprint of what was sent, when the item flow sent it). */
     public void remember(String itemCode, String barcode, String fingerprint, String source) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", itemCode).addValue("barcode", barcode)
-                .addValue("fp", fingerprint).addValue("source", source).addValue("now", Timestamps.now());
-        if (jdbc.update("update pvx_item set barcode = coalesce(:barcode, barcode), fingerprint = coalesce(:fp, fingerprint),"
-                + " source = :source, updated_at = :now where item_code = :code", p) == 0) {
+        MapSqlParameterSource p = params(itemCode, barcode, fingerprint, source, Timestamps.now());
+        if (jdbc.update(UPDATE, p) == 0) {
             try {
-                jdbc.update("insert into pvx_item (item_code, barcode, fingerprint, source, updated_at)"
-                        + " values (:code, :barcode, :fp, :source, :now)", p);
+                jdbc.update(INSERT, p);
             } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
                 // another instance remembered it first: same fact
             }
+        }
+    }
+
+    private static final String UPDATE = "update pvx_item set barcode = coalesce(:barcode, barcode),"
+            + " fingerprint = coalesce(:fp, fingerprint), source = :source, updated_at = :now where item_code = :code";
+    private static final String INSERT = "insert into pvx_item (item_code, barcode, fingerprint, source, updated_at)"
+            + " values (:code, :barcode, :fp, :source, :now)";
+
+    private static MapSqlParameterSource params(String itemCode, String barcode, String fingerprint, String source,
+                                                java.time.OffsetDateTime now) {
+        return new MapSqlParameterSource().addValue("code", itemCode).addValue("barcode", barcode)
+                .addValue("fp", fingerprint).addValue("source", source).addValue("now", now);
+    }
+
+    /**
+     * As {@link #remember} for each item, in batched statements: an update of those already known, then an insert of
+     * the others (a batch of items sent costs two statements, not two per item). Should another instance insert one
+     * of them meanwhile, the items are remembered one by one.
+     */
+    public void rememberAll(List<KnownItem> items) {
+        java.time.OffsetDateTime now = Timestamps.now();
+        MapSqlParameterSource[] rows = items.stream().map(i -> params(i.itemCode(), i.barcode(), i.fingerprint(),
+                i.source(), now)).toArray(MapSqlParameterSource[]::new);
+        if (!BatchUpsert.updateThenInsert(jdbc, UPDATE, INSERT, rows)) {
+            items.forEach(item -> remember(item.itemCode(), item.barcode(), item.fingerprint(), item.source()));
         }
     }
 

@@ -43,20 +43,46 @@ public class SyncedItemStore {
 
     /** Records what was sent for a SKU Peoplevox accepted (insert or replace). */
     public void save(String itemCode, StyleSku sku, String barcode, String revision, Map<String, String> mappedRow) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("code", itemCode).addValue("style", sku.styleCode())
+        save(params(new Synced(itemCode, sku, barcode, revision, mappedRow), Timestamps.now()));
+    }
+
+    /** One SKU sent, as {@link #saveAll} takes it. */
+    public record Synced(String itemCode, StyleSku sku, String barcode, String revision, Map<String, String> mappedRow) {
+    }
+
+    /**
+     * As {@link #save} for each SKU, in batched statements: an update of those already stored, then an insert of the
+     * others. Should another instance insert one of them meanwhile, the SKUs are saved one by one.
+     */
+    public void saveAll(List<Synced> skus) {
+        java.time.OffsetDateTime now = Timestamps.now();
+        MapSqlParameterSource[] rows = skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
+        if (!BatchUpsert.updateThenInsert(jdbc, UPDATE, INSERT, rows)) {
+            List.of(rows).forEach(this::save);
+        }
+    }
+
+    private static final String UPDATE = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl,"
+            + " dimension = :dim, size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row,"
+            + " synced_at = :now where item_code = :code";
+    private static final String INSERT = "insert into item_sku (item_code, style, color_code, lbl_code, dimension,"
+            + " size_desc, barcode, revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size,"
+            + " :barcode, :rev, :row, :now)";
+
+    private MapSqlParameterSource params(Synced s, java.time.OffsetDateTime now) {
+        StyleSku sku = s.sku();
+        return new MapSqlParameterSource().addValue("code", s.itemCode()).addValue("style", sku.styleCode())
                 .addValue("color", sku.colorCode()).addValue("lbl", sku.lblCode()).addValue("dim", sku.dimension())
-                .addValue("size", sku.sizeDesc()).addValue("barcode", barcode).addValue("rev", revision)
-                .addValue("row", write(mappedRow)).addValue("now", Timestamps.now());
-        String update = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl, dimension = :dim,"
-                + " size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row, synced_at = :now"
-                + " where item_code = :code";
-        if (jdbc.update(update, p) == 0) {
+                .addValue("size", sku.sizeDesc()).addValue("barcode", s.barcode()).addValue("rev", s.revision())
+                .addValue("row", write(s.mappedRow())).addValue("now", now);
+    }
+
+    private void save(MapSqlParameterSource p) {
+        if (jdbc.update(UPDATE, p) == 0) {
             try {
-                jdbc.update("insert into item_sku (item_code, style, color_code, lbl_code, dimension, size_desc, barcode,"
-                        + " revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size, :barcode,"
-                        + " :rev, :row, :now)", p);
+                jdbc.update(INSERT, p);
             } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
-                jdbc.update(update, p); // another instance inserted it first: ours is as new
+                jdbc.update(UPDATE, p); // another instance inserted it first: ours is as new
             }
         }
     }

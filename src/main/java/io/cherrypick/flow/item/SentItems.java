@@ -87,14 +87,18 @@ public class SentItems {
         List<Message> saved = exchange.getIn().getBody(List.class);
         Instant runStarted = Instant.ofEpochMilli(exchange.getClock().getCreated());
         Map<String, List<String>> codesByFlow = new LinkedHashMap<>();
+        List<KnownItem> known = new ArrayList<>();
+        List<SyncedItemStore.Synced> skus = new ArrayList<>();
         for (Message m : saved) {
             Map<String, String> row = ItemBatch.row(m);
             String code = row.getOrDefault("ItemCode", "");
             String barcode = row.getOrDefault("Barcode", "");
-            catalog.remember(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC");
-            synced.save(code, ItemBatch.sku(m), barcode, m.getHeader(Handoff.REVISION, String.class), row);
+            known.add(new KnownItem(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC"));
+            skus.add(new SyncedItemStore.Synced(code, ItemBatch.sku(m), barcode, m.getHeader(Handoff.REVISION, String.class), row));
             codesByFlow.computeIfAbsent(m.getHeader(Handoff.FLOW, String.class), f -> new ArrayList<>()).add(code);
         }
+        catalog.rememberAll(known);
+        synced.saveAll(skus);
         codesByFlow.forEach((flow, codes) -> exceptions.resolveOpenNotSeenSince(flow, codes, runStarted, "synced to Peoplevox"));
         sent.increment(saved.size());
         if (!saved.isEmpty()) {

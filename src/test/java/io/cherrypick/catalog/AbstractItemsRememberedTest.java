@@ -1,0 +1,68 @@
+package io.cherrypick.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cherrypick.bluecherry.model.StyleSku;
+import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
+import io.cherrypick.store.SyncedItemStore;
+import io.cherrypick.store.SyncedItemStore.Synced;
+
+/**
+ * The items a batch sent to Peoplevox are remembered in two batched statements per table (the known ones updated, the
+ * others inserted), with the same result as one by one (each database).
+ */
+abstract class AbstractItemsRememberedTest {
+    @Autowired PeoplevoxItemCatalog catalog;
+    @Autowired SyncedItemStore synced;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+
+    @BeforeEach
+    void clean() {
+        jdbc.update("delete from pvx_item where item_code like 'REM-%'");
+        jdbc.update("delete from item_sku where item_code like 'REM-%'");
+    }
+
+    @Test
+    void knownItemsAreUpdatedAndNewOnesInsertedInOneBatch() {
+        catalog.remember("REM-1", "111", "old-fp", "LOOKUP");
+        catalog.rememberAll(List.of(new KnownItem("REM-1", "111", "fp-1", "SYNC"), new KnownItem("REM-2", "222", "fp-2", "SYNC"),
+                new KnownItem("REM-3", null, null, "SYNC")));
+
+        assertThat(jdbc.queryForList("select item_code, barcode, fingerprint, source from pvx_item where item_code like 'REM-%'"
+                + " order by item_code")).extracting(r -> r.get("item_code") + " " + r.get("barcode") + " " + r.get("fingerprint")
+                + " " + r.get("source")).containsExactly("REM-1 111 fp-1 SYNC", "REM-2 222 fp-2 SYNC", "REM-3 null null SYNC");
+
+        catalog.rememberAll(List.of(new KnownItem("REM-3", "333", null, "SYNC")));
+        assertThat(jdbc.queryForObject("select barcode from pvx_item where item_code = 'REM-3'", String.class)).isEqualTo("333");
+        catalog.rememberAll(List.of());
+    }
+
+    @Test
+    void skusSentAreStoredOrUpdatedInOneBatch() throws Exception {
+        StyleSku red = sku("RED");
+        synced.save("REM-1", red, "111", "r1", Map.of("ItemCode", "REM-1"));
+        synced.saveAll(List.of(new Synced("REM-1", red, "111", "r2", Map.of("ItemCode", "REM-1", "Name", "new")),
+                new Synced("REM-2", sku("BLUE"), "222", "r2", Map.of("ItemCode", "REM-2"))));
+
+        assertThat(jdbc.queryForList("select item_code, color_code, revision from item_sku where item_code like 'REM-%'"
+                + " order by item_code")).extracting(r -> r.get("item_code") + " " + r.get("color_code") + " " + r.get("revision"))
+                .containsExactly("REM-1 RED r2", "REM-2 BLUE r2");
+        assertThat(synced.find(List.of("REM-1")).get("REM-1").mappedRow()).containsEntry("Name", "new");
+    }
+
+    private StyleSku sku(String color) throws Exception {
+        return new StyleSku(json.readTree("{\"style\":\"REM\"}"), json.readTree("{}"),
+                json.readTree("{\"color_code\":\"" + color + "\",\"lbl_code\":\"\",\"dimension\":\"\",\"size_desc\":\"M\"}"));
+    }
+}
