@@ -155,6 +155,32 @@ public class PeoplevoxSimulator {
         }
     }
 
+    /**
+     * What the warehouse floor works on (the demo scenario's warehouse tick reads it): the open orders, the
+     * {@code recentSettled} orders despatched or cancelled last, the stock and the returns expected. Unlike
+     * {@link #state} it does not grow with the history, which made the scenario's ticks slower all day long.
+     */
+    public SimulatorViews.Floor floor(int recentSettled) {
+        synchronized (warehouse) {
+            SimulatorSettings current = settings.current();
+            List<SalesOrder> open = new ArrayList<>();
+            List<SalesOrder> settled = new ArrayList<>();
+            for (SalesOrder order : warehouse.orders()) {
+                boolean done = order.status() == OrderStatus.DESPATCHED || order.status() == OrderStatus.CANCELLED;
+                (done ? settled : open).add(order);
+            }
+            // newest first; of orders settled in the same instant, the one created last first (the sort is stable)
+            java.util.Collections.reverse(settled);
+            settled.sort(java.util.Comparator.comparing(SalesOrder::lastModified).reversed());
+            List<SimulatorViews.Order> orders = new ArrayList<>();
+            open.forEach(order -> orders.add(orderView(order, current)));
+            settled.stream().limit(Math.max(0, recentSettled)).forEach(order -> orders.add(orderView(order, current)));
+            return new SimulatorViews.Floor(orders,
+                    warehouse.stockLevels().stream().map(PeoplevoxSimulator::stockView).toList(),
+                    warehouse.table(Warehouse.Table.EXPECTED_RETURNS).values().stream().map(this::expectedReturnView).toList());
+        }
+    }
+
     private List<Map<String, Object>> values(Warehouse.Table table) {
         return warehouse.table(table).values().stream()
                 .map(record -> (Map<String, Object>) new LinkedHashMap<>(record.values())).toList();

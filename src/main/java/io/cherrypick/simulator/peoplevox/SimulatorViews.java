@@ -20,6 +20,10 @@ public final class SimulatorViews {
             List<Map<String, Object>> purchaseOrders, List<GoodsReceipt> goodsReceipts) {
     }
 
+    /** What the warehouse floor works on: open orders and the latest settled ones, stock, returns expected. */
+    public record Floor(List<Order> salesOrders, List<Stock> stock, List<ExpectedReturn> expectedReturns) {
+    }
+
     public record Stock(String itemCode, String site, int onHand, int allocated, int available) {
     }
 

@@ -15,6 +15,9 @@ public class HttpPeoplevoxControl implements PeoplevoxControl {
         this.http = new ControlHttpClient(restClient, baseUrl, CONTROL_PATH);
     }
 
+    /** Settled (despatched, cancelled) orders the warehouse tick sees, newest first: the ones returns are raised on. */
+    static final int RECENT_SETTLED = 1000;
+
     @Override
     public void seed(Seed seed) {
         http.post("/seed", seed);
@@ -22,7 +25,9 @@ public class HttpPeoplevoxControl implements PeoplevoxControl {
 
     @Override
     public State state() {
-        return http.get("/state", State.class);
+        // the floor, not the whole state: open orders and the latest settled ones (returns are raised on those), so a
+        // tick costs the same at the end of a day as at its start
+        return http.get("/floor?recentSettled=" + RECENT_SETTLED, State.class);
     }
 
     @Override

@@ -17,7 +17,10 @@ public interface PeoplevoxControl {
     /** Load sites, items and stock: {@code POST /seed}. */
     void seed(Seed seed);
 
-    /** The simulator's current state: {@code GET /state} (only sales orders are read). */
+    /**
+     * What the warehouse works on: {@code GET /floor} (the open sales orders and the latest settled ones, stock and the
+     * returns expected).
+     */
     State state();
 
     /** Move a sales order one step: {@code POST /orders/{salesOrderNumber}/advance}. */

@@ -101,6 +101,25 @@ class PeoplevoxWarehouseControlTest extends PeoplevoxTestSupport {
         assertThat(lines.get(1).get("despatched").asInt()).isEqualTo(1);
     }
 
+    /** The floor the demo's warehouse works on: open orders and only the latest settled ones, so it never grows. */
+    @Test
+    void theFloorShowsOpenOrdersAndOnlyTheLatestSettledOnes() {
+        createOrder("SO-1", 0, "A1", "1");
+        createOrder("SO-2", 0, "A1", "1");
+        createOrder("SO-3", 0, "B2", "1");
+        advance("SO-1", Map.of("to", "Despatched", "carrier", "UPS", "serviceType", "UPS Ground"));
+        advance("SO-2", Map.of("to", "Despatched", "carrier", "UPS", "serviceType", "UPS Ground"));
+
+        JsonNode floor = controlOk(HttpMethod.GET, "/floor?recentSettled=1", null);
+        assertThat(floor.get("salesOrders")).extracting(o -> o.get("salesOrderNumber").asText())
+                .as("the open one, then the one settled last").containsExactly("SO-3", "SO-2");
+        assertThat(floor.get("salesOrders").get(1).get("status").asText()).isEqualTo("Despatched");
+        assertThat(floor.get("stock")).isNotEmpty();
+        assertThat(floor.has("expectedReturns")).isTrue();
+        assertThat(floor.has("items")).as("nothing else").isFalse();
+        assertThat(controlOk(HttpMethod.GET, "/floor", null).get("salesOrders")).as("1,000 settled by default").hasSize(3);
+    }
+
     @Test
     void partialDespatchKeepsTheOrderPackedUntilEverythingShipped() {
         createOrder("SO-1", 0, "A1", "3");

@@ -243,14 +243,14 @@ class HttpControlsTest {
                 .hasMessage("POST http://localhost:" + port + "/recorder/sim/bluecherry/_control/locations answered 503: "
                         + "{\"message\":\"recorder told to fail\"}");
         assertThatThrownBy(() -> peoplevox.state()).isInstanceOf(ControlCallException.class)
-                .hasMessageStartingWith("GET http://localhost:" + port + "/recorder/sim/peoplevox/_control/state answered 503");
+                .hasMessageStartingWith("GET http://localhost:" + port + "/recorder/sim/peoplevox/_control/floor?recentSettled=1000 answered 503");
     }
 
     @Test
     void anUnreachableSimulatorBecomesAControlCallException() {
         HttpPeoplevoxControl unreachable = new HttpPeoplevoxControl(restClientBuilder.build(), () -> "http://127.0.0.1:1");
         assertThatThrownBy(unreachable::state).isInstanceOf(ControlCallException.class)
-                .hasMessageStartingWith("GET http://127.0.0.1:1/sim/peoplevox/_control/state failed: ");
+                .hasMessageStartingWith("GET http://127.0.0.1:1/sim/peoplevox/_control/floor?recentSettled=1000 failed: ");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for the Peoplevox and Blue Cherry simulators' control endpoints under {@code /recorder} (so it never
- * clashes with the real ones): records every call with its JSON body, answers GET .../state with a canned body,
+ * clashes with the real ones): records every call with its JSON body, answers GET .../state and .../floor with a canned body,
  * and can be told to fail. A {@link TestComponent}, so only tests that import it get it.
  */
 @TestComponent
@@ -37,7 +37,7 @@ public class RecordingControlEndpoints {
             return ResponseEntity.status(failWithStatus).contentType(MediaType.APPLICATION_JSON)
                     .body("{\"message\":\"recorder told to fail\"}");
         }
-        String answer = request.getMethod().equals("GET") && path.endsWith("/state") ? stateJson : "{\"status\":\"ok\"}";
+        String answer = request.getMethod().equals("GET") && (path.endsWith("/state") || path.endsWith("/floor")) ? stateJson : "{\"status\":\"ok\"}";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 

@@ -63,6 +63,12 @@ public class ControlController {
         return simulator.state();
     }
 
+    /** Open orders, the {@code recentSettled} settled last, stock and expected returns (what the demo's warehouse works on). */
+    @GetMapping("/floor")
+    public SimulatorViews.Floor floor(@RequestParam(defaultValue = "1000") int recentSettled) {
+        return simulator.floor(recentSettled);
+    }
+
     @GetMapping("/orders/{salesOrderNumber}")
     public SimulatorViews.Order order(@PathVariable String salesOrderNumber) {
         return simulator.order(salesOrderNumber);
