@@ -43,7 +43,8 @@ public class BlueCherryRecordConverters {
         };
     }
 
-    private static <R> void add(TypeConverterRegistry registry, ObjectMapper json, Class<R> type, Function<JsonNode, R> of) {
+    private static <R> void add(TypeConverterRegistry registry, ObjectMapper json, Class<R> type,
+                                Function<JsonNode, R> of) {
         registry.addTypeConverter(type, JsonNode.class, new TypeConverterSupport() {
             @Override
             public <T> T convertTo(Class<T> wanted, Exchange exchange, Object value) {

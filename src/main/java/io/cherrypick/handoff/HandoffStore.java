@@ -183,7 +183,8 @@ public class HandoffStore {
                 if (candidates.isEmpty()) {
                     break;
                 }
-                if (window == 0 && youngestToWait != null && candidates.size() < limit && oldest[0].isAfter(youngestToWait)) {
+                if (window == 0 && youngestToWait != null && candidates.size() < limit
+                        && oldest[0].isAfter(youngestToWait)) {
                     return List.of(); // a partial batch whose oldest has not lingered yet: wait for more
                 }
                 after = candidates.get(candidates.size() - 1);

@@ -36,7 +36,8 @@ public class EndpointCallTimers {
         MicrometerExchangeEventNotifier notifier = new MicrometerExchangeEventNotifier() {
             @Override
             public boolean isEnabled(CamelEvent event) {
-                return event instanceof ExchangeSentEvent sent && !isInternal(sent.getEndpoint()) && super.isEnabled(event);
+                return event instanceof ExchangeSentEvent sent && !isInternal(sent.getEndpoint())
+                        && super.isEnabled(event);
             }
         };
         notifier.setMeterRegistry(meters);

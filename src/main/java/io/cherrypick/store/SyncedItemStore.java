@@ -47,7 +47,8 @@ public class SyncedItemStore {
     }
 
     /** One SKU sent, as {@link #saveAll} takes it. */
-    public record Synced(String itemCode, StyleSku sku, String barcode, String revision, Map<String, String> mappedRow) {
+    public record Synced(String itemCode, StyleSku sku, String barcode, String revision,
+                         Map<String, String> mappedRow) {
     }
 
     /**

@@ -94,7 +94,8 @@ public class SentItems {
             String code = row.getOrDefault("ItemCode", "");
             String barcode = row.getOrDefault("Barcode", "");
             known.add(new KnownItem(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC"));
-            skus.add(new SyncedItemStore.Synced(code, ItemBatch.sku(m), barcode, m.getHeader(Handoff.REVISION, String.class), row));
+            skus.add(new SyncedItemStore.Synced(code, ItemBatch.sku(m), barcode,
+                    m.getHeader(Handoff.REVISION, String.class), row));
             codesByFlow.computeIfAbsent(m.getHeader(Handoff.FLOW, String.class), f -> new ArrayList<>()).add(code);
         }
         catalog.rememberAll(known);

@@ -43,7 +43,7 @@ public class OrderLifecycleSteps {
         exchange.setProperty(CREATED_QUEUED, created);
     }
 
-    /** Whether {@link #received} created the pick's lifecycle (queued) in this exchange: the pick was never seen before. */
+    /** Whether {@link #received} created the pick's lifecycle (queued) in this exchange: a pick never seen before. */
     static boolean createdQueued(Exchange exchange) {
         return exchange.getProperty(CREATED_QUEUED, false, Boolean.class);
     }

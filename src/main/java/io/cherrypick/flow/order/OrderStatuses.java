@@ -50,8 +50,8 @@ public class OrderStatuses {
 
     /**
      * Sets header {@value #ARRIVAL} for the pulled pick (body) named by header CherrypickRecordKey: closed, else already
-     * sent through {@code sentQueue} (in Peoplevox), else cancelled, else first seen or new. One step with a header the route's
-     * {@code choice} reads: a predicate calling a bean copies the whole exchange on every call.
+     * sent through {@code sentQueue} (in Peoplevox), else cancelled, else first seen or new. One step with a header the
+     * route's {@code choice} reads: a predicate calling a bean copies the whole exchange on every call.
      */
     public void arrival(Exchange exchange, String sentQueue) throws InvalidPayloadException {
         Message in = exchange.getIn();

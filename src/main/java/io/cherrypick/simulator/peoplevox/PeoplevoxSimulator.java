@@ -177,7 +177,8 @@ public class PeoplevoxSimulator {
             settled.stream().limit(Math.max(0, recentSettled)).forEach(order -> orders.add(orderView(order, current)));
             return new SimulatorViews.Floor(orders,
                     warehouse.stockLevels().stream().map(PeoplevoxSimulator::stockView).toList(),
-                    warehouse.table(Warehouse.Table.EXPECTED_RETURNS).values().stream().map(this::expectedReturnView).toList());
+                    warehouse.table(Warehouse.Table.EXPECTED_RETURNS).values().stream().map(this::expectedReturnView)
+                            .toList());
         }
     }
 

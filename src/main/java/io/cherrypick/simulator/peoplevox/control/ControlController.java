@@ -63,7 +63,7 @@ public class ControlController {
         return simulator.state();
     }
 
-    /** Open orders, the {@code recentSettled} settled last, stock and expected returns (what the demo's warehouse works on). */
+    /** Open orders, the {@code recentSettled} settled last, stock, expected returns: what the demo's warehouse uses. */
     @GetMapping("/floor")
     public SimulatorViews.Floor floor(@RequestParam(defaultValue = "1000") int recentSettled) {
         return simulator.floor(recentSettled);
