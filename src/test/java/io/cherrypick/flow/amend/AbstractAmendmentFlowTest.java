@@ -60,7 +60,9 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         Map<String, Object> bt = Picks.address("BT", "1 Main St", "Newark");
         sims.post("/sim/bluecherry/_control/picks/AM1/modify", Map.of("pickaddress", Map.of("rows", List.of(bt, st))));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "99 New Road".equals(fields("AM1").get("ShippingAddressLine1")));
+        // Peoplevox has the change first; the lifecycle's note follows once the flow records what Peoplevox took
+        await().atMost(Duration.ofSeconds(30)).until(() -> "99 New Road".equals(fields("AM1").get("ShippingAddressLine1"))
+                && lifecycle.findPick("AM1").orElseThrow().note() != null);
         assertThat(fields("AM1").get("ShippingAddressCity")).isEqualTo("Trenton");
         assertThat(lifecycle.findPick("AM1").orElseThrow().note()).contains("ShippingAddressLine1: '1 Main St' -> '99 New Road'");
         assertThat(exceptions.list("OPEN", null, null, "AM1", 10)).isEmpty();
