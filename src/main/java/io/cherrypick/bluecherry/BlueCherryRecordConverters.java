@@ -45,25 +45,25 @@ public class BlueCherryRecordConverters {
 
     private static <R> void add(TypeConverterRegistry registry, ObjectMapper json, Class<R> type,
                                 Function<JsonNode, R> of) {
-        registry.addTypeConverter(type, JsonNode.class, new TypeConverterSupport() {
+        registry.addTypeConverter(type, JsonNode.class, converter(value -> (JsonNode) value, of));
+        registry.addTypeConverter(type, String.class, converter(value -> json.readTree((String) value), of));
+    }
+
+    /** How a converter reads the value it is given as JSON. */
+    private interface JsonReader {
+        JsonNode read(Object value) throws JsonProcessingException;
+    }
+
+    private static <R> TypeConverterSupport converter(JsonReader reader, Function<JsonNode, R> of) {
+        return new TypeConverterSupport() {
             @Override
             public <T> T convertTo(Class<T> wanted, Exchange exchange, Object value) {
                 try {
-                    return wanted.cast(of.apply((JsonNode) value));
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(value, wanted, e);
-                }
-            }
-        });
-        registry.addTypeConverter(type, String.class, new TypeConverterSupport() {
-            @Override
-            public <T> T convertTo(Class<T> wanted, Exchange exchange, Object value) {
-                try {
-                    return wanted.cast(of.apply(json.readTree((String) value)));
+                    return wanted.cast(of.apply(reader.read(value)));
                 } catch (JsonProcessingException | IllegalArgumentException e) {
                     throw new TypeConversionException(value, wanted, e);
                 }
             }
-        });
+        };
     }
 }

@@ -154,6 +154,10 @@ public class HandoffStore {
             + " and o.record_key = h.record_key and o.id <> h.id and (o.status = 'CLAIMED'"
             + " or (o.id > h.id and o.status = 'PENDING')))";
 
+    /** A due record as a claim's window reads it. */
+    private record Due(long id, Instant createdAt) {
+    }
+
     /** How many windows of due records (each as large as the claim's limit) a claim looks through for records it may take. */
     private static final int CLAIM_WINDOWS = 5;
 
@@ -169,24 +173,17 @@ public class HandoffStore {
             List<Map<String, Object>> due = new ArrayList<>();
             long after = 0;
             for (int window = 0; window < CLAIM_WINDOWS && due.size() < limit; window++) {
-                List<Long> candidates = new ArrayList<>();
-                Instant[] oldest = new Instant[1];
-                jdbc.query("select id, created_at from handoff where queue = :queue and status = 'PENDING'"
+                List<Due> rows = jdbc.query("select id, created_at from handoff where queue = :queue and status = 'PENDING'"
                         + " and next_attempt_at <= :due and id > :after order by id limit :limit", p.addValue("after", after),
-                        rs -> {
-                            candidates.add(rs.getLong("id"));
-                            Instant created = Timestamps.read(rs, "created_at");
-                            if (oldest[0] == null || created.isBefore(oldest[0])) {
-                                oldest[0] = created;
-                            }
-                        });
-                if (candidates.isEmpty()) {
+                        (rs, n) -> new Due(rs.getLong("id"), Timestamps.read(rs, "created_at")));
+                if (rows.isEmpty()) {
                     break;
                 }
-                if (window == 0 && youngestToWait != null && candidates.size() < limit
-                        && oldest[0].isAfter(youngestToWait)) {
+                if (window == 0 && youngestToWait != null && rows.size() < limit && rows.stream()
+                        .map(Due::createdAt).min(Instant::compareTo).orElseThrow().isAfter(youngestToWait)) {
                     return List.of(); // a partial batch whose oldest has not lingered yet: wait for more
                 }
+                List<Long> candidates = rows.stream().map(Due::id).toList();
                 after = candidates.get(candidates.size() - 1);
                 p.addValue("candidates", candidates);
                 supersedeOvertaken(p);
