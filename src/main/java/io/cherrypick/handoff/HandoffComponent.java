@@ -40,6 +40,8 @@ public class HandoffComponent extends DefaultComponent {
     private final int maxRecoveries;
     private final java.time.Duration retryFor;
     private final SystemOutages outages;
+    /** The consumer of each queue this instance runs, for what follows when a person closes a waiting record. */
+    private final Map<String, HandoffConsumer> consumers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HandoffComponent(HandoffStore store, ExceptionStore exceptions, DataSource dataSource, TransactionTemplate tx,
                             ObjectMapper json, @Value("${cherrypick.instance-id}") String instanceId,
@@ -63,6 +65,32 @@ public class HandoffComponent extends DefaultComponent {
         HandoffEndpoint endpoint = new HandoffEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * A record that waited for a person (HELD, FAILED) whose exception the person resolved or discarded: settled
+     * SKIPPED with the note, in the caller's transaction, and, like a record a route step skipped, sent to its queue's
+     * skipped hook (the order's lifecycle shows who closed it and why instead of "held"). Returns whether it still
+     * waited; the hook runs only where the queue's route runs (a switched-off flow has none).
+     */
+    public boolean closeWaiting(long id, String note) {
+        java.util.Optional<HandoffRecord> record = store.find(id);
+        if (record.isEmpty() || !store.closeWaiting(id, note)) {
+            return false;
+        }
+        HandoffConsumer consumer = consumers.get(record.get().queue());
+        if (consumer != null) {
+            consumer.runSkippedHook(record.get(), null, note);
+        }
+        return true;
+    }
+
+    void consuming(String queue, HandoffConsumer consumer) {
+        consumers.put(queue, consumer);
+    }
+
+    void notConsuming(String queue, HandoffConsumer consumer) {
+        consumers.remove(queue, consumer);
     }
 
     HandoffStore store() {

@@ -55,6 +55,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         template = endpoint.getCamelContext().createProducerTemplate();
+        endpoint.getComponent().consuming(endpoint.getQueue(), this);
         keepAlive = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "handoff-claims-" + endpoint.getQueue());
         super.doStart();
@@ -62,6 +63,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().notConsuming(endpoint.getQueue(), this);
         super.doStop();
         if (template != null) {
             template.stop();
@@ -381,24 +383,32 @@ public class HandoffConsumer extends ScheduledPollConsumer {
 
     /** Settles a record a step stopped on purpose, and runs the flow's skipped hook, in one transaction. */
     private void skip(HandoffRecord r, String token, String reason) {
-        String hook = endpoint.getSkippedUri();
         endpoint.getComponent().tx().executeWithoutResult(status -> {
             store.settle(List.of(r.id()), token, HandoffStore.SKIPPED, reason);
-            if (hook == null || hook.isBlank()) {
-                return;
-            }
-            Exchange done = template.send(hook, e -> {
-                copyIdentity(r, token, e.getIn());
-                e.getIn().setHeader(Handoff.SKIP_REASON, reason);
-                e.getIn().setBody(r.payload());
-            });
-            if (done.getException() != null) {
-                // the record stays skipped (a step chose that); what the hook would have recorded is missing, and said so
-                log.warn("route {} failed for skipped {} {}: {}", hook, endpoint.getFlow(), label(r),
-                        done.getException().getMessage());
-            }
+            runSkippedHook(r, token, reason);
         });
         log.info("{} {} skipped: {}", endpoint.getFlow(), label(r), reason);
+    }
+
+    /**
+     * Sends a record settled SKIPPED (by a route step, or by the person who closed its exception) to the queue's
+     * skipped hook, if it has one, in the caller's transaction: the flow shows why it was not sent (the order's
+     * lifecycle, for example). A hook that fails leaves the record skipped and says so.
+     */
+    void runSkippedHook(HandoffRecord r, String token, String reason) {
+        String hook = endpoint.getSkippedUri();
+        if (hook == null || hook.isBlank()) {
+            return;
+        }
+        Exchange done = template.send(hook, e -> {
+            copyIdentity(r, token, e.getIn());
+            e.getIn().setHeader(Handoff.SKIP_REASON, reason);
+            e.getIn().setBody(r.payload());
+        });
+        if (done.getException() != null) {
+            log.warn("route {} failed for skipped {} {}: {}", hook, endpoint.getFlow(), label(r),
+                    done.getException().getMessage());
+        }
     }
 
     private void copyIdentity(HandoffRecord r, String token, Message m) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.cherrypick.handoff.HandoffComponent;
 import io.cherrypick.handoff.HandoffRecord;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.store.AuditLog;
@@ -19,12 +20,15 @@ import io.cherrypick.store.ExceptionStore;
 public class ExceptionActions {
     private final ExceptionStore exceptions;
     private final HandoffStore handoff;
+    private final HandoffComponent handoffs;
     private final AuditLog audit;
     private final TransactionTemplate tx;
 
-    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, AuditLog audit, TransactionTemplate tx) {
+    public ExceptionActions(ExceptionStore exceptions, HandoffStore handoff, HandoffComponent handoffs, AuditLog audit,
+                            TransactionTemplate tx) {
         this.exceptions = exceptions;
         this.handoff = handoff;
+        this.handoffs = handoffs;
         this.audit = audit;
         this.tx = tx;
     }
@@ -190,8 +194,9 @@ public class ExceptionActions {
         }
         if (e.handoffId() != null) {
             // the record no longer waits for a person: settled as skipped with who closed it and why, so nothing
-            // (retention, the backlog, the console) counts it as waiting any more; a replay is no longer offered
-            handoff.closeWaiting(e.handoffId(), "exception " + id + " " + newStatus.toLowerCase() + " by " + actor + ": "
+            // (retention, the backlog, the console) counts it as waiting any more, a replay is no longer offered, and
+            // its flow shows it (an order's lifecycle: skipped, with the note, instead of held with an open exception)
+            handoffs.closeWaiting(e.handoffId(), "exception " + id + " " + newStatus.toLowerCase() + " by " + actor + ": "
                     + reason);
         }
         audit.record(actor, newStatus.equals(ExceptionRecord.RESOLVED) ? "RESOLVE" : "DISCARD", "exception",

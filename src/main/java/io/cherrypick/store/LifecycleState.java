@@ -15,5 +15,13 @@ public enum LifecycleState {
     CONFIRMED_IN_BLUE_CHERRY,
     CANCELLED,
     /** Not sent on purpose: a step of the flow's route skipped it (the note says why). */
-    SKIPPED
+    SKIPPED;
+
+    /** Peoplevox moves the pick in its warehouse (its status events said so): allocated, picking, despatched, confirmed. */
+    public boolean movedInWarehouse() {
+        return switch (this) {
+            case ALLOCATED, PICKING, DESPATCHED, CONFIRMED_IN_BLUE_CHERRY -> true;
+            default -> false;
+        };
+    }
 }

@@ -15,6 +15,14 @@ import org.springframework.stereotype.Repository;
 /** The order lifecycle table: one row per pick ticket, a timestamp per step. */
 @Repository
 public class OrderLifecycleStore {
+    /**
+     * A pick the warehouse moved on already (its status events came before the save's answer was recorded, e.g. after
+     * a claim was taken over), or cancelled, keeps that state: the acknowledgement never moves a pick back.
+     */
+    private static final String MOVED_ON = "state in (" + java.util.Arrays.stream(LifecycleState.values())
+            .filter(s -> s.movedInWarehouse() || s == LifecycleState.CANCELLED).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ")) + ")";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public OrderLifecycleStore(NamedParameterJdbcTemplate jdbc) {
@@ -89,11 +97,8 @@ public class OrderLifecycleStore {
         MapSqlParameterSource[] batch = pickNums.stream().map(pick -> new MapSqlParameterSource()
                 .addValue("site", siteByPick.get(pick)).addValue("rev", revisionByPick.get(pick))
                 .addValue("now", now).addValue("pick", pick)).toArray(MapSqlParameterSource[]::new);
-        // a pick the warehouse moved on already (its status events came before the save's answer was recorded, e.g.
-        // after a claim was taken over) keeps that state: the acknowledgement never moves a pick back
-        String movedOn = "state in ('ALLOCATED', 'PICKING', 'DESPATCHED', 'CONFIRMED_IN_BLUE_CHERRY', 'CANCELLED')";
-        jdbc.batchUpdate("update order_lifecycle set state = case when " + movedOn + " then state else 'ACKNOWLEDGED' end,"
-                + " exception_open = false, note = case when " + movedOn + " then note else null end,"
+        jdbc.batchUpdate("update order_lifecycle set state = case when " + MOVED_ON + " then state else 'ACKNOWLEDGED' end,"
+                + " exception_open = false, note = case when " + MOVED_ON + " then note else null end,"
                 + " pvx_site = :site, revision_sent = :rev, released_at = coalesce(released_at, :now),"
                 + " acknowledged_at = :now, updated_at = :now where pick_num = :pick", batch);
     }

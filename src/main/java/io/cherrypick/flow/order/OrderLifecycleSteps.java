@@ -90,6 +90,15 @@ public class OrderLifecycleSteps {
         lifecycle.flagException(pickNum, false);
     }
 
+    /**
+     * A change of the pick was not sent on purpose (a person closed its exception): the pick keeps its state, its
+     * flag is cleared and the note says why.
+     */
+    public void changeSkipped(@Header(Handoff.RECORD_KEY) String pickNum, @Header(Handoff.SKIP_REASON) String reason) {
+        lifecycle.flagException(pickNum, false);
+        lifecycle.note(pickNum, "change not sent: " + reason);
+    }
+
     /** Peoplevox took these picks (a batch: a list of messages, each a mapped pick); one statement for all. */
     public void acknowledged(@Body List<Message> picks) {
         Set<String> pickNums = new LinkedHashSet<>();

@@ -227,10 +227,8 @@ public class ReturnAuthorisationSteps {
      * save that put it there is still to be recorded: a slow or broken-off save under a claim that is taken over).
      */
     private static boolean sendPending(OrderLifecycle pick) {
-        return switch (pick.state()) {
-            case QUEUED_IN_CHERRYPICK, RELEASED_TO_PEOPLEVOX, ALLOCATED, PICKING, DESPATCHED, CONFIRMED_IN_BLUE_CHERRY -> true;
-            default -> false;
-        };
+        return pick.state() == LifecycleState.QUEUED_IN_CHERRYPICK || pick.state() == LifecycleState.RELEASED_TO_PEOPLEVOX
+                || pick.state().movedInWarehouse();
     }
 
     private static String describeMissingPick(JsonNode ra, Optional<OrderLifecycle> pick) {

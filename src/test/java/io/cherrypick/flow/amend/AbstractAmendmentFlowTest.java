@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.handoff.HandoffRecord;
@@ -20,6 +21,7 @@ import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.support.Picks;
 import io.cherrypick.support.FlowTestSupport;
@@ -113,6 +115,26 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         assertThat(sims.peoplevoxOrder("AM5").get("status")).isEqualTo("Allocated");
         assertThat(lifecycle.findPick("AM5").orElseThrow().exceptionOpen()).isTrue();
         assertThat(lifecycle.findPick("AM5").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
+    }
+
+    @Test
+    void aChangeWhoseExceptionAPersonResolvesClearsThePicksFlagAndSaysWhoAndWhy() {
+        release("AM9", A);
+        sims.post("/sim/peoplevox/_control/orders/AM9/advance", Map.of("to", "Allocated"));
+        sims.post("/sim/bluecherry/_control/picks/AM9/void", Map.of());
+        ExceptionRecord e = awaitException("AM9");
+        assertThat(lifecycle.findPick("AM9").orElseThrow().exceptionOpen()).isTrue();
+        LifecycleState before = lifecycle.findPick("AM9").orElseThrow().state();
+
+        api.post().uri("/api/exceptions/" + e.id() + "/resolve").header("X-Cherrypick-User", "cx.lead")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "customer keeps the order"))
+                .retrieve().toBodilessEntity();
+
+        OrderLifecycle pick = lifecycle.findPick("AM9").orElseThrow();
+        assertThat(pick.exceptionOpen()).isFalse();
+        assertThat(pick.state()).as("the pick stays where the warehouse has it").isEqualTo(before);
+        assertThat(pick.note()).contains("change not sent").contains("resolved by cx.lead").contains("customer keeps the order");
+        assertThat(sims.peoplevoxOrder("AM9").get("status")).isEqualTo("Allocated");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.cherrypick.peoplevox.PeoplevoxClient;
 import io.cherrypick.store.ExceptionRecord;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.LifecycleState;
+import io.cherrypick.store.OrderLifecycle;
 import io.cherrypick.store.OrderLifecycleStore;
 import io.cherrypick.handoff.HandoffRecord;
 import io.cherrypick.handoff.HandoffStore;
@@ -163,6 +164,27 @@ abstract class AbstractOrderFlowTest extends FlowTestSupport {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle.findPick("LOC1").orElseThrow().state() == LifecycleState.ACKNOWLEDGED);
         assertThat(sims.peoplevoxOrder("LOC1").get("site")).isEqualTo("PrimarySite");
+    }
+
+    @Test
+    void aHeldPickWhoseExceptionAPersonDiscardsReadsSkippedWithWhoAndWhy() {
+        sims.post("/sim/bluecherry/_control/locations", List.of(Map.of("location", "MIA", "loc_name", "Miami DC", "loc_type", "W")));
+        sims.createPicks(List.of(Picks.pick("GONE1", "MIA", A)));
+        ExceptionRecord e = awaitOpenException("GONE1");
+        assertThat(lifecycle.findPick("GONE1").orElseThrow().state()).isEqualTo(LifecycleState.HELD_IN_BLUE_CHERRY);
+
+        api.post().uri("/api/exceptions/" + e.id() + "/discard").header("X-Cherrypick-User", "sam.support")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "shipped from the store by hand"))
+                .retrieve().toBodilessEntity();
+
+        // customer service no longer reads "held" with an open exception: the pick was not sent on purpose, and why
+        OrderLifecycle pick = lifecycle.findPick("GONE1").orElseThrow();
+        assertThat(pick.state()).isEqualTo(LifecycleState.SKIPPED);
+        assertThat(pick.exceptionOpen()).isFalse();
+        assertThat(pick.note()).contains("discarded by sam.support").contains("shipped from the store by hand");
+        assertThat(jdbc.queryForObject("select status from handoff where id = ?", String.class, e.handoffId()))
+                .isEqualTo("SKIPPED");
+        assertThat(sims.peoplevoxOrders()).isEmpty();
     }
 
     @Test
