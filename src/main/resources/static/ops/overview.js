@@ -15,11 +15,14 @@ async function overview(path, params) {
     api('/charts/peoplevox-calls?window=' + window), api('/charts/backlog?window=' + window)]);
   const sum = counts => Object.values(counts || {}).reduce((a, b) => a + b, 0);
   const held = (health.ordersByState || {}).HELD_IN_BLUE_CHERRY || 0;
+  const systems = health.systems || [];
   return [el('h1', {}, 'Overview'),
     el('div', {class: 'tiles'},
       tile('Open exceptions', sum(health.openExceptionsByCategory), '#/exceptions?status=OPEN', 'tile-exceptions'),
       tile('Stuck orders', sum(health.stuckOrdersByState), '#/stuck', 'tile-stuck'),
-      tile('Orders held', held, '#/orders?state=HELD_IN_BLUE_CHERRY', 'tile-held')),
+      tile('Orders held', held, '#/orders?state=HELD_IN_BLUE_CHERRY', 'tile-held'),
+      tile('Systems down', systems.filter(s => s.down).length, '#/', 'tile-systems')),
+    systemsTable(systems),
     el('div', {class: 'window'}, 'Charts: ', WINDOWS.map(([code, label]) => code === window
       ? el('strong', {}, label) : link('#/?window=' + code, label, {id: 'window-' + code}))),
     el('div', {class: 'charts'},
@@ -39,6 +42,21 @@ async function overview(path, params) {
       true, 'stuck-by-state'),
     countsTable('Open exceptions by problem', 'category', health.openExceptionsByCategory,
       c => '#/exceptions?status=OPEN&category=' + c, true, 'open-by-category')];
+}
+
+/**
+ * The systems' circuit breakers: a system that is down holds its queues (nothing becomes an exception meanwhile) and
+ * is tried again every so often; one up whose last calls failed shows how many failed in a row.
+ */
+function systemsTable(systems) {
+  return [el('h2', {}, 'Systems'),
+    table([['System', s => s.system],
+      ['State', s => (s.down ? 'DOWN since ' + when(s.downSince) + ' (its queues wait)' : 'answering'),
+        s => (s.down ? 'warn' : '')],
+      ['Calls failed in a row', s => s.failuresInARow, 'num'],
+      ['Tried again', s => (s.down ? when(s.nextTry) : '')],
+      ['Last error', s => s.lastError || '']],
+    systems.filter(s => s.down || s.failuresInARow > 0), 'Every system answers.', {id: 'systems'})];
 }
 
 function tile(label, n, href, id) {

@@ -11,20 +11,24 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import io.cherrypick.handoff.HandoffStore;
+import io.cherrypick.outage.SystemOutages;
 import io.cherrypick.store.Timestamps;
 
 /**
  * Per hand-off queue (records to send, events to process): last success, backlog, age of the oldest waiting record, open
- * exceptions of the flow; per pull: last successful run.
+ * exceptions of the flow; per pull: last successful run; per system that failed since its last answer: whether it is
+ * down (its queues wait), since when, and when it is tried next.
  */
 @Service
 public class FlowHealth {
     private final NamedParameterJdbcTemplate jdbc;
     private final HandoffStore handoff;
+    private final SystemOutages outages;
 
-    public FlowHealth(NamedParameterJdbcTemplate jdbc, HandoffStore handoff) {
+    public FlowHealth(NamedParameterJdbcTemplate jdbc, HandoffStore handoff, SystemOutages outages) {
         this.jdbc = jdbc;
         this.handoff = handoff;
+        this.outages = outages;
     }
 
     public record Flow(String flow, Map<String, Integer> records, int backlog, Instant lastSent, Long oldestWaitingSeconds,
@@ -32,6 +36,24 @@ public class FlowHealth {
     }
 
     public record Pull(String route, String watermark, Instant lastSuccess) {
+    }
+
+    /**
+     * A system Cherrypick calls, as its circuit breaker holds it: {@code down} while its queues wait (since
+     * {@code downSince}, tried again at {@code nextTry}); up with {@code failuresInARow} calls failed since it last
+     * answered (down at the configured count).
+     */
+    public record SystemState(String system, boolean down, Instant downSince, Instant nextTry, int failuresInARow,
+                              String lastError) {
+    }
+
+    /** Every system that has failed since it was first called, down ones first; a system never failing is not listed. */
+    public List<SystemState> systems() {
+        return outages.all().stream()
+                .map(s -> new SystemState(s.system(), s.down(), s.downSince(), s.down() ? s.probeAt() : null, s.failures(),
+                        s.lastError()))
+                .sorted(java.util.Comparator.comparing((SystemState s) -> !s.down()).thenComparing(SystemState::system))
+                .toList();
     }
 
     public List<Flow> flows() {

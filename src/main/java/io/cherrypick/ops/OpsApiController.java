@@ -188,9 +188,11 @@ public class OpsApiController {
     }
 
     @GetMapping("/flows")
-    @Operation(summary = "Flow health: backlog, oldest waiting, pulls, orders by state, open exceptions")
+    @Operation(summary = "Flow health: backlog, oldest waiting, pulls, systems down (their queues wait), orders by state,"
+            + " open exceptions")
     public Map<String, Object> flows() {
-        return Map.of("flows", health.flows(), "pulls", health.pulls(), "ordersByState", lifecycle.countByState(),
+        return Map.of("flows", health.flows(), "pulls", health.pulls(), "systems", health.systems(),
+                "ordersByState", lifecycle.countByState(),
                 "stuckOrdersByState", stuck.counts(), "openExceptionsByCategory", exceptions.openByCategory());
     }
 

@@ -84,6 +84,11 @@ public class SystemOutages {
         return jdbc.query("select * from system_outage where system = :s", Map.of("s", system), STATE).stream().findFirst();
     }
 
+    /** Every system with a row: each that failed once at least (a row is kept, its count reset, when it answers). */
+    public List<State> all() {
+        return jdbc.query("select * from system_outage order by system", Map.of(), STATE);
+    }
+
     private static final RowMapper<State> STATE = (rs, i) -> new State(rs.getString("system"), rs.getInt("failures"),
             Timestamps.read(rs, "down_since"), Timestamps.read(rs, "probe_at"), rs.getString("last_error"));
 

@@ -170,6 +170,14 @@ class ConsoleBrowserTest {
                 .mapToLong(n -> ((Number) n).longValue()).sum();
         assertThat(open).as("the scene's open exceptions").isEqualTo(10);
         assertThat(browser.findElement(By.cssSelector("#tile-exceptions .n")).getText()).isEqualTo(String.valueOf(open));
+        // the systems' circuit breakers: the channel that stopped answering, down first, and Blue Cherry's one failure
+        assertThat(browser.findElement(By.cssSelector("#tile-systems .n")).getText()).isEqualTo("1");
+        List<String> systems = browser.findElements(By.cssSelector("#systems tbody tr")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(systems).hasSize(2);
+        assertThat(systems.get(0)).startsWith("Channel web").contains("DOWN since").contains("its queues wait")
+                .contains("did not answer in time");
+        assertThat(systems.get(1)).startsWith("Blue Cherry").contains("answering").contains("HTTP 503");
         ManualScreenshots.take(browser, "overview");
 
         browser.findElement(By.id("window-7d")).click();

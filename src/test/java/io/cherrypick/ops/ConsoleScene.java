@@ -41,7 +41,7 @@ final class ConsoleScene {
 
     static final List<String> TABLES = List.of("integration_exception", "order_lifecycle", "despatch", "handoff",
             "api_call_minute", "flow_backlog_minute", "audit_log", "alert", "return_receipt_line", "return_receipt",
-            "return_authorisation_line", "return_authorisation", "stock_variance", "stock_reconciliation");
+            "return_authorisation_line", "return_authorisation", "stock_variance", "stock_reconciliation", "system_outage");
 
     void empty() {
         TABLES.forEach(t -> jdbc.update("delete from " + t));
@@ -158,6 +158,13 @@ final class ConsoleScene {
                 Timestamps.utc(now.minus(Duration.ofMinutes(49))));
         jdbc.update(variance, "012345678929", "PrimarySite", "NJ", 40, 38, 40, 0, 0, false, false,
                 Timestamps.utc(now.minus(Duration.ofMinutes(49))));
+
+        // the web channel stopped answering 12 minutes ago: its pushes wait; Blue Cherry failed once since it last answered
+        jdbc.update("insert into system_outage (system, failures, down_since, probe_at, last_error, updated_at) values"
+                + " ('Channel web', 5, ?, ?, 'channel web did not answer in time (request timed out after 10000 ms)', ?)",
+                Timestamps.utc(now.minus(Duration.ofMinutes(12))), Timestamps.utc(now.plusSeconds(20)), Timestamps.utc(now));
+        jdbc.update("insert into system_outage (system, failures, last_error, updated_at) values ('Blue Cherry', 1,"
+                + " 'Blue Cherry answered HTTP 503 to GET pick', ?)", Timestamps.utc(now));
 
         // who did what, and what the chat was told
         audit.record("sam.support", "RESOLVE", "exception", "17", "sales-order H4: item created by hand in Blue Cherry");

@@ -66,6 +66,10 @@ abstract class AbstractPeoplevoxOutageTest extends FlowTestSupport {
         assertThat(downAlerts()).singleElement().asString().contains("Peoplevox is DOWN").contains("500");
         assertThat(backAlerts()).isEmpty();
         assertThat(lifecycle.list(LifecycleState.ACKNOWLEDGED, null, 10)).isEmpty();
+        // the console's overview shows it down, since when, when it is tried next and why
+        Map<String, Object> down = peoplevoxInFlowHealth();
+        assertThat(down).containsEntry("down", true).containsKeys("downSince", "nextTry");
+        assertThat((String) down.get("lastError")).contains("500");
 
         sims.delete("/sim/peoplevox/_control/faults");
 
@@ -76,6 +80,14 @@ abstract class AbstractPeoplevoxOutageTest extends FlowTestSupport {
         assertThat(sims.peoplevoxOrders()).hasSize(5);
         assertThat(headerRowsSent()).as("each pick sent once").isEqualTo(5);
         assertThat(handoff.countByStatus("sales-order")).containsEntry("DONE", 5);
+        assertThat(peoplevoxInFlowHealth()).containsEntry("down", false).containsEntry("failuresInARow", 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> peoplevoxInFlowHealth() {
+        Map<String, Object> health = api.get().uri("/api/flows").retrieve().body(Map.class);
+        return ((List<Map<String, Object>>) health.get("systems")).stream().filter(s -> "Peoplevox".equals(s.get("system")))
+                .findFirst().orElseThrow();
     }
 
     private int exceptionCount() {
