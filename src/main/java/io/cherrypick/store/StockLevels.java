@@ -153,16 +153,27 @@ public class StockLevels {
      * (none for an item whose level is not known).
      */
     public int movedInBlueCherry(String site, Collection<String> itemCodes) {
-        if (itemCodes.isEmpty()) {
+        return movedInBlueCherry(itemCodes.stream().map(code -> new SkuSite(code, site == null ? "" : site)).toList());
+    }
+
+    /**
+     * As {@link #movedInBlueCherry(String, Collection)} for the documents of a whole batch (a blank site: the item at
+     * every site), in one locking pass: levels are locked in SKU and site order, as observations lock them, so a
+     * batch of shipments and a stock refresh cannot deadlock on two levels.
+     */
+    public int movedInBlueCherry(Collection<SkuSite> moved) {
+        List<Object[]> keys = moved.stream().filter(m -> !m.site().isBlank()).distinct().sorted()
+                .map(k -> new Object[] {k.itemCode(), k.site()}).toList();
+        List<String> everySite = moved.stream().filter(m -> m.site().isBlank()).map(SkuSite::itemCode).distinct().sorted()
+                .toList();
+        if (keys.isEmpty() && everySite.isEmpty()) {
             return 0;
         }
-        List<String> codes = itemCodes.stream().distinct().sorted().toList();
-        if (site == null || site.isBlank()) {
-            return markMoved("item_code in (:codes)", new MapSqlParameterSource("codes", codes), Instant.now());
-        }
-        // by the whole key (item_code, site), in the order observations lock levels in
-        List<Object[]> keys = codes.stream().map(code -> new Object[] {code, site}).toList();
-        return markMoved("(item_code, site) in (:keys)", new MapSqlParameterSource("keys", keys), Instant.now());
+        // by the whole key (item_code, site) where the site is known; the never-matching dummy keeps the SQL one shape
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("keys", keys.isEmpty() ? List.<Object[]>of(new Object[] {"", ""}) : keys)
+                .addValue("codes", everySite.isEmpty() ? List.of("") : everySite);
+        return markMoved("(item_code, site) in (:keys) or item_code in (:codes)", p, Instant.now());
     }
 
     /**
@@ -183,6 +194,10 @@ public class StockLevels {
      * window of an overlay that may still land later, or the overlay read in between would settle both.
      */
     private int markMoved(String where, MapSqlParameterSource p, Instant at) {
+        // one UPDATE locks rows in the order it finds them; locked first in SKU and site order, the order every writer
+        // of levels keeps (observations, overlays), two transactions cannot each hold a level the other waits for
+        jdbc.query("select item_code, site from stock_level where " + where + " order by item_code, site for update", p,
+                rs -> { });
         return jdbc.update("update stock_level set bc_moved_at = case when bc_moved_at is null or bc_moved_at < :at"
                 + " then :at else bc_moved_at end where " + where, p.addValue("at", Timestamps.utc(at)));
     }

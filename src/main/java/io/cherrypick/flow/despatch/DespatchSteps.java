@@ -1,6 +1,7 @@
 package io.cherrypick.flow.despatch;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ import io.cherrypick.peoplevox.model.PvxDespatch;
 import io.cherrypick.store.DespatchRegister;
 import io.cherrypick.store.LifecycleState;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.WarehouseStatuses;
 
@@ -138,6 +140,7 @@ public class DespatchSteps {
 
     /** Blue Cherry took these shipments (a batch, or one record): the pick is confirmed, or noted as part despatched. */
     public void confirmed(Exchange exchange) {
+        List<SkuSite> moved = new ArrayList<>();
         for (Message m : Handoff.records(exchange)) {
             Shipment s = m.getHeader(OrderShipments.SHIPMENT, Shipment.class);
             String pkey = m.getHeader(BlueCherry.PKEY, String.class);
@@ -153,10 +156,11 @@ public class DespatchSteps {
             }
             lifecycle.flagException(s.pickNum(), false);
             // the shipment took the units off Blue Cherry's stock: the next overlay tells it the site's levels again
-            stock.movedInBlueCherry(d.site(), d.packages().stream().flatMap(p -> p.lines().stream())
-                    .map(PvxDespatch.Line::itemCode).toList());
+            d.packages().stream().flatMap(p -> p.lines().stream())
+                    .forEach(l -> moved.add(new SkuSite(l.itemCode(), d.site() == null ? "" : d.site())));
             log.info("despatch {} confirmed in Blue Cherry as shipment {}", d.despatchNumber(), pkey);
         }
+        stock.movedInBlueCherry(moved);
     }
 
     /**
