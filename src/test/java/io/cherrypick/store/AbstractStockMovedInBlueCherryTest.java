@@ -54,6 +54,15 @@ abstract class AbstractStockMovedInBlueCherryTest {
     }
 
     @Test
+    void aBatchOfDocumentsMarksItsLevelsInOnePassWithAndWithoutASite() {
+        // a shipment at a known site, and one whose report named no site (the item at every site)
+        assertThat(levels.movedInBlueCherry(List.of(new SkuSite("MOVED-B", "PrimarySite"), new SkuSite("MOVED-A", ""),
+                new SkuSite("MOVED-B", "PrimarySite")))).isEqualTo(3);
+        assertThat(untold()).containsExactly(SHIPPED, OTHER_SITE, OTHER_ITEM);
+        assertThat(levels.movedInBlueCherry(List.of())).isZero();
+    }
+
+    @Test
     void anOverlayThatBrokeOffGoesAgainUntilItCanNoLongerLandLate() {
         Instant lateUntil = Instant.now().plusSeconds(300);
         levels.overlayMayLandLate(List.of(SHIPPED, OTHER_ITEM), lateUntil);

@@ -34,6 +34,7 @@ import io.cherrypick.store.PurchaseOrderStore.GoodsLine;
 import io.cherrypick.store.PurchaseOrderStore.Line;
 import io.cherrypick.store.PurchaseOrderStore.PurchaseOrder;
 import io.cherrypick.store.PurchaseOrderStore.State;
+import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.ValueMappingStore;
 
@@ -266,6 +267,7 @@ public class GoodsReceiptSteps {
 
     /** Blue Cherry took these goods-in lines (a batch, or one): each is POSTED, and its purchase order moves on. */
     public void confirmed(Exchange exchange) {
+        List<SkuSite> moved = new ArrayList<>(); // marked in one pass, in SKU and site order
         for (Message m : Handoff.records(exchange)) {
             ReceiptAllocation r = m.getHeader(RECEIPT, ReceiptAllocation.class);
             String pkeyText = m.getHeader(BlueCherry.PKEY, "", String.class).trim();
@@ -279,9 +281,10 @@ public class GoodsReceiptSteps {
             store.posted(g.id(), pkey, credits, g.prodNum(), note);
             progress(g.prodNum(), note);
             // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
-            stock.movedInBlueCherry(g.site(), List.of(g.itemCode()));
+            moved.add(new SkuSite(g.itemCode(), g.site() == null ? "" : g.site()));
             log.info("{}", note);
         }
+        stock.movedInBlueCherry(moved);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.cherrypick.flow.returns;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ import io.cherrypick.store.ReceiptState;
 import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.ReturnStore;
 import io.cherrypick.store.ReturnStore.LineKey;
+import io.cherrypick.store.SkuSite;
 import io.cherrypick.store.StockLevels;
 import io.cherrypick.store.ValueMappingStore;
 
@@ -263,6 +265,7 @@ public class ReturnReceiptSteps {
 
     /** Blue Cherry took these receipts (a batch, or one): each return is confirmed, its RAs credited and moved on. */
     public void confirmed(Exchange exchange) {
+        List<SkuSite> moved = new ArrayList<>(); // marked in one pass, in SKU and site order
         for (Message m : Handoff.records(exchange)) {
             ReceiptCredit r = m.getHeader(RECEIPT, ReceiptCredit.class);
             long pkey = m.getHeader(BlueCherry.PKEY, 0L, Long.class);
@@ -279,9 +282,10 @@ public class ReturnReceiptSteps {
                 refreshExceptionFlag(raNum);
             }
             // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
-            stock.movedInBlueCherry(received.site(), List.of(received.itemCode()));
+            moved.add(new SkuSite(received.itemCode(), received.site() == null ? "" : received.site()));
             log.info("{}", note);
         }
+        stock.movedInBlueCherry(moved);
     }
 
     /** The sentence for a receipt Blue Cherry refused alone. */
