@@ -81,8 +81,8 @@ public class PeoplevoxItemCatalog {
 
     /**
      * As {@link #remember} for each item, in batched statements: an update of those already known, then an insert of
-     * the others (a batch of items sent costs two statements, not two per item). Should another instance insert one
-     * of them meanwhile, the items are remembered one by one.
+     * the others (a batch of items sent costs two statements, not two per item); one another instance inserted
+     * meanwhile is updated after all.
      */
     public void rememberAll(List<KnownItem> items) {
         java.time.OffsetDateTime now = Timestamps.now();

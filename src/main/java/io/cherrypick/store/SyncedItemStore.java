@@ -53,7 +53,7 @@ public class SyncedItemStore {
 
     /**
      * As {@link #save} for each SKU, in batched statements: an update of those already stored, then an insert of the
-     * others. Should another instance insert one of them meanwhile, the SKUs are saved one by one.
+     * others; one another instance inserted meanwhile is updated after all.
      */
     public void saveAll(List<Synced> skus) {
         java.time.OffsetDateTime now = Timestamps.now();

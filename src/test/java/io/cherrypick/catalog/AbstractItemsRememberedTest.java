@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,6 +27,7 @@ abstract class AbstractItemsRememberedTest {
     @Autowired SyncedItemStore synced;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+    @Autowired TransactionTemplate tx;
 
     @BeforeEach
     void clean() {
@@ -46,6 +48,20 @@ abstract class AbstractItemsRememberedTest {
         catalog.rememberAll(List.of(new KnownItem("REM-3", "333", null, "SYNC")));
         assertThat(jdbc.queryForObject("select barcode from pvx_item where item_code = 'REM-3'", String.class)).isEqualTo("333");
         catalog.rememberAll(List.of());
+    }
+
+    @Test
+    void anItemInsertedByAnotherWriterBetweenTheUpdateAndTheInsertIsUpdatedAndTheTransactionGoesOn() {
+        // the same item twice in one batch: the update finds neither, the insert writes the first and meets the first
+        // as another writer's row for the second, which is then updated; on PostgreSQL a duplicate-key failure would
+        // have left the caller's transaction unable to run anything else
+        tx.executeWithoutResult(status -> {
+            catalog.rememberAll(List.of(new KnownItem("REM-9", "999", "fp-first", "SYNC"),
+                    new KnownItem("REM-9", "999", "fp-second", "SYNC")));
+            assertThat(jdbc.queryForObject("select fingerprint from pvx_item where item_code = 'REM-9'", String.class))
+                    .as("the later write wins, in the same transaction").isEqualTo("fp-second");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from pvx_item where item_code = 'REM-9'", Integer.class)).isEqualTo(1);
     }
 
     @Test
