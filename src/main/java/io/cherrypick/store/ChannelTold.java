@@ -36,21 +36,59 @@ public class ChannelTold {
     }
 
     /**
+     * What the channel was last told about a SKU at a site ({@code available}, null if never), and until when a push of
+     * it that broke off may still land there ({@code lateUntil}, null if none).
+     */
+    public record Last(Integer available, Instant lateUntil) {
+    }
+
+    /**
      * What the channel was last told about these SKUs and sites (one query per 500 of them). Asked by the whole unique
      * key (channel, item, site): H2 reads "channel = ? and item_code in (...)" through the key's first column only, that
      * is every SKU and site the channel was ever told of, on every push batch.
      */
-    public Map<SkuSite, Integer> toldAvailable(String channel, Collection<SkuSite> keys) {
-        Map<SkuSite, Integer> out = new HashMap<>();
+    public Map<SkuSite, Last> last(String channel, Collection<SkuSite> keys) {
+        Map<SkuSite, Last> out = new HashMap<>();
         List<Object[]> rows = keys.stream().distinct().map(k -> new Object[] {channel, k.itemCode(), k.site()}).toList();
         for (int i = 0; i < rows.size(); i += IN_LIST) {
-            jdbc.query("select item_code, site, told_available from stock_channel where (channel, item_code, site) in (:rows)",
+            jdbc.query("select item_code, site, told_available, late_until from stock_channel"
+                    + " where (channel, item_code, site) in (:rows)",
                     new MapSqlParameterSource("rows", rows.subList(i, Math.min(rows.size(), i + IN_LIST))), rs -> {
                         out.put(new SkuSite(rs.getString("item_code"), rs.getString("site")),
-                                StockLevels.intOrNull(rs, "told_available"));
+                                new Last(StockLevels.intOrNull(rs, "told_available"), Timestamps.read(rs, "late_until")));
                     });
         }
         return out;
+    }
+
+    /**
+     * A push of these levels broke off without an answer: the channel may still apply it until {@code lateUntil}
+     * (kept if a later time is held already). What the channel was told stays as it was.
+     */
+    public void mayLandLate(String channel, Collection<SkuSite> keys, Instant lateUntil) {
+        SqlParameterSource[] rows = keys.stream().distinct().sorted()
+                .map(k -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", k.itemCode())
+                        .addValue("site", k.site()).addValue("late", Timestamps.utc(lateUntil)))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length == 0) {
+            return;
+        }
+        jdbc.batchUpdate("insert into stock_channel (channel, item_code, site, late_until) values (:channel, :code,"
+                + " :site, :late) on conflict do nothing", rows);
+        jdbc.batchUpdate("update stock_channel set late_until = :late where channel = :channel and item_code = :code"
+                + " and site = :site and (late_until is null or late_until < :late)", rows);
+    }
+
+    /** No push of these levels can land late any more. */
+    public void settledLate(String channel, Collection<SkuSite> keys) {
+        SqlParameterSource[] rows = keys.stream().distinct().sorted()
+                .map(k -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", k.itemCode())
+                        .addValue("site", k.site()))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length > 0) {
+            jdbc.batchUpdate("update stock_channel set late_until = null where channel = :channel and item_code = :code"
+                    + " and site = :site", rows);
+        }
     }
 
     /** Records what the channel was told (in SKU and site order; one batch per statement). */

@@ -266,7 +266,8 @@ public class StockLevels {
         return changes(due);
     }
 
-    private List<Message> changes(Map<SkuSite, Instant> due) {
+    /** A change of each level, due at its time: a record of a channel's queue (key SKU|site), to write coalescing. */
+    public List<Message> changes(Map<SkuSite, Instant> due) {
         List<Message> out = new ArrayList<>(due.size());
         due.forEach((key, at) -> {
             Message m = new DefaultMessage(camel);

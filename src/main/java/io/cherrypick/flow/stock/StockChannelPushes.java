@@ -48,10 +48,14 @@ public class StockChannelPushes {
     static final String CHANNEL = "StockChannel";
     static final String PUSHES = "StockPushes";
     static final String FAILURE = "StockFailure";
+    /** Until when an earlier push of the level that broke off may still land at the channel (none: absent). */
+    static final String LATE_UNTIL = "StockLateUntil";
     private static final Logger log = LoggerFactory.getLogger(StockChannelPushes.class);
 
     /** Failed attempts before a channel's outage shows as an exception. */
     private final int alertAfter;
+    /** How long a push that broke off may still be applied by the channel. */
+    private final java.time.Duration lateApply;
     private final StockLevels levels;
     private final ChannelTold told;
     private final ChannelRules channelRules;
@@ -60,17 +64,21 @@ public class StockChannelPushes {
     public StockChannelPushes(StockProperties props, StockLevels levels, ChannelTold told, ChannelRules channelRules,
                               ExceptionStore exceptions) {
         this.alertAfter = props.channelAlertAfter();
+        this.lateApply = props.channelLateApply();
         this.levels = levels;
         this.told = told;
         this.channelRules = channelRules;
         this.exceptions = exceptions;
     }
 
-    /** Decides, for each push of the batch, what the channel should show and whether to tell it (two queries). */
+    /**
+     * Decides, for each push of the batch, what the channel should show and whether to tell it (two queries): a level
+     * an earlier push of which broke off is told whatever the channel was told, since that push may still land.
+     */
     public List<Message> prepare(List<Message> pushes, String channel) {
         List<SkuSite> keys = pushes.stream().map(m -> SkuSite.ofKey(m.getHeader(Handoff.RECORD_KEY, String.class))).toList();
         Map<SkuSite, StockLevel> held = levels.of(keys);
-        Map<SkuSite, Integer> toldBefore = told.toldAvailable(channel, keys);
+        Map<SkuSite, ChannelTold.Last> last = told.last(channel, keys);
         Rules rules = channelRules.current();
         for (int i = 0; i < pushes.size(); i++) {
             Message push = pushes.get(i);
@@ -79,10 +87,13 @@ public class StockChannelPushes {
                 push.setHeader(TELL, false); // nothing held to tell
                 continue;
             }
+            ChannelTold.Last before = last.get(keys.get(i));
+            Instant lateUntil = before == null ? null : before.lateUntil();
             int ats = rules.availableToSell(level.itemCode(), level.site(), level.available());
             push.setHeader(AVAILABLE_TO_SELL, ats);
             push.setHeader(OBSERVED_AT, level.observedAt());
-            push.setHeader(TELL, rules.worthPushing(toldBefore.get(keys.get(i)), ats));
+            push.setHeader(LATE_UNTIL, lateUntil);
+            push.setHeader(TELL, lateUntil != null || rules.worthPushing(before == null ? null : before.available(), ats));
         }
         return pushes;
     }
@@ -122,6 +133,31 @@ public class StockChannelPushes {
         told.record(channel, records);
     }
 
+    /**
+     * After the channel took a call: for each level an earlier push of which may still land (it broke off), one more
+     * push due when it no longer can (the returned changes, to write to the channel's queue coalescing); a level past
+     * that time is settled.
+     */
+    public List<Message> lateLandings(List<Message> pushes, String channel) {
+        Instant now = Instant.now();
+        Map<SkuSite, Instant> again = new java.util.TreeMap<>();
+        List<SkuSite> settled = new ArrayList<>();
+        for (Message push : pushes) {
+            Instant lateUntil = push.getHeader(LATE_UNTIL, Instant.class);
+            if (lateUntil == null || !tell(push)) {
+                continue;
+            }
+            SkuSite key = SkuSite.ofKey(push.getHeader(Handoff.RECORD_KEY, String.class));
+            if (lateUntil.isAfter(now)) {
+                again.put(key, lateUntil.plusSeconds(1));
+            } else {
+                settled.add(key);
+            }
+        }
+        told.settledLate(channel, settled);
+        return levels.changes(again);
+    }
+
     /** Whether some push of the batch had failed before (the channel may just have come back). */
     public boolean retried(List<Message> pushes) {
         return pushes.stream().anyMatch(m -> m.getHeader(Handoff.ATTEMPTS, 0, Integer.class) > 0);
@@ -148,6 +184,12 @@ public class StockChannelPushes {
         int attempts = (pushes == null ? 0 : pushes.stream().mapToInt(m -> m.getHeader(Handoff.ATTEMPTS, 0, Integer.class))
                 .max().orElse(0)) + 1;
         ApiException failure = classify(channel, levels, cause);
+        if (failure.category() == Category.API_TIMEOUT && pushes != null) {
+            // no answer: the channel may have the call and apply it later, over a newer level pushed meanwhile
+            told.mayLandLate(channel, pushes.stream().filter(StockChannelPushes::tell)
+                    .map(m -> SkuSite.ofKey(m.getHeader(Handoff.RECORD_KEY, String.class))).toList(),
+                    Instant.now().plus(lateApply));
+        }
         String sentence = "Channel " + channel + " did not take " + levels + " stock level(s) (attempt " + attempts + "): "
                 + failure.getMessage() + "; they are kept and sent again after a backoff that doubles with each attempt,"
                 + " without end";

@@ -40,6 +40,9 @@ import io.cherrypick.security.Secrets;
  *                            doubling the wait up to channel-retry-max
  * @param channelRetryMax     the longest wait between push attempts
  * @param channelAlertAfter   failed attempts before an exception shows the channel is down
+ * @param channelLateApply    how long after a push broke off without an answer (a timeout) the channel may still apply
+ *                            it, over a newer level (assumed; no public source gives it): the levels of that push are
+ *                            pushed whatever the channel was told until then, and once more after it
  * @param bufferDefault       units held back from the channels at every site and SKU without a buffer of its own
  * @param buffers             units held back per site or SKU; seeds mapping kind "stock-buffer"
  * @param peak                peak mode
@@ -67,6 +70,7 @@ public record StockProperties(boolean enabled, @Min(1) long inboxInterval, @Min(
                               @Min(1) long channelInterval, @Min(1) int channelBatchSize,
                               @NotNull @DurationMin(millis = 1) Duration channelRetryBackoff,
                               @NotNull @DurationMin(millis = 1) Duration channelRetryMax, @Min(1) int channelAlertAfter,
+                              @NotNull @DurationMin(millis = 0) Duration channelLateApply,
                               @Min(0) int bufferDefault, List<Buffer> buffers, @NotNull @Valid Peak peak,
                               @NotBlank String refreshCron, @Min(1) @Max(100) int refreshBatch, @NotBlank String report,
                               @NotBlank String blueCherryCron, @Min(1) int blueCherryBatchSize, @NotNull String adjPrefix,

@@ -63,6 +63,8 @@ public class ChannelSimulator {
     private long accepted;
     private long stale;
     private long nextFaultId = 1;
+    /** Whether an update observed before the level held is stale (settings; a reset restores the configured one). */
+    private boolean honoursObservedAt;
 
     @Autowired
     public ChannelSimulator(ChannelSimulatorProperties properties) {
@@ -72,6 +74,19 @@ public class ChannelSimulator {
     public ChannelSimulator(ChannelSimulatorProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+        this.honoursObservedAt = properties.honoursObservedAt();
+    }
+
+    /** The receiver's settings that can change at run time. */
+    public record Settings(Boolean honoursObservedAt) {
+    }
+
+    /** Changes the settings given (a null field keeps its value); returns them all. */
+    public synchronized Settings settings(Settings change) {
+        if (change != null && change.honoursObservedAt() != null) {
+            honoursObservedAt = change.honoursObservedAt();
+        }
+        return new Settings(honoursObservedAt);
     }
 
     /**
@@ -95,7 +110,7 @@ public class ChannelSimulator {
         for (StockLevelUpdate update : received) {
             Key key = new Key(update.sku(), update.site());
             ChannelStockLevel held = levels.get(key);
-            boolean isStale = held != null && update.observedAt().isBefore(held.observedAt());
+            boolean isStale = honoursObservedAt && held != null && update.observedAt().isBefore(held.observedAt());
             if (!isStale) {
                 levels.put(key, new ChannelStockLevel(update.sku(), update.site(), update.available(), update.observedAt(), now));
                 acceptedHere++;
@@ -161,6 +176,7 @@ public class ChannelSimulator {
         updates = 0;
         accepted = 0;
         stale = 0;
+        honoursObservedAt = properties.honoursObservedAt();
     }
 
     public synchronized ChannelFault addFault(FaultRequest request) {

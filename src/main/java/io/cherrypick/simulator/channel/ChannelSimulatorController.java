@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,6 +99,20 @@ public class ChannelSimulatorController {
     @PostMapping("/sim/channel/_control/faults")
     public ChannelFault addFault(@RequestBody ChannelSimulator.FaultRequest request) {
         return channel.addFault(request);
+    }
+
+    /**
+     * Settings at run time (until a reset): {@code honoursObservedAt} false makes every update set the level, as a
+     * channel that takes a plain "set the level" does, so a call applied late overwrites a newer level.
+     */
+    @PutMapping("/sim/channel/_control/settings")
+    public ChannelSimulator.Settings settings(@RequestBody ChannelSimulator.Settings change) {
+        return channel.settings(change);
+    }
+
+    @GetMapping("/sim/channel/_control/settings")
+    public ChannelSimulator.Settings settings() {
+        return channel.settings(null);
     }
 
     @GetMapping("/sim/channel/_control/faults")

@@ -49,6 +49,7 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.flows.stock.full-overlay-cron=0 0 0 1 1 ? 2099",
         "cherrypick.flows.stock.channel-retry-backoff=200ms",
         "cherrypick.flows.stock.channel-alert-after=2",
+        "cherrypick.flows.stock.channel-late-apply=3s",
         "cherrypick.flows.stock.sku-refresh-every=0s",
         "cherrypick.webhooks.token=stock-test-token",
         "cherrypick.peoplevox.timeout=5s",
@@ -459,6 +460,41 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
         List<ExceptionRecord> channelDown = exceptions.list(null, null, StockFlow.FLOW, "channel:web", 10);
         assertThat(channelDown).as("the outage was visible").isNotEmpty();
         await().atMost(WAIT).until(() -> exceptions.list("OPEN", null, StockFlow.FLOW, "channel:web", 10).isEmpty());
+    }
+
+    @Test
+    void aPushThatTimedOutAndLandsLateOverANewerLevelIsCorrectedByOneMorePush() {
+        // a channel that sets whatever level it is given (no ordering by observation time), and answers the next call
+        // after 12 s: the runtime gives up at 10 s, the channel applies the call when it wakes
+        api.put().uri("/sim/channel/_control/settings").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("honoursObservedAt", false)).retrieve().toBodilessEntity();
+        moveStock(A, "PrimarySite", Map.of("onHand", 5));
+        awaitChannelLevel(A, "PrimarySite", 5);
+        sims.post("/sim/channel/_control/faults", Map.of("operation", "stock-levels", "type", "TIMEOUT", "count", 1,
+                "delayMs", 12_000));
+
+        moveStock(A, "PrimarySite", Map.of("onHand", 8));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from stock_channel where item_code = ?"
+                + " and late_until is not null", Integer.class, A) == 1);
+        // the level moves on while the timed-out call still sleeps in the channel; the newer level reaches it first
+        moveStock(A, "PrimarySite", Map.of("onHand", 3));
+        awaitChannelLevel(A, "PrimarySite", 3);
+        // then the channel wakes and applies the old call: 8, over the newer 3
+        await().atMost(WAIT).until(this::lateLandingApplied);
+
+        // one more push once the late call can no longer land puts the channel back on the level held
+        await().atMost(WAIT).until(() -> Integer.valueOf(3).equals(channelLevel(A, "PrimarySite")));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from stock_channel where item_code = ?"
+                + " and late_until is not null", Integer.class, A) == 0);
+        assertThat(channelLevel(A, "PrimarySite")).isEqualTo(3);
+    }
+
+    /** Whether the channel applied the call that timed out (an update of 8 received after one of 3). */
+    private boolean lateLandingApplied() {
+        List<Integer> levels = sims.getList("/sim/channel/_control/updates").stream().filter(u -> A.equals(u.get("sku")))
+                .map(u -> (Integer) u.get("available")).toList();
+        int three = levels.indexOf(3);
+        return three >= 0 && levels.subList(three, levels.size()).contains(8);
     }
 
     @Test
