@@ -104,11 +104,7 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
 
     @Test
     void aCancellationAfterAllocationBecomesAnExceptionAndLeavesPeoplevoxUntouched() {
-        release("AM5", A);
-        sims.post("/sim/peoplevox/_control/orders/AM5/advance", Map.of("to", "Allocated"));
-        sims.post("/sim/bluecherry/_control/picks/AM5/void", Map.of());
-
-        ExceptionRecord e = awaitException("AM5");
+        ExceptionRecord e = voidedAfterAllocation("AM5");
         assertThat(e.category().name()).isEqualTo("AFTER_CUTOFF");
         assertThat(e.owner().name()).isEqualTo("CX");
         assertThat(e.message()).contains("Pick AM5").contains("Allocated").contains("cancelled in Blue Cherry");
@@ -117,12 +113,17 @@ abstract class AbstractAmendmentFlowTest extends FlowTestSupport {
         assertThat(lifecycle.findPick("AM5").orElseThrow().state()).isNotEqualTo(LifecycleState.CANCELLED);
     }
 
+    /** A pick sent, allocated in the warehouse, then voided in Blue Cherry: the cancellation's exception. */
+    private ExceptionRecord voidedAfterAllocation(String pick) {
+        release(pick, A);
+        sims.post("/sim/peoplevox/_control/orders/" + pick + "/advance", Map.of("to", "Allocated"));
+        sims.post("/sim/bluecherry/_control/picks/" + pick + "/void", Map.of());
+        return awaitException(pick);
+    }
+
     @Test
     void aChangeWhoseExceptionAPersonResolvesClearsThePicksFlagAndSaysWhoAndWhy() {
-        release("AM9", A);
-        sims.post("/sim/peoplevox/_control/orders/AM9/advance", Map.of("to", "Allocated"));
-        sims.post("/sim/bluecherry/_control/picks/AM9/void", Map.of());
-        ExceptionRecord e = awaitException("AM9");
+        ExceptionRecord e = voidedAfterAllocation("AM9");
         assertThat(lifecycle.findPick("AM9").orElseThrow().exceptionOpen()).isTrue();
         LifecycleState before = lifecycle.findPick("AM9").orElseThrow().state();
 
