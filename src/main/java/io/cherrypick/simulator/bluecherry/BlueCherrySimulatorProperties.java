@@ -32,7 +32,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRecords               how many of each kind of record the simulator keeps (picks, production orders, RAs,
  *                                 and each list of posted documents); past it, the oldest settled ones go first: a
  *                                 shipped, voided or cancelled pick, a received production order, a closed RA, the
- *                                 oldest posted document. Open records are never dropped. Default 100,000 (the demo
+ *                                 oldest posted document (of which at most 10,000 per list are kept in any case).
+ *                                 Open records are never dropped. Default 100,000 (the demo
  *                                 adds about 52,000 orders a day)
  */
 @ConditionalOnProperty(prefix = "cherrypick.simulator", name = "enabled", havingValue = "true")

@@ -73,20 +73,28 @@ public final class BlueCherryState {
         addShipper(Map.of("shipper", "RM", "ship_name", "Royal Mail"));
     }
 
+    /** Posted documents kept per list, whatever {@code max-records} says: the newest, for the control API. */
+    static final int MAX_DOCUMENTS = 10_000;
+
     /**
      * Keeps at most {@code max} of each kind of record, so a long demo run does not grow without end: past it, the oldest
      * settled records go first (a pick that shipped or ended, a production order received in full, a return
-     * authorisation received in full, the oldest posted documents and transaction numbers). A record a flow still works
-     * on (an open pick, production order or RA) is never dropped, even when that leaves more than {@code max}.
+     * authorisation received in full, the oldest posted documents (at most {@link #MAX_DOCUMENTS} of each list) and
+     * transaction numbers). A record a flow still works on (an open pick, production order or RA) is never dropped,
+     * even when that leaves more than {@code max}.
      */
     void trim(int max) {
+        // posted documents are kept as their JSON maps, for the control API only (every look-up a client can make reads
+        // the records above): at most MAX_DOCUMENTS of each list, or a day's stock overlays alone (up to 100,000 rows of
+        // a dozen fields) fill a 512 MB simulator's heap
         dropSettled(picks, max, p -> !p.status().isOpen());
         dropSettled(productionOrders, max, po -> "RECEIVED".equals(po.receiptStatus()));
         dropSettled(returnAuthorisations, max, ra -> "RECEIVED".equals(ra.status()));
+        int maxDocuments = Math.min(max, MAX_DOCUMENTS);
         for (List<Map<String, Object>> documents : List.of(shipments, notifications, invoices, adjustments, receipts,
                 returnReceipts, creditMemos)) {
-            if (documents.size() > max) {
-                documents.subList(0, documents.size() - max).clear();
+            if (documents.size() > maxDocuments) {
+                documents.subList(0, documents.size() - maxDocuments).clear();
             }
         }
         dropSettled(isaNums, max, n -> true);
