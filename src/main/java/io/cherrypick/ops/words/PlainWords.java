@@ -67,7 +67,8 @@ public final class PlainWords {
                         "Blue Cherry has the shipment and can invoice it. Finished."),
                 word(LifecycleState.CANCELLED, "Cancelled", "Cancelled in Blue Cherry (and in Peoplevox if it had it). Finished."),
                 word(LifecycleState.SKIPPED, "Not sent (on purpose)",
-                        "A rule of the order flow chose not to send it to the warehouse; the note says why. Finished."));
+                        "A rule of the order flow chose not to send it to the warehouse, or support closed its exception"
+                                + " without sending it; the note says why (and who). Finished."));
         group(RETURN_STATE,
                 word(ReturnState.AUTHORISED, "Authorised", "A return authorisation (RA) from Blue Cherry, not yet known to"
                         + " the warehouse."),
