@@ -66,10 +66,7 @@ public class ChannelTold {
      * (kept if a later time is held already). What the channel was told stays as it was.
      */
     public void mayLandLate(String channel, Collection<SkuSite> keys, Instant lateUntil) {
-        SqlParameterSource[] rows = keys.stream().distinct().sorted()
-                .map(k -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", k.itemCode())
-                        .addValue("site", k.site()).addValue("late", Timestamps.utc(lateUntil)))
-                .toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] rows = lateRows(channel, keys, lateUntil);
         if (rows.length == 0) {
             return;
         }
@@ -81,14 +78,19 @@ public class ChannelTold {
 
     /** No push of these levels can land late any more. */
     public void settledLate(String channel, Collection<SkuSite> keys) {
-        SqlParameterSource[] rows = keys.stream().distinct().sorted()
-                .map(k -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", k.itemCode())
-                        .addValue("site", k.site()))
-                .toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] rows = lateRows(channel, keys, null);
         if (rows.length > 0) {
             jdbc.batchUpdate("update stock_channel set late_until = null where channel = :channel and item_code = :code"
                     + " and site = :site", rows);
         }
+    }
+
+    /** One row per level (in SKU and site order, the order levels are locked in) with the time a push may land until. */
+    private static SqlParameterSource[] lateRows(String channel, Collection<SkuSite> keys, Instant lateUntil) {
+        return keys.stream().distinct().sorted()
+                .map(k -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", k.itemCode())
+                        .addValue("site", k.site()).addValue("late", Timestamps.utc(lateUntil)))
+                .toArray(SqlParameterSource[]::new);
     }
 
     /** Records what the channel was told (in SKU and site order; one batch per statement). */

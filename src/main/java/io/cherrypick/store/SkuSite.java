@@ -10,6 +10,14 @@ public record SkuSite(String itemCode, String site) implements Comparable<SkuSit
         return itemCode + "|" + site;
     }
 
+    /**
+     * An item moved at a site a document names, or at every site when it names none (a blank site): what
+     * {@link StockLevels#movedInBlueCherry(java.util.Collection)} takes.
+     */
+    public static SkuSite movedAt(String itemCode, String site) {
+        return new SkuSite(itemCode, site == null ? "" : site);
+    }
+
     /** The SKU and site of a {@link #key()}. */
     public static SkuSite ofKey(String key) {
         int bar = key == null ? -1 : key.lastIndexOf('|');

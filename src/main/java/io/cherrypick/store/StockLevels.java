@@ -153,7 +153,7 @@ public class StockLevels {
      * (none for an item whose level is not known).
      */
     public int movedInBlueCherry(String site, Collection<String> itemCodes) {
-        return movedInBlueCherry(itemCodes.stream().map(code -> new SkuSite(code, site == null ? "" : site)).toList());
+        return movedInBlueCherry(itemCodes.stream().map(code -> SkuSite.movedAt(code, site)).toList());
     }
 
     /**

@@ -157,7 +157,7 @@ public class DespatchSteps {
             lifecycle.flagException(s.pickNum(), false);
             // the shipment took the units off Blue Cherry's stock: the next overlay tells it the site's levels again
             d.packages().stream().flatMap(p -> p.lines().stream())
-                    .forEach(l -> moved.add(new SkuSite(l.itemCode(), d.site() == null ? "" : d.site())));
+                    .forEach(l -> moved.add(SkuSite.movedAt(l.itemCode(), d.site())));
             log.info("despatch {} confirmed in Blue Cherry as shipment {}", d.despatchNumber(), pkey);
         }
         stock.movedInBlueCherry(moved);

@@ -281,7 +281,7 @@ public class GoodsReceiptSteps {
             store.posted(g.id(), pkey, credits, g.prodNum(), note);
             progress(g.prodNum(), note);
             // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
-            moved.add(new SkuSite(g.itemCode(), g.site() == null ? "" : g.site()));
+            moved.add(SkuSite.movedAt(g.itemCode(), g.site()));
             log.info("{}", note);
         }
         stock.movedInBlueCherry(moved);

@@ -282,7 +282,7 @@ public class ReturnReceiptSteps {
                 refreshExceptionFlag(raNum);
             }
             // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
-            moved.add(new SkuSite(received.itemCode(), received.site() == null ? "" : received.site()));
+            moved.add(SkuSite.movedAt(received.itemCode(), received.site()));
             log.info("{}", note);
         }
         stock.movedInBlueCherry(moved);
