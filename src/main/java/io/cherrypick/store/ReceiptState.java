@@ -7,5 +7,10 @@ public enum ReceiptState {
     /** Blue Cherry accepted the return receipt. */
     CONFIRMED_IN_BLUE_CHERRY,
     /** Held or refused: an exception with the receipt waits for a person (replay queues it again). */
-    EXCEPTION
+    EXCEPTION,
+    /**
+     * A person resolved or discarded the receipt's exception: it is not sent to Blue Cherry (the note says who and
+     * why), and no RA that arrives later matches it again. Finished.
+     */
+    NOT_SENT
 }

@@ -242,7 +242,7 @@ public class ReturnStore {
                 + " values (:id, :ra, :seq, :qty)", Map.of("id", r.id(), "ra", line.raNum(), "seq", line.lineSeq(), "qty", qty)));
     }
 
-    /** Moves a receipt to RECEIVED (queued) or EXCEPTION, with the sentence a person reads. */
+    /** Moves a receipt to RECEIVED (queued), EXCEPTION or NOT_SENT, with the sentence a person reads. */
     public void receiptState(String key, ReceiptState state, String note) {
         receipt(key).ifPresent(r -> jdbc.update("update return_receipt set state = :state, note = :note, updated_at = :now"
                 + " where id = :id and state <> 'CONFIRMED_IN_BLUE_CHERRY'", new MapSqlParameterSource()

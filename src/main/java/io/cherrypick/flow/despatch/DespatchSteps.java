@@ -207,6 +207,21 @@ public class DespatchSteps {
         }
     }
 
+    /**
+     * A despatch whose exception a person resolved or discarded (the queue's skipped hook; body: the despatch as
+     * queued; header CherrypickSkipReason: who closed it and why): it is not posted to Blue Cherry; its pick keeps its
+     * state, no longer shows the exception, and its note says why.
+     */
+    public void skipped(Exchange exchange) {
+        Message in = exchange.getIn();
+        String pick = pickOf(in.getBody(String.class));
+        if (pick != null && !pick.isBlank()) {
+            lifecycle.flagException(pick, false);
+            lifecycle.note(pick, "Despatch " + in.getHeader(Handoff.RECORD_KEY, String.class) + " not posted to Blue Cherry: "
+                    + in.getHeader(Handoff.SKIP_REASON, String.class));
+        }
+    }
+
     private String pickOf(String payload) {
         try {
             JsonNode node = payload == null ? null : json.readTree(payload);

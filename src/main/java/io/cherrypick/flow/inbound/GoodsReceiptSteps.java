@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,10 @@ public class GoodsReceiptSteps {
     /** Exchange property of a batch: units credited to each purchase order line by the lines before in the batch. */
     static final String CREDITED_IN_BATCH = "CherrypickCreditedInBatch";
     static final String REFERENCE_COLUMN = "Goods in reference number";
+    /** A goods-in line's state while its exception waits for a person. */
+    static final String EXCEPTION = "EXCEPTION";
+    /** A goods-in line's state once a person resolved or discarded its exception: never posted. Finished. */
+    static final String NOT_SENT = "NOT_SENT";
     private static final Logger log = LoggerFactory.getLogger(GoodsReceiptSteps.class);
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
@@ -65,10 +70,12 @@ public class GoodsReceiptSteps {
     private final ObjectMapper json;
     private final DocumentNumbers numbers;
     private final StockLevels stock;
+    private final PurchaseOrderExceptionFlag exceptionFlag;
 
     public GoodsReceiptSteps(PurchaseOrderStore store, PeoplevoxClient peoplevox, Mappings mappings,
                              ValueMappingStore valueMappings, InboundProperties props, ObjectMapper json,
-                             DocumentNumbers numbers, StockLevels stock) {
+                             DocumentNumbers numbers, StockLevels stock, PurchaseOrderExceptionFlag exceptionFlag) {
+        this.exceptionFlag = exceptionFlag;
         this.stock = stock;
         this.numbers = numbers;
         this.store = store;
@@ -319,16 +326,37 @@ public class GoodsReceiptSteps {
     public void flagged(Exchange exchange) {
         Message in = exchange.getIn();
         String reason = in.getHeader(Handoff.REASON, String.class);
-        String[] key = in.getHeader(Handoff.RECORD_KEY, "", String.class).split("\\|", 2);
-        if (key.length == 2) {
-            store.receipt(key[0], key[1]).ifPresent(g -> {
-                store.receiptState(g.id(), "EXCEPTION", reason);
-                if (g.prodNum() != null && store.find(g.prodNum()).isPresent()) {
-                    store.flagException(g.prodNum(), true);
-                    store.note(g.prodNum(), reason);
-                }
-            });
-        }
+        receiptOf(in.getHeader(Handoff.RECORD_KEY, String.class)).ifPresent(g -> {
+            store.receiptState(g.id(), EXCEPTION, reason);
+            if (g.prodNum() != null && store.find(g.prodNum()).isPresent()) {
+                store.flagException(g.prodNum(), true);
+                store.note(g.prodNum(), reason);
+            }
+        });
+    }
+
+    /**
+     * A goods-in line whose exception a person resolved or discarded (the queue's skipped hook; header
+     * CherrypickSkipReason: who closed it and why): NOT_SENT, never posted to Blue Cherry; its purchase order's note says
+     * so, and the purchase order shows an exception only while another one still waits.
+     */
+    public void skipped(@Header(Handoff.RECORD_KEY) String key, @Header(Handoff.SKIP_REASON) String reason) {
+        receiptOf(key).ifPresent(g -> {
+            String note = "Delivery " + g.reference() + " (" + g.quantity() + " x " + g.itemCode()
+                    + ") not posted to Blue Cherry: " + reason;
+            store.receiptState(g.id(), NOT_SENT, note);
+            if (g.prodNum() != null && store.find(g.prodNum()).isPresent()) {
+                store.note(g.prodNum(), note);
+                exceptionFlag.refresh(g.prodNum());
+            }
+            log.info("{}", note);
+        });
+    }
+
+    /** The goods-in line a record's key (reference|item) names. */
+    private Optional<GoodsLine> receiptOf(String key) {
+        String[] parts = key == null ? new String[0] : key.split("\\|", 2);
+        return parts.length == 2 ? store.receipt(parts[0], parts[1]) : Optional.empty();
     }
 
     /** The purchase order is RECEIVED when every line has its units posted, else PARTLY_RECEIVED. */
@@ -340,8 +368,7 @@ public class GoodsReceiptSteps {
         Map<String, Integer> credited = store.credited(prodNum);
         boolean all = store.lines(prodNum).stream().allMatch(l -> credited.getOrDefault(l.prodLine(), 0) >= l.ordered());
         store.state(prodNum, all ? State.RECEIVED : State.PARTLY_RECEIVED, note);
-        boolean open = store.receiptsOf(prodNum).stream().anyMatch(g -> "EXCEPTION".equals(g.state()));
-        store.flagException(prodNum, open);
+        exceptionFlag.refresh(prodNum);
     }
 
     /**

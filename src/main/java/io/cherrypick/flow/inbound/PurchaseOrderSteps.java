@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,12 @@ public class PurchaseOrderSteps {
     private final ValueMappingStore mappings;
     private final InboundProperties props;
     private final ObjectMapper json;
+    private final PurchaseOrderExceptionFlag exceptionFlag;
 
     public PurchaseOrderSteps(PurchaseOrderStore store, ItemCodes itemCodes, PeoplevoxItemCatalog catalog,
-                              ValueMappingStore mappings, InboundProperties props, ObjectMapper json) {
+                              ValueMappingStore mappings, InboundProperties props, ObjectMapper json,
+                              PurchaseOrderExceptionFlag exceptionFlag) {
+        this.exceptionFlag = exceptionFlag;
         this.store = store;
         this.itemCodes = itemCodes;
         this.catalog = catalog;
@@ -244,6 +248,18 @@ public class PurchaseOrderSteps {
         if (store.find(prodNum).isPresent()) {
             store.flagException(prodNum, true);
             store.note(prodNum, exchange.getIn().getHeader(Handoff.REASON, String.class));
+        }
+    }
+
+    /**
+     * A purchase order whose exception a person resolved or discarded (the queue's skipped hook; header
+     * CherrypickSkipReason: who closed it and why): this revision is not sent to Peoplevox; the purchase order keeps its
+     * state, its note says why, and it shows an exception only while another one (a goods-in line) still waits.
+     */
+    public void skipped(@Header(Handoff.RECORD_KEY) String prodNum, @Header(Handoff.SKIP_REASON) String reason) {
+        if (store.find(prodNum).isPresent()) {
+            store.note(prodNum, "Not sent to Peoplevox: " + reason);
+            exceptionFlag.refresh(prodNum);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,12 @@ public class ReturnAuthorisationSteps {
     private final ExceptionActions actions;
     private final ReturnsProperties props;
     private final ObjectMapper json;
+    private final ReturnExceptionFlag exceptionFlag;
 
     public ReturnAuthorisationSteps(AuthorisationReader reader, ReturnStore store, OrderLifecycleStore orders,
                                     ValueMappingStore mappings, ExceptionStore exceptions, ExceptionActions actions,
-                                    ReturnsProperties props, ObjectMapper json) {
+                                    ReturnsProperties props, ObjectMapper json, ReturnExceptionFlag exceptionFlag) {
+        this.exceptionFlag = exceptionFlag;
         this.reader = reader;
         this.store = store;
         this.orders = orders;
@@ -208,6 +211,16 @@ public class ReturnAuthorisationSteps {
         String raNum = exchange.getIn().getHeader(Handoff.RECORD_KEY, String.class);
         store.flagException(raNum, true);
         store.note(raNum, exchange.getIn().getHeader(Handoff.REASON, String.class));
+    }
+
+    /**
+     * An RA whose exception a person resolved or discarded (the queue's skipped hook; header CherrypickSkipReason: who
+     * closed it and why): Peoplevox is not told of it; the RA keeps its state, its note says why, and it shows an
+     * exception only while another one (a return booked against it) still waits.
+     */
+    public void skipped(@Header(Handoff.RECORD_KEY) String raNum, @Header(Handoff.SKIP_REASON) String reason) {
+        store.note(raNum, "RA not sent to Peoplevox: " + reason);
+        exceptionFlag.refresh(raNum);
     }
 
     /** The pick an RA is for: its pick_num, or the only pick of its ord_num. */

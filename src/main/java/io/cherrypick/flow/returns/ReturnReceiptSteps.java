@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,8 @@ import io.cherrypick.peoplevox.SearchClauses;
 import io.cherrypick.peoplevox.model.PvxReturn;
 import io.cherrypick.store.Authorisation;
 import io.cherrypick.store.DocumentNumbers;
-import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.OrderLifecycleStore;
+import io.cherrypick.store.Receipt;
 import io.cherrypick.store.ReceiptState;
 import io.cherrypick.store.ReturnState;
 import io.cherrypick.store.ReturnStore;
@@ -63,7 +64,7 @@ public class ReturnReceiptSteps {
     private final ReturnStore store;
     private final OrderLifecycleStore orders;
     private final ValueMappingStore valueMappings;
-    private final ExceptionStore exceptions;
+    private final ReturnExceptionFlag exceptionFlag;
     private final Mappings mappings;
     private final ReturnsProperties props;
     private final ObjectMapper json;
@@ -72,7 +73,7 @@ public class ReturnReceiptSteps {
     private final StockLevels stock;
 
     public ReturnReceiptSteps(ReturnStore store, OrderLifecycleStore orders, ValueMappingStore valueMappings,
-                              ExceptionStore exceptions, Mappings mappings, ReturnsProperties props, ObjectMapper json,
+                              ReturnExceptionFlag exceptionFlag, Mappings mappings, ReturnsProperties props, ObjectMapper json,
                               DocumentNumbers numbers, PeoplevoxClient peoplevox, StockLevels stock) {
         this.stock = stock;
         this.peoplevox = peoplevox;
@@ -80,7 +81,7 @@ public class ReturnReceiptSteps {
         this.store = store;
         this.orders = orders;
         this.valueMappings = valueMappings;
-        this.exceptions = exceptions;
+        this.exceptionFlag = exceptionFlag;
         this.mappings = mappings;
         this.props = props;
         this.json = json;
@@ -279,7 +280,7 @@ public class ReturnReceiptSteps {
                 if (!store.moveForward(raNum, ReturnState.CONFIRMED_IN_BLUE_CHERRY, note)) {
                     store.note(raNum, note);
                 }
-                refreshExceptionFlag(raNum);
+                exceptionFlag.refresh(raNum);
             }
             // the receipt put the units into Blue Cherry's stock: the next overlay tells it the level again
             moved.add(SkuSite.movedAt(received.itemCode(), received.site()));
@@ -318,6 +319,32 @@ public class ReturnReceiptSteps {
         }
     }
 
+    /**
+     * A return whose exception a person resolved or discarded (the queue's skipped hook; header CherrypickSkipReason:
+     * who closed it and why): it is NOT_SENT, for good (an RA that arrives later does not match it again), and the RAs it
+     * concerns no longer show its exception, each with a note saying why nothing was credited.
+     */
+    public void skipped(@Header(Handoff.RECORD_KEY) String key, @Header(Handoff.SKIP_REASON) String reason) {
+        Optional<Receipt> receipt = store.receipt(key);
+        if (receipt.isEmpty()) {
+            return;
+        }
+        Receipt r = receipt.get();
+        String note = "Return " + r.returnCode() + " (" + r.quantity() + " x " + r.itemCode() + ") not sent to Blue Cherry: "
+                + reason;
+        store.receiptState(key, ReceiptState.NOT_SENT, note);
+        Set<String> raNums = new LinkedHashSet<>();
+        store.authorisation(r.rmaNumber() == null ? "" : r.rmaNumber()).ifPresent(a -> raNums.add(a.raNum()));
+        if (r.salesOrderNumber() != null) {
+            store.authorisationsOfPick(r.salesOrderNumber()).forEach(a -> raNums.add(a.raNum()));
+        }
+        for (String raNum : raNums) {
+            store.note(raNum, note);
+            exceptionFlag.refresh(raNum);
+        }
+        log.info("{}", note);
+    }
+
     /** The RA the return names, or else the first RA of its sales order holding the item (for the state shown). */
     private Optional<Authorisation> authorisationOf(PvxReturn r) {
         Optional<Authorisation> named = store.authorisation(r.rmaNumber());
@@ -354,14 +381,6 @@ public class ReturnReceiptSteps {
             }
         }
         return ra.location();
-    }
-
-    /** An RA shows an exception while one of its receipts, or the RA itself, waits for a person. */
-    private void refreshExceptionFlag(String raNum) {
-        Authorisation ra = store.authorisation(raNum).orElseThrow();
-        boolean open = store.receiptsOf(ra).stream().anyMatch(x -> x.state() == ReceiptState.EXCEPTION)
-                || !exceptions.openFor(ReturnsFlow.AUTHORISATION_FLOW, raNum).isEmpty();
-        store.flagException(raNum, open);
     }
 
     private static String describe(String disposition) {

@@ -83,7 +83,9 @@ public final class PlainWords {
         group(RECEIPT_STATE,
                 word(ReceiptState.RECEIVED, "Received", "Booked in by the warehouse, waiting to go to Blue Cherry."),
                 word(ReceiptState.CONFIRMED_IN_BLUE_CHERRY, "Credited in Blue Cherry", "Blue Cherry took the receipt."),
-                word(ReceiptState.EXCEPTION, "Needs a person", "Held or refused: see its exception."));
+                word(ReceiptState.EXCEPTION, "Needs a person", "Held or refused: see its exception."),
+                word(ReceiptState.NOT_SENT, "Not sent (on purpose)", "Support closed its exception without sending it to"
+                        + " Blue Cherry; the note says who and why. Finished."));
         group(PURCHASE_ORDER_STATE,
                 word(PurchaseOrderStore.State.QUEUED, "Waiting to be sent",
                         "Taken from Blue Cherry; Cherrypick tells the warehouse within moments (unless an exception holds it)."),
@@ -98,7 +100,9 @@ public final class PlainWords {
         group(DELIVERY_STATE,
                 word("RECEIVED", "Booked in", "Booked in by the warehouse, on its way to Blue Cherry as a production receipt."),
                 word("POSTED", "Posted to Blue Cherry", "Blue Cherry took the receipt: it counts against the purchase order."),
-                word("EXCEPTION", "Needs a person", "Held or refused: see its exception."));
+                word("EXCEPTION", "Needs a person", "Held or refused: see its exception."),
+                word("NOT_SENT", "Not sent (on purpose)", "Support closed its exception without posting it to Blue Cherry;"
+                        + " the note says who and why. Finished."));
         group(OWNER,
                 word(Owner.SUPPORT, "Support", "Watches the flows, fixes data and mappings, replays."),
                 word(Owner.WAREHOUSE, "Warehouse", "Checks goods, returns and what Peoplevox holds."),

@@ -281,11 +281,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
 
     @Test
     void anUnmappedServiceIsHeldBeforeBlueCherryIsCalled() {
-        mappings.remove(DespatchFlow.CARRIER_MAPPING, "DHL Parcel UK");
-        releaseToPeoplevox(Picks.pick("MAP1", "NJ", C));
-        advance("MAP1", Map.of("to", "Despatched", "serviceType", "DHL Parcel UK"));
-
-        ExceptionRecord e = awaitOpenException();
+        ExceptionRecord e = despatchedWithAnUnmappedService("MAP1");
         assertThat(e.category().name()).isEqualTo("VALIDATION");
         assertThat(e.message()).contains("pick MAP1").contains("DHL Parcel UK").contains("scac_code");
         assertThat(sims.getList("/sim/bluecherry/_control/calls?path=OrderShipment&method=POST")).isEmpty();
@@ -293,6 +289,25 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         mappings.put(DespatchFlow.CARRIER_MAPPING, "DHL Parcel UK", "DHL/DHLC");
         api.post().uri("/api/exceptions/" + e.id() + "/replay").retrieve().toBodilessEntity();
         awaitState("MAP1", LifecycleState.CONFIRMED_IN_BLUE_CHERRY);
+    }
+
+    @Test
+    void aHeldDespatchWhoseExceptionAPersonDiscardsIsNotPostedAndItsPickNoLongerShowsTheException() {
+        ExceptionRecord e = despatchedWithAnUnmappedService("MAP2");
+        assertThat(lifecycle.findPick("MAP2").orElseThrow().exceptionOpen()).isTrue();
+
+        api.post().uri("/api/exceptions/" + e.id() + "/discard").header("X-Cherrypick-User", "sam.support")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "shipment entered in Blue Cherry by hand"))
+                .retrieve().toBodilessEntity();
+
+        OrderLifecycle pick = lifecycle.findPick("MAP2").orElseThrow();
+        assertThat(pick.exceptionOpen()).isFalse();
+        assertThat(pick.state()).isEqualTo(LifecycleState.DESPATCHED);
+        assertThat(pick.note()).contains("not posted to Blue Cherry").contains("discarded by sam.support")
+                .contains("shipment entered in Blue Cherry by hand");
+        assertThat(jdbc.queryForObject("select status from handoff where id = ?", String.class, e.handoffId()))
+                .isEqualTo("SKIPPED");
+        assertThat(sims.getList("/sim/bluecherry/_control/calls?path=OrderShipment&method=POST")).isEmpty();
     }
 
     @Test
@@ -371,6 +386,14 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         for (Map<String, Object> pick : picks) {
             awaitState((String) pick.get("pick_num"), LifecycleState.ACKNOWLEDGED, LifecycleState.ALLOCATED);
         }
+    }
+
+    /** A pick despatched with a service the carrier mapping lacks: held, its exception returned. */
+    private ExceptionRecord despatchedWithAnUnmappedService(String pick) {
+        mappings.remove(DespatchFlow.CARRIER_MAPPING, "DHL Parcel UK");
+        releaseToPeoplevox(Picks.pick(pick, "NJ", C));
+        advance(pick, Map.of("to", "Despatched", "serviceType", "DHL Parcel UK"));
+        return awaitOpenException();
     }
 
     private void advance(String order, Map<String, Object> body) {

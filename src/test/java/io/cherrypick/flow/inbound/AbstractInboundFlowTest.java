@@ -15,6 +15,7 @@ import org.apache.camel.support.DefaultMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 import io.cherrypick.flow.item.HeldOrderRelease;
@@ -170,6 +171,19 @@ abstract class AbstractInboundFlowTest extends FlowTestSupport {
         assertThat(e.message()).contains("Delivery GI-OVR1").contains("ordered 10").contains("2 too many");
         assertThat(receipts("PO-OVR1")).isEmpty();
         assertThat(jdbc.queryForObject("select exception_open from purchase_order where prod_num = 'PO-OVR1'", Boolean.class)).isTrue();
+
+        // purchasing settles it with the supplier and discards the exception: the line is never posted, and the
+        // purchase order no longer shows an exception but says why
+        api.post().uri("/api/exceptions/" + e.id() + "/discard").header("X-Cherrypick-User", "pat.purchasing")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "supplier takes the surplus back"))
+                .retrieve().toBodilessEntity();
+        Map<String, Object> po = api.get().uri("/api/purchase-orders/PO-OVR1").retrieve().body(MAP);
+        assertThat(po.get("exceptionOpen")).isEqualTo(false);
+        assertThat((String) po.get("note")).contains("Delivery GI-OVR1 (12 x " + A + ") not posted to Blue Cherry")
+                .contains("discarded by pat.purchasing").contains("supplier takes the surplus back");
+        assertThat(jdbc.queryForList("select state from goods_receipt where reference = 'GI-OVR1'", String.class))
+                .containsExactly("NOT_SENT");
+        assertThat(receipts("PO-OVR1")).isEmpty();
     }
 
     @Test

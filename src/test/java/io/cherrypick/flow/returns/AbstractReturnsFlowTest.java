@@ -206,6 +206,46 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void anRaAndAReturnWhoseExceptionsAPersonDiscardsAreNotSentAndTheRaNoLongerShowsAnException() {
+        // an RA whose pick never reached Peoplevox is held for a person
+        authorise("RA-GONE1", "NEVER1", Map.of(A, 1));
+        ExceptionRecord held = awaitOpenException("VALIDATION");
+        assertThat(returnView("RA-GONE1").get("exceptionOpen")).isEqualTo(true);
+
+        discard(held, "the customer kept the goods");
+
+        Map<String, Object> gone = returnView("RA-GONE1");
+        assertThat(gone.get("exceptionOpen")).isEqualTo(false);
+        assertThat(gone.get("state")).isEqualTo("AUTHORISED");
+        assertThat((String) gone.get("note")).contains("RA not sent to Peoplevox").contains("discarded by sam.support")
+                .contains("the customer kept the goods");
+        assertThat(expectedReturns("RA-GONE1")).isEmpty();
+
+        // a return of more units than authorised waits for the warehouse; discarded, it is never credited
+        despatchedOrder("OVR2", A);
+        authorise("RA-OVR2", "OVR2", Map.of(A, 1));
+        awaitReturnState("RA-OVR2", "EXPECTED_IN_PEOPLEVOX");
+        receive(Map.of("salesOrderNumber", "OVR2", "rmaNumber", "RA-OVR2", "itemCode", A, "quantity", 2,
+                "reason", "Wrong size", "condition", "Good", "reusable", true));
+        ExceptionRecord mismatch = awaitOpenException("RETURN_MISMATCH");
+        assertThat(returnView("RA-OVR2").get("exceptionOpen")).isEqualTo(true);
+
+        discard(mismatch, "credited by hand in Blue Cherry");
+
+        Map<String, Object> view = returnView("RA-OVR2");
+        assertThat(view.get("exceptionOpen")).isEqualTo(false);
+        assertThat(view.get("state")).isEqualTo("RECEIVED");
+        assertThat((String) view.get("note")).contains("not sent to Blue Cherry").contains("credited by hand in Blue Cherry");
+        assertThat(list(view.get("receipts")).get(0)).containsEntry("state", "NOT_SENT");
+        // an RA that would now cover the extra unit does not bring the closed return back
+        authorise("RA-OVR2B", "OVR2", Map.of(A, 1));
+        awaitReturnState("RA-OVR2B", "EXPECTED_IN_PEOPLEVOX");
+        assertThat(exceptions.find(mismatch.id()).orElseThrow().status()).isEqualTo("DISCARDED");
+        assertThat(receiptStates()).containsExactly("NOT_SENT");
+        assertThat(sims.getList("/sim/bluecherry/_control/return-receipts")).isEmpty();
+    }
+
+    @Test
     void aForgedReturnsEventWithTheRightTokenCreditsNothingWhenPeoplevoxDoesNotShowTheReturn() throws Exception {
         despatchedOrder("FRG1", A);
         authorise("RA-FRG1", "FRG1", Map.of(A, 1));
@@ -427,6 +467,11 @@ abstract class AbstractReturnsFlowTest extends FlowTestSupport {
     @SuppressWarnings("unchecked")
     private Map<String, Object> receive(Map<String, Object> body) {
         return (Map<String, Object>) sims.post("/sim/peoplevox/_control/returns/receive", body);
+    }
+
+    private void discard(ExceptionRecord e, String reason) {
+        api.post().uri("/api/exceptions/" + e.id() + "/discard").header("X-Cherrypick-User", "sam.support")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason)).retrieve().toBodilessEntity();
     }
 
     private void awaitReturnState(String raNum, String state) {
