@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.outage.SystemOutages;
 
 /**
@@ -333,8 +334,14 @@ public class HandoffConsumer extends ScheduledPollConsumer {
             if (!policy.exhausted(attempts, r.firstAttemptAt(), now)) {
                 Instant next = policy.nextAttempt(attempts, Instant.now());
                 store.reschedule(r.id(), token, attempts, next, what);
-                log.warn("{} {} attempt {} failed (retried {}), trying again at {}: {}", endpoint.getFlow(), label(r),
-                        attempts, policy.limit(), next, what);
+                if (cause instanceof NotYet) {
+                    // an expected wait (a second read must agree, another flow must record first): not a failure
+                    log.info("{} {} waits (attempt {}, retried {}), read again at {}: {}", endpoint.getFlow(), label(r),
+                            attempts, policy.limit(), next, what);
+                } else {
+                    log.warn("{} {} attempt {} failed (retried {}), trying again at {}: {}", endpoint.getFlow(), label(r),
+                            attempts, policy.limit(), next, what);
+                }
                 return;
             }
         }

@@ -20,6 +20,7 @@ import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.peoplevox.Peoplevox;
 import io.cherrypick.peoplevox.PeoplevoxClient;
@@ -92,8 +93,8 @@ public class DespatchSteps {
         PvxDespatch d = in.getHeader(PeoplevoxDespatches.DESPATCH, PvxDespatch.class);
         String number = in.getBody(Map.class).getOrDefault("DespatchNumber", "").toString().trim();
         if (d == null) {
-            throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number
-                    + " is announced by Peoplevox but not (yet) in its report '" + PeoplevoxDespatches.REPORT + "'", null);
+            throw new NotYet(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number
+                    + " is announced by Peoplevox but not (yet) in its report '" + PeoplevoxDespatches.REPORT + "'");
         }
         if (taken(d.despatchNumber())) {
             return; // another event of this batch took it: nothing to compare
@@ -105,9 +106,9 @@ public class DespatchSteps {
             throw new IllegalStateException("despatch " + d.despatchNumber() + " cannot be written as JSON", e);
         }
         if (!register.sameAsLastRead(d.despatchNumber(), digest, in.getHeader(PeoplevoxDespatches.READ, String.class))) {
-            throw ApiException.transientFailure(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number + " ("
+            throw new NotYet(PeoplevoxClient.SYSTEM, Category.VALIDATION, "Despatch " + number + " ("
                     + d.units() + " unit(s)) is taken when a second read of report '" + PeoplevoxDespatches.REPORT
-                    + "' finds the same lines; read again later", null);
+                    + "' finds the same lines; read again later");
         }
     }
 

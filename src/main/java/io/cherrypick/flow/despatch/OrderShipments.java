@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cherrypick.catalog.ItemCodes;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffRecord;
@@ -102,9 +103,9 @@ public class OrderShipments {
         if (pick.isEmpty() && lifecycle.findPick(d.salesOrderNumber()).isPresent()) {
             // the order flow has the pick but has not recorded its send yet (an instance stopped between the save and the
             // record; the pick is taken over after stale-claim-after): the despatch waits for it, it is not held
-            throw ApiException.transientFailure("cherrypick", Category.VALIDATION, "Despatch " + d.despatchNumber()
+            throw new NotYet("cherrypick", Category.VALIDATION, "Despatch " + d.despatchNumber()
                     + " (pick " + d.salesOrderNumber() + "): the order flow has not yet recorded sending pick "
-                    + d.salesOrderNumber() + " to Peoplevox; tried again later", null);
+                    + d.salesOrderNumber() + " to Peoplevox; tried again later");
         }
         if (pick.isEmpty()) {
             hold(in, "Despatch " + d.despatchNumber() + " (pick " + d.salesOrderNumber() + "): Peoplevox sales order "

@@ -22,6 +22,7 @@ import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.BlueCherryDocuments;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
@@ -119,8 +120,8 @@ public class GoodsReceiptSteps {
         List<Map<String, String>> rows = peoplevox.getReport(props.goodsInReport(), clause, null, null).rows();
         if (rows.isEmpty()) {
             // the event came before the report shows the delivery: wait for it (transient), it is not an error yet
-            throw ApiException.transientFailure("peoplevox", Category.RECEIPT_MISMATCH, "Delivery " + reference
-                    + ": Peoplevox report " + props.goodsInReport() + " shows no lines for it yet; tried again later", null);
+            throw new NotYet("peoplevox", Category.RECEIPT_MISMATCH, "Delivery " + reference
+                    + ": Peoplevox report " + props.goodsInReport() + " shows no lines for it yet; tried again later");
         }
         Map<String, Map<String, Object>> byItem = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {

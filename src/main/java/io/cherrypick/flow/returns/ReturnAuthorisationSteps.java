@@ -18,6 +18,7 @@ import io.cherrypick.bluecherry.model.AuthorisationReader;
 import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.handoff.HandoffStore;
 import io.cherrypick.mapping.MappedRecord;
@@ -149,9 +150,9 @@ public class ReturnAuthorisationSteps {
         if (pick.isPresent() && pick.get().revisionSent() == null && sendPending(pick.get())) {
             // the order flow is still sending the pick, or sent it without having recorded it yet (a slow or broken-off
             // save is resent after its claim runs out): the RA waits for it, it is not held for a person
-            throw ApiException.transientFailure("cherrypick", Category.VALIDATION, "RA " + raNum + " (pick "
+            throw new NotYet("cherrypick", Category.VALIDATION, "RA " + raNum + " (pick "
                     + pick.get().pickNum() + "): the order flow has not yet recorded sending the pick to Peoplevox (it is "
-                    + pick.get().state() + "); tried again later", null);
+                    + pick.get().state() + "); tried again later");
         }
         if (pick.isEmpty() || pick.get().revisionSent() == null) {
             hold(in, Category.VALIDATION, "RA " + raNum + ": " + describeMissingPick(ra, pick) + ", so Peoplevox has no"

@@ -23,6 +23,7 @@ import io.cherrypick.bluecherry.BlueCherry;
 import io.cherrypick.bluecherry.model.AuthorisedLine;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
 import io.cherrypick.handoff.Handoff;
 import io.cherrypick.mapping.MappedRecord;
 import io.cherrypick.mapping.Mappings;
@@ -134,10 +135,10 @@ public class ReturnReceiptSteps {
         }
         if (!byItem.containsKey(trigger.itemCode())) {
             // transient: the report may lag the event; after max-attempts a person checks the return in Peoplevox
-            throw ApiException.transientFailure("peoplevox", Category.RETURN_MISMATCH, "Return " + trigger.returnCode()
+            throw new NotYet("peoplevox", Category.RETURN_MISMATCH, "Return " + trigger.returnCode()
                     + " item " + trigger.itemCode() + " (" + in.getHeader(Handoff.RECORD_KEY) + "): Peoplevox report "
                     + ReturnsFlow.RETURN_REPORT + " does not show it, so nothing is credited. Check the return in Peoplevox:"
-                    + " if it is there, replay; if not, the event was not Peoplevox's: discard it.", null);
+                    + " if it is there, replay; if not, the event was not Peoplevox's: discard it.");
         }
         in.setBody(new java.util.ArrayList<>(byItem.values()));
     }

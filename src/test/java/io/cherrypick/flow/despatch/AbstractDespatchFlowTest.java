@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
 
@@ -56,6 +59,7 @@ import io.cherrypick.support.FlowTestSupport;
         "cherrypick.webhooks.token=despatch-test-token",
         "cherrypick.peoplevox.timeout=5s",
         "cherrypick.metrics.refresh=300000"})
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     static final String TOKEN = "despatch-test-token";
     static final String A = "012345678905";
@@ -97,7 +101,7 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
     }
 
     @Test
-    void aFullDespatchReachesBlueCherryOnceWithCartonsCarrierAndTracking() {
+    void aFullDespatchReachesBlueCherryOnceWithCartonsCarrierAndTracking(CapturedOutput output) {
         releaseToPeoplevox(Picks.pick("FULL1", "NJ", A, B));
         advance("FULL1", Map.of("to", "Despatched"));
 
@@ -126,6 +130,9 @@ abstract class AbstractDespatchFlowTest extends FlowTestSupport {
         assertThat(sims.peoplevoxCalls("GetData", null)).as("despatches are read from the report only")
                 .noneMatch(call -> String.valueOf(call.get("template")).startsWith("Despatch"));
         assertThat(sims.peoplevoxCalls("GetReportData", "Despatch summary")).isNotEmpty();
+        // every despatch waits for a second read of the report to agree: an expected wait, not a warning
+        assertThat(output.getAll().lines().filter(l -> l.contains("second read of report"))).isNotEmpty()
+                .allMatch(l -> l.contains(" INFO ") && l.contains(" waits (attempt "));
     }
 
     @Test
