@@ -58,14 +58,7 @@ public class PeoplevoxItemCatalog {
 
     /** Records that an item exists in Peoplevox (with the fingerprint of what was sent, when the item flow sent it). */
     public void remember(String itemCode, String barcode, String fingerprint, String source) {
-        MapSqlParameterSource p = params(itemCode, barcode, fingerprint, source, Timestamps.now());
-        if (jdbc.update(UPDATE, p) == 0) {
-            try {
-                jdbc.update(INSERT, p);
-            } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
-                // another instance remembered it first: same fact
-            }
-        }
+        BatchUpsert.one(jdbc, UPDATE, INSERT, params(itemCode, barcode, fingerprint, source, Timestamps.now()));
     }
 
     private static final String UPDATE = "update pvx_item set barcode = coalesce(:barcode, barcode),"
@@ -88,9 +81,7 @@ public class PeoplevoxItemCatalog {
         java.time.OffsetDateTime now = Timestamps.now();
         MapSqlParameterSource[] rows = items.stream().map(i -> params(i.itemCode(), i.barcode(), i.fingerprint(),
                 i.source(), now)).toArray(MapSqlParameterSource[]::new);
-        if (!BatchUpsert.updateThenInsert(jdbc, UPDATE, INSERT, rows)) {
-            items.forEach(item -> remember(item.itemCode(), item.barcode(), item.fingerprint(), item.source()));
-        }
+        BatchUpsert.write(jdbc, UPDATE, INSERT, rows);
     }
 
     /** An item known to be in Peoplevox: its barcode, and the fingerprint of what the item flow last sent for it. */

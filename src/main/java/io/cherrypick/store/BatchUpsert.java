@@ -17,11 +17,27 @@ public final class BatchUpsert {
     }
 
     /**
-     * Writes the rows; {@code insert} is a plain insert (the key's conflict is handled here). Returns false when the
-     * rows must be written one by one instead: the driver did not say which rows a statement found.
+     * Writes the rows; {@code update} and {@code insert} take the same parameters, {@code insert} is a plain insert (the
+     * key's conflict is handled here). Batched where the driver says which rows each statement found, else one by one.
      */
-    public static boolean updateThenInsert(NamedParameterJdbcTemplate jdbc, String update, String insert,
-                                           MapSqlParameterSource[] rows) {
+    public static void write(NamedParameterJdbcTemplate jdbc, String update, String insert, MapSqlParameterSource[] rows) {
+        if (!updateThenInsert(jdbc, update, insert, rows)) {
+            for (MapSqlParameterSource row : rows) {
+                one(jdbc, update, insert, row);
+            }
+        }
+    }
+
+    /** One row: updated, else inserted; one another writer inserted in between is updated after all. */
+    public static void one(NamedParameterJdbcTemplate jdbc, String update, String insert, MapSqlParameterSource row) {
+        if (jdbc.update(update, row) == 0 && jdbc.update(insert + " on conflict do nothing", row) == 0) {
+            jdbc.update(update, row);
+        }
+    }
+
+    /** Returns false when the driver did not say which rows a statement found: the rows must go one by one. */
+    private static boolean updateThenInsert(NamedParameterJdbcTemplate jdbc, String update, String insert,
+                                            MapSqlParameterSource[] rows) {
         if (rows.length == 0) {
             return true;
         }

@@ -99,24 +99,16 @@ public class ChannelTold {
             return;
         }
         Instant now = Instant.now();
-        SqlParameterSource[] rows = told.stream().sorted(java.util.Comparator.comparing(Told::key))
+        MapSqlParameterSource[] rows = told.stream().sorted(java.util.Comparator.comparing(Told::key))
                 .map(t -> new MapSqlParameterSource().addValue("channel", channel).addValue("code", t.itemCode())
                         .addValue("site", t.site()).addValue("told", t.available())
                         .addValue("obs", Timestamps.utc(t.observedAt())).addValue("now", Timestamps.utc(now)))
-                .toArray(SqlParameterSource[]::new);
-        int[] updated = jdbc.batchUpdate("update stock_channel set told_available = :told, told_observed_at = :obs,"
-                + " told_at = :now where channel = :channel and item_code = :code and site = :site", rows);
-        List<SqlParameterSource> first = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            if (updated[i] == 0) {
-                first.add(rows[i]);
-            }
-        }
-        if (!first.isEmpty()) {
-            jdbc.batchUpdate("insert into stock_channel (channel, item_code, site, told_available, told_observed_at, told_at)"
-                    + " values (:channel, :code, :site, :told, :obs, :now) on conflict do nothing",
-                    first.toArray(SqlParameterSource[]::new));
-        }
+                .toArray(MapSqlParameterSource[]::new);
+        // a row a late-landing mark inserted meanwhile is updated after all: what the channel was told is never lost
+        BatchUpsert.write(jdbc, "update stock_channel set told_available = :told, told_observed_at = :obs, told_at = :now"
+                + " where channel = :channel and item_code = :code and site = :site", "insert into stock_channel (channel,"
+                + " item_code, site, told_available, told_observed_at, told_at) values (:channel, :code, :site, :told,"
+                + " :obs, :now)", rows);
     }
 
     /** What each channel was last told, per SKU and site. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,14 +39,11 @@ public class DespatchRegister {
         if (!known(List.of(despatchNumber)).isEmpty()) {
             return false;
         }
-        try {
-            jdbc.update("insert into despatch (despatch_number, pick_num, units, created_at) values (:n, :pick, :units, :now)",
-                    new MapSqlParameterSource().addValue("n", despatchNumber).addValue("pick", pickNum)
-                            .addValue("units", units).addValue("now", Timestamps.now()));
-            return true;
-        } catch (DuplicateKeyException raceLost) {
-            return false;
-        }
+        // another instance taking it at the same moment is not an error: a failed insert would abort the transaction
+        // that takes the despatch on PostgreSQL
+        return jdbc.update("insert into despatch (despatch_number, pick_num, units, created_at) values (:n, :pick, :units,"
+                + " :now) on conflict do nothing", new MapSqlParameterSource().addValue("n", despatchNumber)
+                .addValue("pick", pickNum).addValue("units", units).addValue("now", Timestamps.now())) == 1;
     }
 
     /** Units of the pick in this despatch and every despatch of the pick taken before it. */
@@ -69,12 +65,9 @@ public class DespatchRegister {
         List<Map<String, Object>> last = jdbc.queryForList("select lines_digest, read_id from despatch_reading"
                 + " where despatch_number = :n", p);
         if (last.isEmpty()) {
-            try {
-                jdbc.update("insert into despatch_reading (despatch_number, lines_digest, read_id, read_at)"
-                        + " values (:n, :digest, :read, :now)", p);
-            } catch (DuplicateKeyException raceLost) {
-                // another instance read it a moment ago: the next read compares with one of the two
-            }
+            // another instance that read it a moment ago keeps its row: the next read compares with one of the two
+            jdbc.update("insert into despatch_reading (despatch_number, lines_digest, read_id, read_at)"
+                    + " values (:n, :digest, :read, :now) on conflict do nothing", p);
             return false;
         }
         if (linesDigest.equals(last.get(0).get("lines_digest"))) {

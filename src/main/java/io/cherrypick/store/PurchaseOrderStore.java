@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -193,17 +192,15 @@ public class PurchaseOrderStore {
             return Optional.empty();
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        try {
-            jdbc.update("insert into goods_receipt (reference, item_code, prod_num, site, quantity, received_date, source,"
-                    + " state, received_at) values (:ref, :item, :po, :site, :qty, :date, :source, 'RECEIVED', :now)",
-                    new MapSqlParameterSource().addValue("ref", reference).addValue("item", itemCode)
-                            .addValue("po", blankToNull(prodNum)).addValue("site", blankToNull(site))
-                            .addValue("qty", quantity).addValue("date", blankToNull(receivedDate))
-                            .addValue("source", source).addValue("now", Timestamps.now()), keys, new String[] {"id"});
-        } catch (DuplicateKeyException raceLost) {
-            return Optional.empty();
-        }
-        return Optional.of(keys.getKey().longValue());
+        // another instance storing the same line at the same moment is not an error (a failed insert would abort the
+        // transaction on PostgreSQL): nothing is inserted here, the line is stored once
+        int inserted = jdbc.update("insert into goods_receipt (reference, item_code, prod_num, site, quantity, received_date,"
+                + " source, state, received_at) values (:ref, :item, :po, :site, :qty, :date, :source, 'RECEIVED', :now)"
+                + " on conflict do nothing", new MapSqlParameterSource().addValue("ref", reference).addValue("item", itemCode)
+                .addValue("po", blankToNull(prodNum)).addValue("site", blankToNull(site)).addValue("qty", quantity)
+                .addValue("date", blankToNull(receivedDate)).addValue("source", source).addValue("now", Timestamps.now()),
+                keys, new String[] {"id"});
+        return inserted == 0 ? Optional.empty() : Optional.of(keys.getKey().longValue());
     }
 
     public Optional<GoodsLine> receipt(String reference, String itemCode) {

@@ -58,9 +58,7 @@ public class SyncedItemStore {
     public void saveAll(List<Synced> skus) {
         java.time.OffsetDateTime now = Timestamps.now();
         MapSqlParameterSource[] rows = skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
-        if (!BatchUpsert.updateThenInsert(jdbc, UPDATE, INSERT, rows)) {
-            List.of(rows).forEach(this::save);
-        }
+        BatchUpsert.write(jdbc, UPDATE, INSERT, rows);
     }
 
     private static final String UPDATE = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl,"
@@ -79,13 +77,7 @@ public class SyncedItemStore {
     }
 
     private void save(MapSqlParameterSource p) {
-        if (jdbc.update(UPDATE, p) == 0) {
-            try {
-                jdbc.update(INSERT, p);
-            } catch (org.springframework.dao.DuplicateKeyException concurrentInsert) {
-                jdbc.update(UPDATE, p); // another instance inserted it first: ours is as new
-            }
-        }
+        BatchUpsert.one(jdbc, UPDATE, INSERT, p); // one another instance inserted first is updated: ours is as new
     }
 
     /** The synced SKUs among {@code itemCodes}, by ItemCode. */
