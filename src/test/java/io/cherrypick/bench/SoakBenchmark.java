@@ -58,6 +58,8 @@ public final class SoakBenchmark {
     private static final Duration DEMO_ORDER_INTERVAL = Duration.ofSeconds(5);
     private static final Duration DEMO_WAREHOUSE_INTERVAL = Duration.ofSeconds(7);
     private static final int DEMO_ORDERS_PER_TICK = 3;
+    /** Records of each kind the simulators keep during a soak. */
+    private static final int SIMULATOR_RECORDS = 10_000;
 
     /**
      * Tables (or hand-off queues, {@code handoff[queue/status]}) that keep one row per business record by design:
@@ -106,7 +108,11 @@ public final class SoakBenchmark {
                 "--cherrypick.simulator.scenario.auto-start=false",
                 "--cherrypick.simulator.scenario.start-delay=0s",
                 "--cherrypick.simulator.scenario.order-interval=" + scaled(DEMO_ORDER_INTERVAL, speed).toMillis() + "ms",
-                "--cherrypick.simulator.scenario.warehouse-interval=" + scaled(DEMO_WAREHOUSE_INTERVAL, speed).toMillis() + "ms");
+                "--cherrypick.simulator.scenario.warehouse-interval=" + scaled(DEMO_WAREHOUSE_INTERVAL, speed).toMillis() + "ms",
+                // the simulators keep the newest 10,000 records of each kind (default 100,000: two demo days), so a
+                // day's run fits their heap; the runtime's tables, not theirs, are what the run judges
+                "--cherrypick.simulator.bluecherry.max-records=" + SIMULATOR_RECORDS,
+                "--cherrypick.simulator.peoplevox.max-records=" + SIMULATOR_RECORDS);
         int port = FreePort.find();
         int exit;
         try (BenchSimulators simulators = BenchSimulators.start(port, scenario)) {
