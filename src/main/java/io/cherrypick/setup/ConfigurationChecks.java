@@ -21,6 +21,8 @@ import io.cherrypick.runtime.StartupChecks;
 class ConfigurationChecks implements SetupCheck {
     /** Peoplevox's documented pace: about 15 calls per 15 seconds per client id. */
     static final double PEOPLEVOX_CALLS_PER_SECOND = 1.0;
+    /** The flows whose routes poll a Peoplevox report with an overlap (cherrypick.flows.<flow>.poll-overlap). */
+    static final List<String> REPORT_POLL_FLOWS = List.of("despatch", "returns", "inbound");
 
     private final Environment live;
     private final ObjectProvider<RuntimeSettings> configured;
@@ -114,10 +116,12 @@ class ConfigurationChecks implements SetupCheck {
                 audit.check("configuration.retention", Section.CONFIGURATION, "Retention purges what is old", c -> {
                     // retention always runs (routes/ops-retention.camel.yaml); what can be wrong is ages that keep too
                     // much for the tables to stay small, or too little for a person to still find a record
-                    c.reads("cherrypick.ops.retention.keep, keep-latest, keep-audit").checked(1).fix("Set"
+                    c.reads("cherrypick.ops.retention.keep, keep-latest, keep-audit; cherrypick.flows.*.poll-overlap")
+                            .checked(1 + REPORT_POLL_FLOWS.size()).fix("Set"
                             + " cherrypick.ops.retention.keep (settled records, closed exceptions, alerts: 30d by default) to"
-                            + " at most 90d, keep-latest (the newest revision of each record sent) to at least keep, and"
-                            + " keep-audit to what the brand's auditors ask for (400d by default).");
+                            + " at most 90d and to at least twice every report poll's overlap, keep-latest (the newest"
+                            + " revision of each record sent) to at least keep, and keep-audit to what the brand's auditors"
+                            + " ask for (400d by default).");
                     Duration keep = age(env, "cherrypick.ops.retention.keep", "30d");
                     Duration keepLatest = age(env, "cherrypick.ops.retention.keep-latest", "400d");
                     if (keep.compareTo(Duration.ofDays(90)) > 0) {
@@ -126,6 +130,18 @@ class ConfigurationChecks implements SetupCheck {
                     } else if (keepLatest.compareTo(keep) < 0) {
                         c.problem(Verdict.WARN, "cherrypick.ops.retention.keep-latest (" + keepLatest.toDays() + " days) is"
                                 + " shorter than keep (" + keep.toDays() + " days): the newest rows would go first");
+                    }
+                    // a poll re-reads its overlap; an event retention purged is no longer there to make the re-read one
+                    // a repeat, so it is stored and processed again (harmless, the flows are idempotent, but repeated
+                    // work and calls to Peoplevox on every poll); twice the overlap leaves room for events that came late
+                    for (String flow : REPORT_POLL_FLOWS) {
+                        String name = "cherrypick.flows." + flow + ".poll-overlap";
+                        Duration overlap = age(env, name, "1h");
+                        if (keep.compareTo(overlap.multipliedBy(2)) < 0) {
+                            c.problem(Verdict.WARN, "cherrypick.ops.retention.keep (" + CapacityChecks.words(keep)
+                                    + ") is less than twice " + name + " (" + CapacityChecks.words(overlap) + "): each"
+                                    + " poll stores again the events retention purged and reads them from Peoplevox again");
+                        }
                     }
                 }),
                 audit.check("configuration.database", Section.CONFIGURATION, "Production runs on PostgreSQL", c -> {
