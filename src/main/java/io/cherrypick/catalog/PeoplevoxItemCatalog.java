@@ -78,14 +78,36 @@ public class PeoplevoxItemCatalog {
      * meanwhile is updated after all.
      */
     public void rememberAll(List<KnownItem> items) {
+        BatchUpsert.write(jdbc, UPDATE, INSERT, rows(items));
+    }
+
+    /** As {@link #rememberAll}, for items not known yet (an insert each; one known after all is updated). */
+    public void rememberAllNew(List<KnownItem> items) {
+        BatchUpsert.writeNew(jdbc, UPDATE, INSERT, rows(items));
+    }
+
+    private static MapSqlParameterSource[] rows(List<KnownItem> items) {
         java.time.OffsetDateTime now = Timestamps.now();
-        MapSqlParameterSource[] rows = items.stream().map(i -> params(i.itemCode(), i.barcode(), i.fingerprint(),
-                i.source(), now)).toArray(MapSqlParameterSource[]::new);
-        BatchUpsert.write(jdbc, UPDATE, INSERT, rows);
+        return items.stream().map(i -> params(i.itemCode(), i.barcode(), i.fingerprint(), i.source(), now))
+                .toArray(MapSqlParameterSource[]::new);
     }
 
     /** An item known to be in Peoplevox: its barcode, and the fingerprint of what the item flow last sent for it. */
     public record KnownItem(String itemCode, String barcode, String fingerprint, String source) {
+    }
+
+    /** Known items whose ItemCode is one of {@code codes}, by ItemCode (the fingerprints to compare). */
+    public Map<String, KnownItem> findByCode(Collection<String> codes) {
+        Map<String, KnownItem> found = new java.util.HashMap<>();
+        List<String> list = new ArrayList<>(new LinkedHashSet<>(codes));
+        for (int i = 0; i < list.size(); i += 500) {
+            jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where item_code in (:v)",
+                    Map.of("v", list.subList(i, Math.min(list.size(), i + 500))), rs -> {
+                        found.put(rs.getString("item_code"), new KnownItem(rs.getString("item_code"),
+                                rs.getString("barcode"), rs.getString("fingerprint"), rs.getString("source")));
+                    });
+        }
+        return found;
     }
 
     /** Known items whose ItemCode or Barcode is one of {@code values} (fingerprints to compare, barcode owners). */

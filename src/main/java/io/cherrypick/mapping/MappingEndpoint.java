@@ -17,8 +17,12 @@ import org.apache.camel.support.DefaultProducer;
  * record, its rows per part in the file's field order.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "mapping", title = "Mapping", syntax = "mapping:name", producerOnly = true,
-             category = {Category.TRANSFORMATION})
+             category = {Category.TRANSFORMATION}, headersClass = MappingEndpoint.class)
 public class MappingEndpoint extends DefaultEndpoint {
+    @Metadata(description = "Set by the mapping: the name of the mapping file the body was mapped by (a later step,"
+            + " such as a validator quoting the file's expressions, knows where the row came from)", javaType = "String")
+    public static final String MAPPING = "CherrypickMapping";
+
     @UriPath(description = "The mapping file's name: sales-order for routes/mappings/sales-order.yaml")
     @Metadata(required = true)
     private final String name;
@@ -54,6 +58,7 @@ public class MappingEndpoint extends DefaultEndpoint {
             public void process(Exchange exchange) {
                 MappedRecord mapped = mappings.map(name, exchange.getIn().getBody(), exchange.getIn().getHeaders());
                 exchange.getIn().setBody(part == null ? mapped : mapped.row(part));
+                exchange.getIn().setHeader(MAPPING, name);
             }
         };
     }

@@ -91,7 +91,7 @@ final class Readings {
                     Map<String, String> row = mappings.map("item", sku, Map.of()).row("item");
                     String code = row.getOrDefault("ItemCode", "");
                     String label = sku.label(code);
-                    List<String> problems = itemValidator.check(label, row, expressions).stream()
+                    List<String> problems = itemValidator.problems(label, row, expressions::get).stream()
                             .map(Problem::message).toList();
                     skus.add(new CatalogueSku(sku, code, row.getOrDefault("Barcode", ""), label, row, problems,
                             number(sku.value("std_cost"))));

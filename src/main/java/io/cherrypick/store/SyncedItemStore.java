@@ -56,9 +56,17 @@ public class SyncedItemStore {
      * others; one another instance inserted meanwhile is updated after all.
      */
     public void saveAll(List<Synced> skus) {
+        BatchUpsert.write(jdbc, UPDATE, INSERT, rows(skus));
+    }
+
+    /** As {@link #saveAll}, for SKUs not synced before (an insert each; one stored after all is updated). */
+    public void saveAllNew(List<Synced> skus) {
+        BatchUpsert.writeNew(jdbc, UPDATE, INSERT, rows(skus));
+    }
+
+    private MapSqlParameterSource[] rows(List<Synced> skus) {
         java.time.OffsetDateTime now = Timestamps.now();
-        MapSqlParameterSource[] rows = skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
-        BatchUpsert.write(jdbc, UPDATE, INSERT, rows);
+        return skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
     }
 
     private static final String UPDATE = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl,"

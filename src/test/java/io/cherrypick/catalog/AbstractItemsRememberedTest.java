@@ -65,6 +65,31 @@ abstract class AbstractItemsRememberedTest {
     }
 
     @Test
+    void itemsBelievedNewAreInsertedAndOneKnownAfterAllIsUpdatedInTheSameTransaction() {
+        catalog.remember("REM-1", "111", "old-fp", "LOOKUP"); // another instance remembered it meanwhile
+        tx.executeWithoutResult(status -> catalog.rememberAllNew(List.of(new KnownItem("REM-1", "111", "fp-1", "SYNC"),
+                new KnownItem("REM-2", "222", "fp-2", "SYNC"), new KnownItem("REM-2", "222", "fp-2b", "SYNC"))));
+
+        assertThat(jdbc.queryForList("select item_code, fingerprint, source from pvx_item where item_code like 'REM-%'"
+                + " order by item_code")).extracting(r -> r.get("item_code") + " " + r.get("fingerprint") + " " + r.get("source"))
+                .as("the known one updated, the new one inserted, its second write in the batch wins")
+                .containsExactly("REM-1 fp-1 SYNC", "REM-2 fp-2b SYNC");
+        catalog.rememberAllNew(List.of());
+    }
+
+    @Test
+    void skusBelievedNewAreInsertedAndOneStoredAfterAllIsUpdated() throws Exception {
+        synced.save("REM-1", sku("RED"), "111", "r1", Map.of("ItemCode", "REM-1"));
+        synced.saveAllNew(List.of(new Synced("REM-1", sku("RED"), "111", "r2", Map.of("ItemCode", "REM-1", "Name", "new")),
+                new Synced("REM-2", sku("BLUE"), "222", "r1", Map.of("ItemCode", "REM-2"))));
+
+        assertThat(jdbc.queryForList("select item_code, color_code, revision from item_sku where item_code like 'REM-%'"
+                + " order by item_code")).extracting(r -> r.get("item_code") + " " + r.get("color_code") + " " + r.get("revision"))
+                .containsExactly("REM-1 RED r2", "REM-2 BLUE r1");
+        assertThat(synced.find(List.of("REM-1")).get("REM-1").mappedRow()).containsEntry("Name", "new");
+    }
+
+    @Test
     void skusSentAreStoredOrUpdatedInOneBatch() throws Exception {
         StyleSku red = sku("RED");
         synced.save("REM-1", red, "111", "r1", Map.of("ItemCode", "REM-1"));

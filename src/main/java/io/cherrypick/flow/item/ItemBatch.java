@@ -39,6 +39,8 @@ public class ItemBatch {
     public static final String LABEL = "CherrypickItemLabel";
     /** Header: SHA-256 of the SKU's mapped row ({@link SentItems#fingerprint}). */
     public static final String FINGERPRINT = "CherrypickFingerprint";
+    /** Header: true when Peoplevox had no row of the SKU before this send ({@link SentItems#changedOnly}). */
+    public static final String NEW = "CherrypickItemNew";
     /** Exchange property: the batch's styles (messages of their hand-off records), for the settlement at the end. */
     static final String STYLES = "CherrypickItemStyles";
 

@@ -2,10 +2,10 @@ package io.cherrypick.flow.item;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
@@ -17,6 +17,7 @@ import io.cherrypick.failure.Category;
 import io.cherrypick.failure.Problem;
 import io.cherrypick.gs1.Gs1;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.mapping.MappingEndpoint;
 import io.cherrypick.mapping.MappingFile;
 import io.cherrypick.mapping.Mappings;
 import io.cherrypick.peoplevox.Peoplevox;
@@ -43,10 +44,11 @@ public class ItemValidator {
     /**
      * Route step for one SKU (body: its mapped row; header CherrypickSku: the SKU): names it (header CherrypickRecordKey
      * becomes its ItemCode, so its exceptions are keyed by it; CherrypickItemLabel the words that name it) and, when the
-     * row fails a check, sets the hold headers. {@code mapping} is the mapping file the row came from (its expressions
-     * are quoted when a field is empty).
+     * row fails a check, sets the hold headers. The mapping file the row came from (header CherrypickMapping, set by
+     * mapping:) gives the expressions quoted when a field is empty. One argument, not overloaded: Camel binds it without
+     * parsing a parameter list for each SKU.
      */
-    public void check(Exchange exchange, String mapping) {
+    public void check(Exchange exchange) {
         Message in = exchange.getIn();
         Map<String, String> row = ItemBatch.row(in);
         String itemCode = row.getOrDefault("ItemCode", "");
@@ -55,7 +57,8 @@ public class ItemValidator {
         if (!itemCode.isEmpty()) {
             in.setHeader(Handoff.RECORD_KEY, itemCode);
         }
-        List<Problem> problems = check(label, row, expressions(mapping));
+        String mapping = in.getHeader(MappingEndpoint.MAPPING, String.class);
+        List<Problem> problems = problems(label, row, field -> expression(mapping, field));
         if (!problems.isEmpty()) {
             hold(in, problems.get(0).category(), problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
         }
@@ -90,23 +93,29 @@ public class ItemValidator {
     }
 
     /** Target field to expression, over every part of the mapping file. */
-    private Map<String, Object> expressions(String mapping) {
-        Map<String, Object> fields = new HashMap<>();
-        for (MappingFile.Part part : mappings.file(mapping).parts()) {
-            fields.putAll(part.fields());
+    /** A field's expression in the mapping file (any part), looked up only for a field found empty. */
+    private Object expression(String mapping, String field) {
+        if (mapping == null) {
+            return null;
         }
-        return fields;
+        for (MappingFile.Part part : mappings.file(mapping).parts()) {
+            Object expression = part.fields().get(field);
+            if (expression != null) {
+                return expression;
+            }
+        }
+        return null;
     }
 
     /**
-     * The problems of one mapped row on its own (empty when it may be sent). {@code mapping} gives each field's
-     * expression, quoted when a required field is empty.
+     * The problems of one mapped row on its own (empty when it may be sent). {@code expressionOf} gives a field's
+     * expression in the mapping, quoted when a required field is empty.
      */
-    public List<Problem> check(String label, Map<String, String> row, Map<String, ?> mapping) {
+    public List<Problem> problems(String label, Map<String, String> row, Function<String, ?> expressionOf) {
         List<Problem> problems = new ArrayList<>();
         for (String field : props.requiredFields()) {
             if (blank(row.get(field))) {
-                Object expression = mapping.get(field);
+                Object expression = expressionOf.apply(field);
                 problems.add(validation(label + ": Peoplevox field " + field + " is empty (mapped from "
                         + (expression == null ? "nothing: the mapping has no expression for it"
                         : "'" + expression + "'") + ")"));

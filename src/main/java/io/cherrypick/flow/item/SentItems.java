@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +64,16 @@ public class SentItems {
             m.setHeader(ItemBatch.FINGERPRINT, fingerprint(row));
             codes.add(row.getOrDefault("ItemCode", ""));
         }
-        Map<String, String> remembered = new HashMap<>();
-        for (KnownItem k : catalog.findByCodeOrBarcode(codes)) {
-            if (k.fingerprint() != null) {
-                remembered.put(k.itemCode(), k.fingerprint());
+        Map<String, KnownItem> known = catalog.findByCode(codes);
+        List<Message> changed = new ArrayList<>(skus.size());
+        for (Message m : skus) {
+            KnownItem k = known.get(ItemBatch.row(m).getOrDefault("ItemCode", ""));
+            if (k == null || !m.getHeader(ItemBatch.FINGERPRINT, String.class).equals(k.fingerprint())) {
+                // a SKU Peoplevox has no row of yet is remembered with an insert first (ItemBatch.NEW)
+                m.setHeader(ItemBatch.NEW, k == null);
+                changed.add(m);
             }
         }
-        List<Message> changed = skus.stream().filter(m -> !m.getHeader(ItemBatch.FINGERPRINT, String.class)
-                .equals(remembered.get(ItemBatch.row(m).getOrDefault("ItemCode", "")))).toList();
         unchanged.increment(skus.size() - changed.size());
         exchange.getIn().setBody(changed);
     }
@@ -88,18 +89,23 @@ public class SentItems {
         Instant runStarted = Instant.ofEpochMilli(exchange.getClock().getCreated());
         Map<String, List<String>> codesByFlow = new LinkedHashMap<>();
         List<KnownItem> known = new ArrayList<>();
+        List<KnownItem> fresh = new ArrayList<>();
         List<SyncedItemStore.Synced> skus = new ArrayList<>();
+        List<SyncedItemStore.Synced> freshSkus = new ArrayList<>();
         for (Message m : saved) {
             Map<String, String> row = ItemBatch.row(m);
             String code = row.getOrDefault("ItemCode", "");
             String barcode = row.getOrDefault("Barcode", "");
-            known.add(new KnownItem(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC"));
-            skus.add(new SyncedItemStore.Synced(code, ItemBatch.sku(m), barcode,
+            boolean isNew = Boolean.TRUE.equals(m.getHeader(ItemBatch.NEW, Boolean.class));
+            (isNew ? fresh : known).add(new KnownItem(code, barcode, m.getHeader(ItemBatch.FINGERPRINT, String.class), "SYNC"));
+            (isNew ? freshSkus : skus).add(new SyncedItemStore.Synced(code, ItemBatch.sku(m), barcode,
                     m.getHeader(Handoff.REVISION, String.class), row));
             codesByFlow.computeIfAbsent(m.getHeader(Handoff.FLOW, String.class), f -> new ArrayList<>()).add(code);
         }
         catalog.rememberAll(known);
+        catalog.rememberAllNew(fresh);
         synced.saveAll(skus);
+        synced.saveAllNew(freshSkus);
         codesByFlow.forEach((flow, codes) -> exceptions.resolveOpenNotSeenSince(flow, codes, runStarted, "synced to Peoplevox"));
         sent.increment(saved.size());
         if (!saved.isEmpty()) {

@@ -32,29 +32,29 @@ class ItemValidatorTest {
 
     @Test
     void aCompleteRowPasses() {
-        assertThat(validator.check(LABEL, row("Attribute1", "01234", "RetailPrice", "20", "Barcode", "4006381333931"), MAPPING)).isEmpty();
+        assertThat(validator.problems(LABEL, row("Attribute1", "01234", "RetailPrice", "20", "Barcode", "4006381333931"), MAPPING::get)).isEmpty();
     }
 
     @Test
     void aWrongCheckDigitNamesTheSkuTheFieldAndTheRightDigit() {
-        List<Problem> problems = validator.check(LABEL, row("Barcode", "012345678906"), MAPPING);
+        List<Problem> problems = validator.problems(LABEL, row("Barcode", "012345678906"), MAPPING::get);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.category()).isEqualTo(Category.VALIDATION);
             assertThat(p.message()).startsWith(LABEL).contains("Barcode '012345678906'").contains("check digit")
                     .contains("end in 5");
         });
-        assertThat(validator.check(LABEL, row("Barcode", "ABC123"), MAPPING)).singleElement()
+        assertThat(validator.problems(LABEL, row("Barcode", "ABC123"), MAPPING::get)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("not a UPC-A (12 digits) or EAN-13"));
     }
 
     @Test
     void aTooLongNameIsAnExceptionNotCutShort() {
         String name = "A".repeat(51);
-        assertThat(validator.check(LABEL, row("Name", name), MAPPING)).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(validator.problems(LABEL, row("Name", name), MAPPING::get)).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("Name is 51 characters, Peoplevox allows 50").contains("{style_name:30}"));
-        assertThat(validator.check(LABEL, row("Attribute12", "x".repeat(501)), MAPPING)).singleElement()
+        assertThat(validator.problems(LABEL, row("Attribute12", "x".repeat(501)), MAPPING::get)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Attribute12 is 501 characters, Peoplevox allows 500"));
-        assertThat(validator.check(LABEL, row("Description", "d".repeat(250)), MAPPING)).isEmpty();
+        assertThat(validator.problems(LABEL, row("Description", "d".repeat(250)), MAPPING::get)).isEmpty();
     }
 
     @Test
@@ -62,7 +62,7 @@ class ItemValidatorTest {
         Map<String, String> row = row("RetailPrice", "twenty");
         row.put("Barcode", "");
         row.remove("Name");
-        List<Problem> problems = validator.check(LABEL, row, MAPPING);
+        List<Problem> problems = validator.problems(LABEL, row, MAPPING::get);
         assertThat(problems).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("Barcode is empty"))
                 .anySatisfy(m -> assertThat(m).contains("Name is empty (mapped from '{style_name} {color_code} {size_desc}')"))
                 .anySatisfy(m -> assertThat(m).contains("RetailPrice 'twenty' is not a number"));
