@@ -318,7 +318,8 @@ public class HandoffConsumer extends ScheduledPollConsumer {
     private void retryOrDeadLetter(HandoffRecord r, String token, Throwable cause,
                                    Map<String, Optional<Instant>> downUntil, Instant now) {
         RetryPolicy policy = endpoint.retryPolicy();
-        int attempts = r.attempts() + 1;
+        // a wait for another flow counts no attempt: only the time budget can end it
+        int attempts = cause instanceof NotYet wait && !wait.attemptCounted() ? r.attempts() : r.attempts() + 1;
         String what = describe(cause);
         if (cause instanceof ApiException api && api.isTransient()) {
             Optional<Instant> down = api.system() == null ? Optional.empty()
@@ -332,7 +333,7 @@ public class HandoffConsumer extends ScheduledPollConsumer {
                 return;
             }
             if (!policy.exhausted(attempts, r.firstAttemptAt(), now)) {
-                Instant next = policy.nextAttempt(attempts, Instant.now());
+                Instant next = policy.nextAttempt(Math.max(1, attempts), Instant.now());
                 store.reschedule(r.id(), token, attempts, next, what);
                 if (cause instanceof NotYet) {
                     // an expected wait (a second read must agree, another flow must record first): not a failure

@@ -20,11 +20,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.cherrypick.failure.Category;
+import io.cherrypick.failure.NotYet;
+
 /**
  * The consumer's side of fenced claims: a claim is kept alive while its batch is worked on (a slow send is not taken
  * over), and a record whose instance keeps dying while working on it is held as an exception with its payload instead
  * of being routed again (cherrypick.handoff.max-recoveries, 3 by default); the outcome of an instance whose claim was
- * taken over is not recorded, nor remembered in the idempotent repository.
+ * taken over is not recorded, nor remembered in the idempotent repository. Also how waits count: a wait for another
+ * of Cherrypick's flows counts no attempt (only the time budget ends it), any other wait counts one.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -40,6 +44,7 @@ class HandoffFencingTest {
     void clean() {
         jdbc.update("delete from handoff");
         jdbc.update("delete from CAMEL_MESSAGEPROCESSED where processorName in ('late')");
+        camel.getEndpoint("mock:gave-up", MockEndpoint.class).reset();
     }
 
     @AfterEach
@@ -112,6 +117,33 @@ class HandoffFencingTest {
                 Handoff.CLAIM, "new-holder", Handoff.RECORD_KEY, "P9", Handoff.REVISION, "r1"));
         assertThat(jdbc.queryForObject("select count(*) from CAMEL_MESSAGEPROCESSED where processorName = 'late'",
                 Integer.class)).as("the holder's outcome counts").isEqualTo(1);
+    }
+
+    @Test
+    void aWaitForAnotherFlowCountsNoAttemptWhereAnyOtherWaitDoes() throws Exception {
+        long waitsForFlow = store.insertIfAbsent("waits", "RA-1", "r1", null, "{}").orElseThrow();
+        consumer = started("handoff:waits?maxAttempts=1&retryBackoff=1ms&deadLetterUri=mock:gave-up", exchange -> {
+            throw NotYet.forFlow(Category.VALIDATION, "RA-1 (pick P1): the order flow has not yet recorded sending the pick");
+        });
+        for (int i = 0; i < 3; i++) {
+            jdbc.update("update handoff set next_attempt_at = current_timestamp - interval '1' second where id = ?", waitsForFlow);
+            assertThat(consumer.poll()).isEqualTo(1);
+        }
+        HandoffRecord waiting = store.find(waitsForFlow).orElseThrow();
+        assertThat(waiting.status()).as("three waits on a one-attempt budget: still waiting").isEqualTo(HandoffStore.PENDING);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.note()).contains("the order flow has not yet recorded");
+        consumer.stop();
+
+        long waitsForReport = store.insertIfAbsent("waits-report", "RET-1", "r1", null, "{}").orElseThrow();
+        consumer = started("handoff:waits-report?maxAttempts=1&retryBackoff=1ms&deadLetterUri=mock:gave-up", exchange -> {
+            throw new NotYet("peoplevox", Category.RETURN_MISMATCH, "Return RET-1: not in the Return summary report yet");
+        });
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(camel.getEndpoint("mock:gave-up", MockEndpoint.class).getReceivedExchanges())
+                .as("a wait on a system's word counts: the budget of one attempt is spent").singleElement()
+                .satisfies(e -> assertThat(e.getIn().getHeader(Handoff.CATEGORY)).isEqualTo("RETURN_MISMATCH"));
+        assertThat(store.find(waitsForReport).orElseThrow().status()).isNotEqualTo(HandoffStore.PENDING);
     }
 
     private HandoffConsumer started(String uri, AtomicInteger routed) throws Exception {

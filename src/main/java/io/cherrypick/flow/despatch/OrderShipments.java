@@ -103,7 +103,7 @@ public class OrderShipments {
         if (pick.isEmpty() && lifecycle.findPick(d.salesOrderNumber()).isPresent()) {
             // the order flow has the pick but has not recorded its send yet (an instance stopped between the save and the
             // record; the pick is taken over after stale-claim-after): the despatch waits for it, it is not held
-            throw new NotYet("cherrypick", Category.VALIDATION, "Despatch " + d.despatchNumber()
+            throw NotYet.forFlow(Category.VALIDATION, "Despatch " + d.despatchNumber()
                     + " (pick " + d.salesOrderNumber() + "): the order flow has not yet recorded sending pick "
                     + d.salesOrderNumber() + " to Peoplevox; tried again later");
         }

@@ -150,7 +150,7 @@ public class ReturnAuthorisationSteps {
         if (pick.isPresent() && pick.get().revisionSent() == null && sendPending(pick.get())) {
             // the order flow is still sending the pick, or sent it without having recorded it yet (a slow or broken-off
             // save is resent after its claim runs out): the RA waits for it, it is not held for a person
-            throw new NotYet("cherrypick", Category.VALIDATION, "RA " + raNum + " (pick "
+            throw NotYet.forFlow(Category.VALIDATION, "RA " + raNum + " (pick "
                     + pick.get().pickNum() + "): the order flow has not yet recorded sending the pick to Peoplevox (it is "
                     + pick.get().state() + "); tried again later");
         }
