@@ -98,26 +98,22 @@ public class PeoplevoxItemCatalog {
 
     /** Known items whose ItemCode is one of {@code codes}, by ItemCode (the fingerprints to compare). */
     public Map<String, KnownItem> findByCode(Collection<String> codes) {
-        Map<String, KnownItem> found = new java.util.HashMap<>();
-        List<String> list = new ArrayList<>(new LinkedHashSet<>(codes));
-        for (int i = 0; i < list.size(); i += 500) {
-            jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where item_code in (:v)",
-                    Map.of("v", list.subList(i, Math.min(list.size(), i + 500))), rs -> {
-                        found.put(rs.getString("item_code"), new KnownItem(rs.getString("item_code"),
-                                rs.getString("barcode"), rs.getString("fingerprint"), rs.getString("source")));
-                    });
-        }
-        return found;
+        return find(codes, List.of("item_code"));
     }
 
     /** Known items whose ItemCode or Barcode is one of {@code values} (fingerprints to compare, barcode owners). */
     public List<KnownItem> findByCodeOrBarcode(Collection<String> values) {
+        // two queries, so each can use its index (an OR of the two IN lists scans the table)
+        return new ArrayList<>(find(values, List.of("item_code", "barcode")).values());
+    }
+
+    /** Known items where one of {@code columns} is one of {@code values}, by ItemCode, 500 values per query. */
+    private Map<String, KnownItem> find(Collection<String> values, List<String> columns) {
         Map<String, KnownItem> found = new java.util.LinkedHashMap<>();
         List<String> list = new ArrayList<>(new LinkedHashSet<>(values));
         for (int i = 0; i < list.size(); i += 500) {
             Map<String, Object> chunk = Map.of("v", list.subList(i, Math.min(list.size(), i + 500)));
-            // two queries, so each can use its index (an OR of the two IN lists scans the table)
-            for (String column : List.of("item_code", "barcode")) {
+            for (String column : columns) {
                 jdbc.query("select item_code, barcode, fingerprint, source from pvx_item where " + column + " in (:v)", chunk,
                         rs -> {
                             found.putIfAbsent(rs.getString("item_code"), new KnownItem(rs.getString("item_code"),
@@ -125,7 +121,7 @@ public class PeoplevoxItemCatalog {
                         });
             }
         }
-        return new ArrayList<>(found.values());
+        return found;
     }
 
     private Set<String> known(Collection<String> codes) {

@@ -37,14 +37,10 @@ public final class BatchUpsert {
             return;
         }
         List<MapSqlParameterSource> present = notWritten(jdbc.batchUpdate(insert + " on conflict do nothing", rows), rows);
-        if (present == null) {
-            for (MapSqlParameterSource row : rows) {
-                if (jdbc.update(insert + " on conflict do nothing", row) == 0) {
-                    jdbc.update(update, row);
-                }
-            }
-        } else if (!present.isEmpty()) {
-            write(jdbc, update, insert, present.toArray(MapSqlParameterSource[]::new));
+        // the driver did not say which rows went in: all are written again as "update, or insert" (none is lost)
+        List<MapSqlParameterSource> toUpdate = present == null ? List.of(rows) : present;
+        if (!toUpdate.isEmpty()) {
+            write(jdbc, update, insert, toUpdate.toArray(MapSqlParameterSource[]::new));
         }
     }
 

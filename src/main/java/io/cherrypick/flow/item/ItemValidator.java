@@ -92,7 +92,6 @@ public class ItemValidator {
         m.setHeader(Handoff.REASON, reason);
     }
 
-    /** Target field to expression, over every part of the mapping file. */
     /** A field's expression in the mapping file (any part), looked up only for a field found empty. */
     private Object expression(String mapping, String field) {
         if (mapping == null) {
