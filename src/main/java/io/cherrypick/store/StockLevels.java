@@ -91,6 +91,16 @@ public class StockLevels {
                 refreshes.merge(key, o.observedAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         });
+        // two events of the batch in the newest one's second that disagree: which came last is read from Peoplevox
+        for (Message event : events) {
+            if (event.getBody() instanceof StockObservation o) {
+                SkuSite key = new SkuSite(o.itemCode(), o.site());
+                StockObservation chosen = newest.get(key);
+                if (chosen.undecidedAgainst(o.observedAt(), o.available(), o.onHand(), o.allocated())) {
+                    refreshes.merge(key, chosen.nextSecond(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
         Set<SkuSite> stored = observe(newest.values());
         requestRefreshes(refreshes);
         Map<SkuSite, Instant> due = new TreeMap<>();
@@ -220,6 +230,7 @@ public class StockLevels {
         if (sorted.isEmpty()) {
             return stored;
         }
+        requestRefreshes(undecided(sorted));
         Instant now = Instant.now();
         List<StockObservation> missing = apply(UPDATE_IF_NEWER, sorted, now, stored);
         List<StockObservation> raced = apply("insert into stock_level (item_code, site, available, on_hand, allocated,"
@@ -228,6 +239,36 @@ public class StockLevels {
         // another instance inserted the first level of these meanwhile: the guarded update decides
         apply(UPDATE_IF_NEWER, raced, now, stored);
         return stored;
+    }
+
+    /**
+     * The observations of the same second as the level held that disagree with it, each with the time a settling
+     * observation must be from (the next second): the level is read again (stock-refresh) by a read that starts after
+     * that second, as an IncrementalChanges asks. The levels are locked first, in SKU and site order as every writer
+     * locks them, so an instance storing the same level meanwhile waits and is compared after.
+     */
+    private Map<SkuSite, Instant> undecided(List<StockObservation> sorted) {
+        Map<SkuSite, Instant> undecided = new TreeMap<>();
+        for (int i = 0; i < sorted.size(); i += IN_LIST) {
+            List<StockObservation> part = sorted.subList(i, Math.min(sorted.size(), i + IN_LIST));
+            Map<SkuSite, StockObservation> byKey = new HashMap<>();
+            part.forEach(o -> byKey.put(new SkuSite(o.itemCode(), o.site()), o));
+            List<Object[]> keys = part.stream().map(o -> new Object[] {o.itemCode(), o.site()}).toList();
+            jdbc.query("select * from stock_level where (item_code, site) in (:keys) order by item_code, site"
+                    + " for update", Map.of("keys", keys), rs -> {
+                        StockLevel held = ROW.mapRow(rs, 0);
+                        StockObservation o = byKey.get(held.key());
+                        if (o != null && o.undecidedAgainst(held.observedAt(), held.available(), held.onHand(),
+                                held.allocated())) {
+                            undecided.put(held.key(), o.nextSecond());
+                        }
+                    });
+        }
+        if (!undecided.isEmpty()) {
+            log.debug("stock: {} level(s) observed twice in one second with different quantities; read again: {}",
+                    undecided.size(), undecided.keySet());
+        }
+        return undecided;
     }
 
     private static final String UPDATE_IF_NEWER = "update stock_level set available = :available,"

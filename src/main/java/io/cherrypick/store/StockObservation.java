@@ -18,4 +18,24 @@ public record StockObservation(String itemCode, String site, int available, Inte
         int byTime = observedAt.compareTo(otherAt);
         return byTime > 0 || (byTime == 0 && seq > otherSeq);
     }
+
+    /** True when this observation gives the same level (what it does not carry is taken as the same). */
+    public boolean sameLevel(int otherAvailable, Integer otherOnHand, Integer otherAllocated) {
+        return available == otherAvailable && (onHand == null || otherOnHand == null || onHand.equals(otherOnHand))
+                && (allocated == null || otherAllocated == null || allocated.equals(otherAllocated));
+    }
+
+    /**
+     * Whether this and an observation of the same instant disagree: Peoplevox stamps its events to the second, and the
+     * order they arrive in is not the order they happened in (a delivery retried after a failure comes late), so which
+     * of the two is the level now cannot be told.
+     */
+    public boolean undecidedAgainst(Instant otherAt, int otherAvailable, Integer otherOnHand, Integer otherAllocated) {
+        return observedAt.equals(otherAt) && !sameLevel(otherAvailable, otherOnHand, otherAllocated);
+    }
+
+    /** The time an observation must be from to settle a tie of this one's second: the next whole second. */
+    public Instant nextSecond() {
+        return observedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+    }
 }

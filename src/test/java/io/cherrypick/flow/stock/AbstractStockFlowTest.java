@@ -431,6 +431,29 @@ abstract class AbstractStockFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aLateEventOfTheSameSecondWithAnotherLevelIsSettledByReadingTheLevelAgain() throws Exception {
+        moveStock(A, "PrimarySite", Map.of("onHand", 5));
+        await().atMost(WAIT).until(() -> Objects.equals(storedLevel(A, "PrimarySite").get("available"), 5));
+        Instant second = Instant.parse((String) storedLevel(A, "PrimarySite").get("observedAt"));
+
+        String settled = "select count(*) from handoff where queue = 'stock-events' and status = 'DONE'";
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from handoff where queue = 'stock-events'",
+                Integer.class).equals(jdbc.queryForObject(settled, Integer.class)));
+        int before = jdbc.queryForObject(settled, Integer.class);
+
+        // an earlier change of that second whose delivery was retried arrives now, later than the newer one
+        assertThat(postEvent("AvailabilityChanges", availability(A, "PrimarySite", 11, second)).body()).isEqualTo("stored");
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(settled, Integer.class) == before + 1);
+
+        // which of the two came last cannot be told from the events: the level is read from Peoplevox again
+        await().atMost(WAIT).until(() -> "REFRESH".equals(storedLevel(A, "PrimarySite").get("source")));
+        assertThat(storedLevel(A, "PrimarySite").get("available")).isEqualTo(5);
+        assertThat(Instant.parse((String) storedLevel(A, "PrimarySite").get("observedAt"))).isAfter(second);
+        awaitChannelLevel(A, "PrimarySite", 5);
+        assertThat(jdbc.queryForObject("select count(*) from stock_refresh", Integer.class)).isZero();
+    }
+
+    @Test
     void anEventForAnUnknownSkuBecomesAnException() throws Exception {
         String unknown = Gs1.withCheckDigit("99999999999");
         HttpResponse<String> answer = postEvent("AvailabilityChanges", availability(unknown, "PrimarySite", 5, Instant.now()));

@@ -75,6 +75,20 @@ class StockUnitsTest {
     }
 
     @Test
+    void twoObservationsOfOneSecondThatDisagreeAreUndecidedUntilAnObservationOfTheNextSecond() {
+        Instant t = Instant.parse("2026-11-26T10:00:07Z");
+        StockObservation o = new StockObservation("A", "S", 5, 7, 2, t, 40, StockObservation.EVENT);
+        assertThat(o.undecidedAgainst(t, 11, 13, 2)).as("another level in the same second").isTrue();
+        assertThat(o.undecidedAgainst(t, 5, 7, 2)).as("the same level").isFalse();
+        assertThat(o.undecidedAgainst(t, 5, null, null)).as("what one side lacks is not a difference").isFalse();
+        assertThat(o.undecidedAgainst(t, 5, 8, 3)).as("on hand moved, available did not").isTrue();
+        assertThat(o.undecidedAgainst(t.minusSeconds(1), 11, 13, 2)).as("an earlier second is simply older").isFalse();
+        assertThat(o.nextSecond()).isEqualTo(Instant.parse("2026-11-26T10:00:08Z"));
+        assertThat(new StockObservation("A", "S", 5, 7, 2, t.plusMillis(640), 0, StockObservation.EVENT).nextSecond())
+                .as("an arrival time (no LastModificationTime)").isEqualTo(Instant.parse("2026-11-26T10:00:08Z"));
+    }
+
+    @Test
     void aSiteHasALocationOnlyWhenExactlyOneLocationMapsToIt() {
         SiteLocations locations = new SiteLocations(Map.of("NJ", "PrimarySite", "LDN", "LondonSite", "MIA", "LondonSite"));
         assertThat(locations.locationOf("PrimarySite")).contains("NJ");
