@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cherrypick.failure.ApiCallOutcome;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.http.HttpCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -119,7 +120,8 @@ public class BlueCherryClient {
     private JsonNode exchange(HttpRequest request, String method, String resource) {
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                    props.timeout());
         } catch (HttpTimeoutException e) {
             throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
                     "Blue Cherry " + method + " " + resource + " timed out after " + props.timeout().toSeconds() + " s", e);

@@ -34,6 +34,7 @@ import org.w3c.dom.NodeList;
 import io.cherrypick.failure.ApiCallOutcome;
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.http.HttpCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -339,7 +340,7 @@ public class PeoplevoxClient {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), props.timeout());
         } catch (HttpTimeoutException e) {
             throw ApiException.transientFailure(SYSTEM, Category.API_TIMEOUT,
                     "Peoplevox " + operation + " timed out after " + props.timeout().toSeconds() + " s", e);

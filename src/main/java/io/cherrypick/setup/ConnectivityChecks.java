@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.cherrypick.failure.ApiException;
 import io.cherrypick.failure.Category;
+import io.cherrypick.http.HttpCalls;
 import io.cherrypick.peoplevox.PeoplevoxProperties;
 import io.cherrypick.peoplevox.events.EventSpec;
 import io.cherrypick.peoplevox.events.EventSpecs;
@@ -143,7 +144,8 @@ class ConnectivityChecks implements SetupCheck {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Cherrypick-Token", PROBE_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("")).build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = HttpCalls.send(http, request, HttpResponse.BodyHandlers.discarding(), Duration.ofSeconds(15))
+                    .statusCode();
             return status == 401 ? null : "the webhook address " + url + " answered HTTP " + status + " instead of"
                     + " Cherrypick's 401 for a wrong token: it is not Cherrypick's webhook (wrong address or path?)";
         } catch (IOException e) {

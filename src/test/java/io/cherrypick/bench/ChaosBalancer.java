@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.cherrypick.http.HttpCalls;
+
 /**
  * The load balancer in front of the chaos run's instances, as production has one: Peoplevox calls one webhook URL, and
  * each call goes to an instance that answers (round robin over the ports {@code livePorts} gives, the next one on a
@@ -63,7 +65,8 @@ final class ChaosBalancer implements AutoCloseable {
                 request.header("Authorization", authorization);
             }
             try {
-                HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = HttpCalls.send(HTTP, request.build(),
+                        HttpResponse.BodyHandlers.ofByteArray(), Duration.ofSeconds(30));
                 answer(exchange, response.statusCode(), response.body());
                 return;
             } catch (IOException down) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cherrypick.http.HttpCalls;
 import io.cherrypick.ops.StuckOrders;
 import io.cherrypick.ops.StuckOrders.StuckOrder;
 import io.cherrypick.ops.StuckPurchaseOrders;
@@ -129,7 +130,8 @@ public class Alerter {
             HttpRequest request = HttpRequest.newBuilder(URI.create(props.webhookUrl())).timeout(props.timeout())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(alert.text()))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofString(),
+                    props.timeout());
             if (response.statusCode() / 100 == 2) {
                 alerts.delivered(alert.id());
                 return true;

@@ -17,6 +17,8 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cherrypick.http.HttpCalls;
+
 /**
  * Delivers events to their subscribers asynchronously, at least once: a non-2xx answer or a connection error is
  * retried with doubling backoff. One delivery thread sends in publish order; duplicateRate sends some deliveries
@@ -109,7 +111,8 @@ public final class EventDelivery implements EventSink, AutoCloseable {
                 request.header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.body));
             }
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = HttpCalls.send(http, request.build(), HttpResponse.BodyHandlers.discarding(), options.timeout())
+                    .statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             delivery.finish("DROPPED", null, "delivery interrupted");
