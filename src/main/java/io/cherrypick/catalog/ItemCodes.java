@@ -16,6 +16,11 @@ public class ItemCodes {
         this.props = props;
     }
 
+    /** The settings an ItemCode is made by (strategy and separator). */
+    public String settings() {
+        return props.toString();
+    }
+
     public ItemProperties.CodeStrategy strategy() {
         return props.codeStrategy();
     }

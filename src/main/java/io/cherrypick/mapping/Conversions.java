@@ -69,6 +69,11 @@ public class Conversions {
         this.blueCherry = blueCherry;
     }
 
+    /** The zones and units converted between (a mapped value depends on them). */
+    public String settings() {
+        return "peoplevox " + peoplevox + ", blue cherry " + blueCherry;
+    }
+
     /** No conversion: both systems in UTC and the same units (for reading what a mapping file names, not for sending). */
     public static Conversions none() {
         ConversionProperties.System same = new ConversionProperties.System(ZoneOffset.UTC, WeightUnit.KG, VolumeUnit.M3);

@@ -177,6 +177,17 @@ public record MappingFile(String name, String source, List<Part> parts) {
         return names;
     }
 
+    /**
+     * Whether what the file gives depends on nothing but the record's own fields (and the file): no part maps a record's
+     * children ({@code each}), and no expression reads a message header ({@code header.x}) or the tenant's code lists
+     * ({@code lookup}), which change without the record.
+     */
+    public boolean readsOnlyTheRecord() {
+        java.util.regex.Pattern more = java.util.regex.Pattern.compile("header\\.|lookup\\s*\\(");
+        return parts.stream().allMatch(p -> p.each() == null)
+                && parts.stream().flatMap(p -> p.fields().values().stream()).noneMatch(e -> more.matcher(e.toString()).find());
+    }
+
     /** A part by name. */
     public Part part(String partName) {
         return parts.stream().filter(p -> p.name().equals(partName)).findFirst().orElseThrow(() ->

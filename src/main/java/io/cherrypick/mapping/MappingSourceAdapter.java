@@ -10,4 +10,12 @@ public interface MappingSourceAdapter {
 
     /** The body as a mapping source; fails with a sentence naming the record when the body is not of this kind. */
     MappingSource adapt(Object body);
+
+    /**
+     * The settings, besides the record and the mapping file, that decide what this source gives (e.g. how an ItemCode
+     * is made); part of {@link Mappings#fingerprint}.
+     */
+    default String settings() {
+        return "";
+    }
 }

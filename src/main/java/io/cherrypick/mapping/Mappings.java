@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.store.ValueMappingStore;
 
 /**
@@ -40,7 +42,12 @@ public class Mappings {
     private final PropertyResolver environment;
     private final Map<String, MappingSourceAdapter> adapters;
     private final MappingFunctions functions;
+    private final Conversions conversions;
     private volatile Map<String, MappingFile> files = Map.of();
+    /** Per file, SHA-256 of its text as resolved; "" for a file that reads more than the record's own fields. */
+    private volatile Map<String, String> texts = Map.of();
+    /** Per file, the source names it reads ({@link MappingFile#namesRead}). */
+    private volatile Map<String, List<String>> namesRead = Map.of();
     private volatile Map<Path, Long> stamps = Map.of();
     private volatile long checkedAt;
 
@@ -67,6 +74,7 @@ public class Mappings {
         this.environment = properties;
         this.adapters = adapters.stream().collect(Collectors.toMap(MappingSourceAdapter::name, Function.identity()));
         this.functions = new MappingFunctions(lookup, conversions);
+        this.conversions = conversions;
         reload();
     }
 
@@ -96,6 +104,48 @@ public class Mappings {
                     + " provides (sources: " + new TreeMap<>(adapters).keySet() + ")");
         }
         return file.map(withHeaders(adapter.adapt(body), headers), functions);
+    }
+
+    /**
+     * What, besides the record itself, decides what mapping {@code name} gives: a SHA-256 of the file as resolved (its
+     * {@code ${...}} settings filled in), its source's settings and the unit and time-zone conversions. Equal
+     * fingerprints and an equal record give an equal mapped row, so a record seen before need not be mapped again.
+     * Empty when the file reads more than the record's own fields ({@link MappingFile#readsOnlyTheRecord}). With
+     * {@link #input} it tells whether a record would map as it did before without mapping it.
+     */
+    public Optional<String> fingerprint(String name) {
+        MappingFile file = file(name);
+        String text = texts.getOrDefault(name, "");
+        MappingSourceAdapter adapter = adapters.get(file.source());
+        if (text.isEmpty() || adapter == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Hashing.sha256Hex(text + "|" + adapter.settings() + "|" + conversions.settings()));
+    }
+
+    /**
+     * What mapping {@code name} reads of a record: each source name it reads with the record's value (null apart from
+     * empty), as one text, every part prefixed with its length so that no two different inputs read the same.
+     */
+    public String input(String name, Object body) {
+        MappingFile file = file(name);
+        MappingSourceAdapter adapter = adapters.get(file.source());
+        if (adapter == null) {
+            throw new IllegalArgumentException("mapping " + name + " reads source '" + file.source() + "', which no adapter"
+                    + " provides");
+        }
+        MappingSource source = adapter.adapt(body);
+        StringBuilder input = new StringBuilder();
+        for (String read : namesRead.getOrDefault(name, List.of())) {
+            String value = source.value(read);
+            input.append(read.length()).append(':').append(read);
+            if (value == null) {
+                input.append('-');
+            } else {
+                input.append(value.length()).append(':').append(value);
+            }
+        }
+        return input.toString();
     }
 
     /** Every loaded mapping file, by name. */
@@ -147,29 +197,39 @@ public class Mappings {
     private synchronized void reload() {
         Map<Path, Long> seen = stamps();
         Map<String, MappingFile> loaded = new HashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, List<String>> names = new HashMap<>();
         for (Path path : seen.keySet()) {
             String fileName = path.getFileName().toString();
             String name = fileName.substring(0, fileName.length() - ".yaml".length());
             try {
-                loaded.put(name, MappingFile.parse(name, read(path)));
+                String text = resolved(path);
+                MappingFile file = MappingFile.parse(name, read(path, text));
+                loaded.put(name, file);
+                hashes.put(name, file.readsOnlyTheRecord() ? Hashing.sha256Hex(text) : "");
+                names.put(name, List.copyOf(file.namesRead()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().startsWith("mapping file ") ? e.getMessage()
                         : "mapping file " + path + ": " + e.getMessage(), e);
             }
         }
         files = Map.copyOf(loaded);
+        texts = Map.copyOf(hashes);
+        namesRead = Map.copyOf(names);
         stamps = seen;
         checkedAt = System.currentTimeMillis();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> read(Path path) {
-        String text;
+    private String resolved(Path path) {
         try {
-            text = environment.resolveRequiredPlaceholders(Files.readString(path, StandardCharsets.UTF_8));
+            return environment.resolveRequiredPlaceholders(Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("mapping file " + path + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(Path path, String text) {
         try {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (!(doc instanceof Map<?, ?> map)) {

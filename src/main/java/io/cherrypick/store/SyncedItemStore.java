@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -69,9 +70,10 @@ public class SyncedItemStore {
         return skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
     }
 
+    // a SKU sent clears its style's fingerprint: the style is left out again only once all of it went through
     private static final String UPDATE = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl,"
             + " dimension = :dim, size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row,"
-            + " synced_at = :now where item_code = :code";
+            + " style_fingerprint = null, synced_at = :now where item_code = :code";
     private static final String INSERT = "insert into item_sku (item_code, style, color_code, lbl_code, dimension,"
             + " size_desc, barcode, revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size,"
             + " :barcode, :rev, :row, :now)";
@@ -86,6 +88,44 @@ public class SyncedItemStore {
 
     private void save(MapSqlParameterSource p) {
         BatchUpsert.one(jdbc, UPDATE, INSERT, p); // one another instance inserted first is updated: ours is as new
+    }
+
+    /**
+     * Records that every SKU of each style went through (sent, or found as Peoplevox has it) with the style as it is
+     * now: style to its fingerprint.
+     */
+    public void stylesGoneThrough(Map<String, String> fingerprintByStyle) {
+        if (fingerprintByStyle.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = new java.util.TreeMap<>(fingerprintByStyle).entrySet().stream()
+                .map(e -> new MapSqlParameterSource().addValue("style", e.getKey()).addValue("fp", e.getValue()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("update item_sku set style_fingerprint = :fp where style = :style", rows);
+    }
+
+    /**
+     * Of these styles (style to its fingerprint now and its number of SKUs), those that went through as they are now:
+     * each of their SKUs synced, known to Peoplevox with the row sent, and carrying the fingerprint, and no other.
+     */
+    public Set<String> unchangedStyles(Map<String, String> fingerprintByStyle, Map<String, Integer> skusByStyle) {
+        Set<String> unchanged = new java.util.HashSet<>();
+        List<String> styles = new ArrayList<>(fingerprintByStyle.keySet());
+        for (int i = 0; i < styles.size(); i += IN_LIST) {
+            jdbc.query("select s.style, count(*) as skus, min(s.style_fingerprint) as lo, max(s.style_fingerprint) as hi"
+                    + " from item_sku s left join pvx_item p on p.item_code = s.item_code and p.fingerprint is not null"
+                    + " where s.style in (:styles) group by s.style"
+                    + " having count(p.item_code) = count(*) and count(s.style_fingerprint) = count(*)",
+                    Map.of("styles", styles.subList(i, Math.min(styles.size(), i + IN_LIST))), rs -> {
+                        String style = rs.getString("style");
+                        String fingerprint = fingerprintByStyle.get(style);
+                        if (fingerprint != null && rs.getInt("skus") == skusByStyle.getOrDefault(style, -1)
+                                && fingerprint.equals(rs.getString("lo")) && fingerprint.equals(rs.getString("hi"))) {
+                            unchanged.add(style);
+                        }
+                    });
+        }
+        return unchanged;
     }
 
     /** The synced SKUs among {@code itemCodes}, by ItemCode. */

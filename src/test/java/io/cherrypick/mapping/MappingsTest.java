@@ -74,6 +74,55 @@ class MappingsTest {
     }
 
     @Test
+    void aRecordMapsAsBeforeWhenWhatTheMappingReadsOfItAndTheMappingAreAsBefore() throws Exception {
+        Files.writeString(dir.resolve("item.yaml"), """
+                source: fields
+                parts:
+                  item:
+                    absent: omit
+                    fields:
+                      Code: code
+                      Name: "{name} {size}"
+                      Price: price|list_price
+                      Channel: "'${channel}'"
+                """);
+        Mappings mappings = mappings();
+        Fields record = new Fields(Map.of("code", "A1", "name", "Tee", "size", "M", "price", "", "list_price", "20",
+                "last_mod", "2026-12-08 00:00:01"), List.of());
+        String input = mappings.input("item", record);
+
+        Map<String, String> touched = new java.util.HashMap<>(record.values());
+        touched.put("last_mod", "2026-12-08 00:05:00"); // a field the mapping does not read
+        assertThat(mappings.input("item", new Fields(touched, List.of()))).isEqualTo(input);
+        Map<String, String> repriced = new java.util.HashMap<>(record.values());
+        repriced.put("list_price", "22"); // read as the second choice
+        assertThat(mappings.input("item", new Fields(repriced, List.of()))).isNotEqualTo(input);
+        Map<String, String> without = new java.util.HashMap<>(record.values());
+        without.remove("price"); // absent is not empty: an omitted field is not an emptied one
+        assertThat(mappings.input("item", new Fields(without, List.of()))).isNotEqualTo(input);
+
+        String fingerprint = mappings.fingerprint("item").orElseThrow();
+        assertThat(mappings().fingerprint("item")).as("the same file and settings").contains(fingerprint);
+        assertThat(new Mappings(dir, new MockEnvironment().withProperty("channel", "Shop"), List.of(fields),
+                (kind, v) -> null).fingerprint("item")).as("a setting the file reads").isPresent()
+                .get().isNotEqualTo(fingerprint);
+    }
+
+    @Test
+    void aMappingThatReadsHeadersLookupsOrChildrenHasNoFingerprint() throws Exception {
+        Files.writeString(dir.resolve("headers.yaml"), "source: fields\nparts:\n  a:\n    fields:\n      X: header.origin\n");
+        Files.writeString(dir.resolve("lookups.yaml"), "source: fields\nparts:\n  a:\n    fields:\n      X: lookup('site', loc)\n");
+        Files.writeString(dir.resolve("children.yaml"), "source: fields\nparts:\n  a:\n    each: lines\n    fields:\n      X: sku\n");
+        Files.writeString(dir.resolve("plain.yaml"), "# header.x and lookup( in a comment do not count\nsource: fields\n"
+                + "parts:\n  a:\n    fields:\n      X: sku\n");
+        Mappings mappings = mappings();
+        assertThat(mappings.fingerprint("headers")).isEmpty();
+        assertThat(mappings.fingerprint("lookups")).isEmpty();
+        assertThat(mappings.fingerprint("children")).isEmpty();
+        assertThat(mappings.fingerprint("plain")).isPresent();
+    }
+
+    @Test
     void aMalformedFileStopsTheStartNamingTheFileAndTheField() throws Exception {
         Files.writeString(dir.resolve("broken.yaml"), """
                 source: fields

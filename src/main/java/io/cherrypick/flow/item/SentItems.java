@@ -5,10 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,9 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+
+import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
 import io.cherrypick.handoff.Handoff;
+import io.cherrypick.mapping.Mappings;
+import io.cherrypick.peoplevox.events.Hashing;
 import io.cherrypick.store.ExceptionStore;
 import io.cherrypick.store.SyncedItemStore;
 
@@ -33,21 +40,85 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component("sentItems")
 public class SentItems {
+    /** Header of a style message: SHA-256 of what its mapping reads of each of its SKUs, and of the mapping. */
+    public static final String STYLE_FINGERPRINT = "CherrypickStyleFingerprint";
     private static final Logger log = LoggerFactory.getLogger(SentItems.class);
 
     private final PeoplevoxItemCatalog catalog;
     private final SyncedItemStore synced;
     private final ExceptionStore exceptions;
+    private final Mappings mappings;
     /** SKUs sent, and SKUs left out because Peoplevox already has their row (metric cherrypick_items_total). */
     private final Counter sent;
     private final Counter unchanged;
 
-    public SentItems(PeoplevoxItemCatalog catalog, SyncedItemStore synced, ExceptionStore exceptions, MeterRegistry meters) {
+    public SentItems(PeoplevoxItemCatalog catalog, SyncedItemStore synced, ExceptionStore exceptions, Mappings mappings,
+                     MeterRegistry meters) {
         this.sent = meters.counter("cherrypick.items", "outcome", "sent");
         this.unchanged = meters.counter("cherrypick.items", "outcome", "unchanged");
         this.catalog = catalog;
         this.synced = synced;
         this.exceptions = exceptions;
+        this.mappings = mappings;
+    }
+
+    /**
+     * Route step over the batch's styles, each expanded into its SKUs (body: a list of style messages, each body the
+     * style's {@link StyleSku}s), before any SKU is mapped: a style whose SKUs' fields the mapping reads
+     * ({@link Mappings#input}: not last_mod or row keys, unless the mapping names them) and whose mapping
+     * ({@link Mappings#fingerprint}) are as they were when every one of its SKUs last went through is left out, its
+     * body emptied: none of its SKUs is mapped, checked or compared again, and the style is
+     * settled with the others. Each other style gets header CherrypickStyleFingerprint, remembered by
+     * {@link #rememberStyles} once all of it went through. A mapping that reads headers or lookups leaves out nothing.
+     */
+    @SuppressWarnings("unchecked")
+    public void leaveOutUnchangedStyles(Exchange exchange, String mapping) {
+        Optional<String> mappingFingerprint = mappings.fingerprint(mapping);
+        if (mappingFingerprint.isEmpty()) {
+            return;
+        }
+        List<Message> styles = exchange.getIn().getBody(List.class);
+        Map<String, String> fingerprints = new HashMap<>();
+        Map<String, Integer> skuCounts = new HashMap<>();
+        for (Message style : styles) {
+            if (style.getBody() instanceof List<?> skus && !skus.isEmpty() && skus.get(0) instanceof StyleSku first) {
+                StringBuilder input = new StringBuilder(mappingFingerprint.get());
+                skus.forEach(sku -> input.append('|').append(mappings.input(mapping, sku)));
+                String fingerprint = Hashing.sha256Hex(input.toString());
+                style.setHeader(STYLE_FINGERPRINT, fingerprint);
+                fingerprints.put(first.styleCode(), fingerprint);
+                skuCounts.put(first.styleCode(), skus.size());
+            }
+        }
+        Set<String> same = synced.unchangedStyles(fingerprints, skuCounts);
+        int leftOut = 0;
+        for (Message style : styles) {
+            if (style.getBody() instanceof List<?> skus && !skus.isEmpty() && skus.get(0) instanceof StyleSku first
+                    && same.contains(first.styleCode())) {
+                leftOut += skus.size();
+                style.setBody(List.of());
+            }
+        }
+        unchanged.increment(leftOut);
+        if (leftOut > 0) {
+            log.debug("{} style(s) as they were when all their SKUs went through: {} SKU(s) left out", same.size(), leftOut);
+        }
+    }
+
+    /**
+     * Route step over the styles that went through (body, from itemBatch.stylesGoneThrough): each with a fingerprint
+     * ({@link #leaveOutUnchangedStyles}) is remembered as it is, so the next pull of it unchanged is left out whole.
+     */
+    public void rememberStyles(List<Message> styles) {
+        Map<String, String> fingerprints = new HashMap<>();
+        for (Message style : styles) {
+            String fingerprint = style.getHeader(STYLE_FINGERPRINT, String.class);
+            if (fingerprint != null && style.getBody() instanceof List<?> skus && !skus.isEmpty()
+                    && skus.get(0) instanceof StyleSku first) {
+                fingerprints.put(first.styleCode(), fingerprint);
+            }
+        }
+        synced.stylesGoneThrough(fingerprints);
     }
 
     /**

@@ -34,6 +34,12 @@ public class StyleSkuSource implements MappingSourceAdapter {
         };
     }
 
+    /** item_code depends on the code strategy and its separator. */
+    @Override
+    public String settings() {
+        return itemCodes.settings();
+    }
+
     /** The name mapping files give this source ({@code source: style-sku}). */
     @Override
     public String name() {

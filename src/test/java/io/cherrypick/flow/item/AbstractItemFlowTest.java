@@ -125,6 +125,52 @@ abstract class AbstractItemFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void aStyleAsItWasWhenAllItsSkusWentThroughIsLeftOutWholeUntilItOrItsPartSendChanges() {
+        Map<String, Object> style = Styles.style("50010", 510, List.of("BLK"), List.of("S", "M", "L"));
+        Styles.skus(style).forEach(s -> s.put("retail_price", 20.00));
+        createStyles(List.of(style));
+        await().atMost(Duration.ofSeconds(30)).until(() -> styleRemembered("50010") == 3);
+
+        // the whole style is left out before its SKUs are mapped: not even a SKU whose remembered row was altered is
+        // compared (what the per-SKU fingerprint would have sent again)
+        jdbc.update("update pvx_item set fingerprint = 'altered' where item_code = ?", Styles.upc(510, 1));
+        nextSecond();
+        createStyles(List.of(style)); // touched, nothing changed
+        await().atMost(Duration.ofSeconds(30)).until(() -> itemStylesDone() == 2);
+        assertThat(itemSaves()).as("left out whole").hasSize(1);
+
+        // a change that goes through in part: S's new price is sent, L's bad barcode held; the style is not remembered
+        Styles.skus(style).get(0).put("retail_price", 26.00);
+        String good = String.valueOf(Styles.skus(style).get(2).get("upc"));
+        Styles.skus(style).get(2).put("upc", Styles.badCheckDigit(good));
+        nextSecond();
+        createStyles(List.of(style));
+        awaitOpenException(Category.VALIDATION, Styles.badCheckDigit(good));
+        await().atMost(Duration.ofSeconds(30)).until(() -> number(peoplevoxItem(Styles.upc(510, 1)).orElseThrow()
+                .get("RetailPrice")).equals("26"));
+        assertThat(styleRemembered("50010")).as("S was sent, the style did not go through whole").isEqualTo(2);
+
+        // back to exactly the style that went through first: mapped again, so S's price in Peoplevox goes back too
+        Styles.skus(style).get(0).put("retail_price", 20.00);
+        Styles.skus(style).get(2).put("upc", good);
+        nextSecond();
+        createStyles(List.of(style));
+        await().atMost(Duration.ofSeconds(30)).until(() -> number(peoplevoxItem(Styles.upc(510, 1)).orElseThrow()
+                .get("RetailPrice")).equals("20"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> styleRemembered("50010") == 3);
+    }
+
+    /** The SKUs of a style remembered as gone through with the style as it is. */
+    private int styleRemembered(String style) {
+        return jdbc.queryForObject("select count(*) from item_sku where style = ? and style_fingerprint is not null",
+                Integer.class, style);
+    }
+
+    private int itemStylesDone() {
+        return jdbc.queryForObject("select count(*) from handoff where queue = 'item' and status = 'DONE'", Integer.class);
+    }
+
+    @Test
     void aBadCheckDigitBecomesAnExceptionWhileTheOtherSkusGo() {
         Map<String, Object> style = Styles.style("50003", 503, List.of("BLK"), List.of("S", "M", "L"));
         String bad = Styles.badCheckDigit(Styles.upc(503, 3));
