@@ -26,7 +26,8 @@ import io.cherrypick.http.HttpCalls;
  * that instance is down.
  */
 final class ChaosBalancer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final HttpServer server;
     private final Supplier<List<Integer>> livePorts;
@@ -80,6 +81,9 @@ final class ChaosBalancer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        // one connection per call: a request on a kept-alive connection of the JDK's HttpServer was seen read but never
+        // handed to a handler (the Peoplevox simulator's deliveries stalled behind it for minutes)
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
