@@ -98,12 +98,7 @@ public class Mappings {
     /** Maps a message body by mapping file {@code name}; {@code header.X} in the file reads the message's headers. */
     public MappedRecord map(String name, Object body, Map<String, Object> headers) {
         MappingFile file = file(name);
-        MappingSourceAdapter adapter = adapters.get(file.source());
-        if (adapter == null) {
-            throw new IllegalArgumentException("mapping " + name + " reads source '" + file.source() + "', which no adapter"
-                    + " provides (sources: " + new TreeMap<>(adapters).keySet() + ")");
-        }
-        return file.map(withHeaders(adapter.adapt(body), headers), functions);
+        return file.map(withHeaders(source(file, name, body), headers), functions);
     }
 
     /**
@@ -128,13 +123,7 @@ public class Mappings {
      * empty), as one text, every part prefixed with its length so that no two different inputs read the same.
      */
     public String input(String name, Object body) {
-        MappingFile file = file(name);
-        MappingSourceAdapter adapter = adapters.get(file.source());
-        if (adapter == null) {
-            throw new IllegalArgumentException("mapping " + name + " reads source '" + file.source() + "', which no adapter"
-                    + " provides");
-        }
-        MappingSource source = adapter.adapt(body);
+        MappingSource source = source(file(name), name, body);
         StringBuilder input = new StringBuilder();
         for (String read : namesRead.getOrDefault(name, List.of())) {
             String value = source.value(read);
@@ -146,6 +135,25 @@ public class Mappings {
             }
         }
         return input.toString();
+    }
+
+    /** One field of one part of mapping {@code name} for a record (a part mapped once per record, not per child). */
+    public String value(String name, String part, String field, Object body) {
+        MappingFile file = file(name);
+        FieldExpression expression = file.part(part).fields().get(field);
+        if (expression == null) {
+            throw new IllegalArgumentException("mapping " + name + ", part " + part + " has no field " + field);
+        }
+        return expression.evaluate(source(file, name, body), functions);
+    }
+
+    private MappingSource source(MappingFile file, String name, Object body) {
+        MappingSourceAdapter adapter = adapters.get(file.source());
+        if (adapter == null) {
+            throw new IllegalArgumentException("mapping " + name + " reads source '" + file.source() + "', which no adapter"
+                    + " provides (sources: " + new TreeMap<>(adapters).keySet() + ")");
+        }
+        return adapter.adapt(body);
     }
 
     /** Every loaded mapping file, by name. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,7 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.store.Timestamps;
 
-/** The item_sku table: per ItemCode, the Blue Cherry SKU it was synced from and the row Peoplevox was sent. */
+/**
+ * The item_sku table: per ItemCode, the Blue Cherry SKU it was synced from and the row Peoplevox was sent; and the
+ * item_style table: the styles whose SKUs all went through, with what their mapping read of them.
+ */
 @Repository
 public class SyncedItemStore {
     private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {
@@ -70,10 +72,9 @@ public class SyncedItemStore {
         return skus.stream().map(s -> params(s, now)).toArray(MapSqlParameterSource[]::new);
     }
 
-    // a SKU sent clears its style's fingerprint: the style is left out again only once all of it went through
     private static final String UPDATE = "update item_sku set style = :style, color_code = :color, lbl_code = :lbl,"
             + " dimension = :dim, size_desc = :size, barcode = :barcode, revision = :rev, mapped_row = :row,"
-            + " style_fingerprint = null, synced_at = :now where item_code = :code";
+            + " synced_at = :now where item_code = :code";
     private static final String INSERT = "insert into item_sku (item_code, style, color_code, lbl_code, dimension,"
             + " size_desc, barcode, revision, mapped_row, synced_at) values (:code, :style, :color, :lbl, :dim, :size,"
             + " :barcode, :rev, :row, :now)";
@@ -90,42 +91,47 @@ public class SyncedItemStore {
         BatchUpsert.one(jdbc, UPDATE, INSERT, p); // one another instance inserted first is updated: ours is as new
     }
 
-    /**
-     * Records that every SKU of each style went through (sent, or found as Peoplevox has it) with the style as it is
-     * now: style to its fingerprint.
-     */
-    public void stylesGoneThrough(Map<String, String> fingerprintByStyle) {
-        if (fingerprintByStyle.isEmpty()) {
-            return;
-        }
-        MapSqlParameterSource[] rows = new java.util.TreeMap<>(fingerprintByStyle).entrySet().stream()
-                .map(e -> new MapSqlParameterSource().addValue("style", e.getKey()).addValue("fp", e.getValue()))
-                .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("update item_sku set style_fingerprint = :fp where style = :style", rows);
+    /** A style whose SKUs all went through: the fingerprint of what its mapping read of them, and how many they were. */
+    public record StyleMark(String fingerprint, int skus) {
     }
 
     /**
-     * Of these styles (style to its fingerprint now and its number of SKUs), those that went through as they are now:
-     * each of their SKUs synced, known to Peoplevox with the row sent, and carrying the fingerprint, and no other.
+     * Marks each style as gone through whole with what its mapping read of its SKUs (table item_style): style to its
+     * mark. Inserted or replaced, in style order.
      */
-    public Set<String> unchangedStyles(Map<String, String> fingerprintByStyle, Map<String, Integer> skusByStyle) {
-        Set<String> unchanged = new java.util.HashSet<>();
-        List<String> styles = new ArrayList<>(fingerprintByStyle.keySet());
-        for (int i = 0; i < styles.size(); i += IN_LIST) {
-            jdbc.query("select s.style, count(*) as skus, min(s.style_fingerprint) as lo, max(s.style_fingerprint) as hi"
-                    + " from item_sku s left join pvx_item p on p.item_code = s.item_code and p.fingerprint is not null"
-                    + " where s.style in (:styles) group by s.style"
-                    + " having count(p.item_code) = count(*) and count(s.style_fingerprint) = count(*)",
-                    Map.of("styles", styles.subList(i, Math.min(styles.size(), i + IN_LIST))), rs -> {
-                        String style = rs.getString("style");
-                        String fingerprint = fingerprintByStyle.get(style);
-                        if (fingerprint != null && rs.getInt("skus") == skusByStyle.getOrDefault(style, -1)
-                                && fingerprint.equals(rs.getString("lo")) && fingerprint.equals(rs.getString("hi"))) {
-                            unchanged.add(style);
-                        }
+    public void markStyles(Map<String, StyleMark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        java.time.OffsetDateTime now = Timestamps.now();
+        MapSqlParameterSource[] rows = new java.util.TreeMap<>(marks).entrySet().stream()
+                .map(e -> new MapSqlParameterSource().addValue("style", e.getKey()).addValue("fp", e.getValue().fingerprint())
+                        .addValue("skus", e.getValue().skus()).addValue("now", now))
+                .toArray(MapSqlParameterSource[]::new);
+        BatchUpsert.write(jdbc, "update item_style set fingerprint = :fp, skus = :skus, marked_at = :now where style = :style",
+                "insert into item_style (style, fingerprint, skus, marked_at) values (:style, :fp, :skus, :now)", rows);
+    }
+
+    /** The marks of these styles, by style (styles never marked, or unmarked since, are absent). */
+    public Map<String, StyleMark> styleMarks(Collection<String> styles) {
+        Map<String, StyleMark> marks = new HashMap<>();
+        List<String> list = new ArrayList<>(styles);
+        for (int i = 0; i < list.size(); i += IN_LIST) {
+            jdbc.query("select style, fingerprint, skus from item_style where style in (:styles)",
+                    Map.of("styles", list.subList(i, Math.min(list.size(), i + IN_LIST))), rs -> {
+                        marks.put(rs.getString("style"), new StyleMark(rs.getString("fingerprint"), rs.getInt("skus")));
                     });
         }
-        return unchanged;
+        return marks;
+    }
+
+    /** A SKU of these styles was sent: they are no longer as they went through whole. */
+    public void unmarkStyles(Collection<String> styles) {
+        List<String> list = new ArrayList<>(new java.util.TreeSet<>(styles));
+        for (int i = 0; i < list.size(); i += IN_LIST) {
+            jdbc.update("delete from item_style where style in (:styles)",
+                    Map.of("styles", list.subList(i, Math.min(list.size(), i + IN_LIST))));
+        }
     }
 
     /** The synced SKUs among {@code itemCodes}, by ItemCode. */

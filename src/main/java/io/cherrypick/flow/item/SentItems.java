@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -64,12 +63,18 @@ public class SentItems {
 
     /**
      * Route step over the batch's styles, each expanded into its SKUs (body: a list of style messages, each body the
-     * style's {@link StyleSku}s), before any SKU is mapped: a style whose SKUs' fields the mapping reads
-     * ({@link Mappings#input}: not last_mod or row keys, unless the mapping names them) and whose mapping
-     * ({@link Mappings#fingerprint}) are as they were when every one of its SKUs last went through is left out, its
-     * body emptied: none of its SKUs is mapped, checked or compared again, and the style is
-     * settled with the others. Each other style gets header CherrypickStyleFingerprint, remembered by
-     * {@link #rememberStyles} once all of it went through. A mapping that reads headers or lookups leaves out nothing.
+     * style's {@link StyleSku}s), before any SKU is mapped. A style is left out, its body emptied (none of its SKUs
+     * mapped, checked or compared; the style is settled with the others), when all three hold:
+     * <ul>
+     * <li>what the mapping reads of its SKUs ({@link Mappings#input}: not last_mod or row keys unless the mapping names
+     * them) and the mapping itself ({@link Mappings#fingerprint}) are as they were when the style was marked as gone
+     * through whole ({@link #rememberStyles}), and it has as many SKUs;</li>
+     * <li>no SKU of it was sent since (a send unmarks the style: {@link #remember});</li>
+     * <li>each of its ItemCodes is known to Peoplevox with the row sent (pvx_item; clearing those fingerprints makes
+     * every style go again).</li>
+     * </ul>
+     * Each style gets header CherrypickStyleFingerprint. A mapping that reads headers, lookups or children leaves out
+     * nothing.
      */
     @SuppressWarnings("unchecked")
     public void leaveOutUnchangedStyles(Exchange exchange, String mapping) {
@@ -77,48 +82,57 @@ public class SentItems {
         if (mappingFingerprint.isEmpty()) {
             return;
         }
-        List<Message> styles = exchange.getIn().getBody(List.class);
-        Map<String, String> fingerprints = new HashMap<>();
-        Map<String, Integer> skuCounts = new HashMap<>();
-        for (Message style : styles) {
-            if (style.getBody() instanceof List<?> skus && !skus.isEmpty() && skus.get(0) instanceof StyleSku first) {
+        Map<String, List<StyleSku>> skusByStyle = new HashMap<>();
+        Map<String, Message> messages = new HashMap<>();
+        for (Message style : (List<Message>) exchange.getIn().getBody(List.class)) {
+            if (style.getBody() instanceof List<?> body && !body.isEmpty() && body.get(0) instanceof StyleSku first) {
+                List<StyleSku> skus = (List<StyleSku>) body;
                 StringBuilder input = new StringBuilder(mappingFingerprint.get());
                 skus.forEach(sku -> input.append('|').append(mappings.input(mapping, sku)));
-                String fingerprint = Hashing.sha256Hex(input.toString());
-                style.setHeader(STYLE_FINGERPRINT, fingerprint);
-                fingerprints.put(first.styleCode(), fingerprint);
-                skuCounts.put(first.styleCode(), skus.size());
+                style.setHeader(STYLE_FINGERPRINT, Hashing.sha256Hex(input.toString()));
+                skusByStyle.put(first.styleCode(), skus);
+                messages.put(first.styleCode(), style);
             }
         }
-        Set<String> same = synced.unchangedStyles(fingerprints, skuCounts);
+        Map<String, SyncedItemStore.StyleMark> marks = synced.styleMarks(skusByStyle.keySet());
+        Map<String, List<String>> codesByStyle = new HashMap<>();
+        marks.forEach((style, mark) -> {
+            if (mark.fingerprint().equals(messages.get(style).getHeader(STYLE_FINGERPRINT, String.class))
+                    && mark.skus() == skusByStyle.get(style).size()) {
+                codesByStyle.put(style, skusByStyle.get(style).stream()
+                        .map(sku -> mappings.value(mapping, "item", "ItemCode", sku)).toList());
+            }
+        });
+        Map<String, KnownItem> known = catalog.findByCode(codesByStyle.values().stream().flatMap(List::stream).toList());
         int leftOut = 0;
-        for (Message style : styles) {
-            if (style.getBody() instanceof List<?> skus && !skus.isEmpty() && skus.get(0) instanceof StyleSku first
-                    && same.contains(first.styleCode())) {
-                leftOut += skus.size();
-                style.setBody(List.of());
+        for (Map.Entry<String, List<String>> style : codesByStyle.entrySet()) {
+            boolean allSent = style.getValue().stream().allMatch(code -> known.containsKey(code)
+                    && known.get(code).fingerprint() != null);
+            if (allSent) {
+                leftOut += style.getValue().size();
+                messages.get(style.getKey()).setBody(List.of());
             }
         }
         unchanged.increment(leftOut);
         if (leftOut > 0) {
-            log.debug("{} style(s) as they were when all their SKUs went through: {} SKU(s) left out", same.size(), leftOut);
+            log.debug("{} SKU(s) left out with their styles, as they were when all of each went through", leftOut);
         }
     }
 
     /**
-     * Route step over the styles that went through (body, from itemBatch.stylesGoneThrough): each with a fingerprint
-     * ({@link #leaveOutUnchangedStyles}) is remembered as it is, so the next pull of it unchanged is left out whole.
+     * Route step over the styles that went through whole (body, from itemBatch.stylesGoneThrough): each that was mapped
+     * is marked with its fingerprint ({@link #leaveOutUnchangedStyles}), so the next pull of it as it is leaves it out.
      */
     public void rememberStyles(List<Message> styles) {
-        Map<String, String> fingerprints = new HashMap<>();
+        Map<String, SyncedItemStore.StyleMark> marks = new HashMap<>();
         for (Message style : styles) {
             String fingerprint = style.getHeader(STYLE_FINGERPRINT, String.class);
             if (fingerprint != null && style.getBody() instanceof List<?> skus && !skus.isEmpty()
                     && skus.get(0) instanceof StyleSku first) {
-                fingerprints.put(first.styleCode(), fingerprint);
+                marks.put(first.styleCode(), new SyncedItemStore.StyleMark(fingerprint, skus.size()));
             }
         }
-        synced.stylesGoneThrough(fingerprints);
+        synced.markStyles(marks);
     }
 
     /**
@@ -177,6 +191,8 @@ public class SentItems {
         catalog.rememberAllNew(fresh);
         synced.saveAll(skus);
         synced.saveAllNew(freshSkus);
+        // a style with a SKU sent is marked again only once all of it went through (rememberStyles)
+        synced.unmarkStyles(saved.stream().map(m -> ItemBatch.sku(m).styleCode()).toList());
         codesByFlow.forEach((flow, codes) -> exceptions.resolveOpenNotSeenSince(flow, codes, runStarted, "synced to Peoplevox"));
         sent.increment(saved.size());
         if (!saved.isEmpty()) {
