@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-
 import io.cherrypick.bluecherry.model.StyleSku;
 import io.cherrypick.catalog.PeoplevoxItemCatalog;
 import io.cherrypick.catalog.PeoplevoxItemCatalog.KnownItem;
@@ -87,11 +86,16 @@ public class SentItems {
         for (Message style : (List<Message>) exchange.getIn().getBody(List.class)) {
             if (style.getBody() instanceof List<?> body && !body.isEmpty() && body.get(0) instanceof StyleSku first) {
                 List<StyleSku> skus = (List<StyleSku>) body;
-                StringBuilder input = new StringBuilder(mappingFingerprint.get());
-                skus.forEach(sku -> input.append('|').append(mappings.input(mapping, sku)));
-                style.setHeader(STYLE_FINGERPRINT, Hashing.sha256Hex(input.toString()));
-                skusByStyle.put(first.styleCode(), skus);
-                messages.put(first.styleCode(), style);
+                try {
+                    StringBuilder input = new StringBuilder(mappingFingerprint.get());
+                    skus.forEach(sku -> input.append('|').append(mappings.input(mapping, sku)));
+                    style.setHeader(STYLE_FINGERPRINT, Hashing.sha256Hex(input.toString()));
+                    skusByStyle.put(first.styleCode(), skus);
+                    messages.put(first.styleCode(), style);
+                } catch (RuntimeException unreadable) {
+                    // not left out, not marked: the SKU steps map it and name what is wrong
+                    log.debug("style {} not fingerprinted: {}", first.styleCode(), unreadable.toString());
+                }
             }
         }
         Map<String, SyncedItemStore.StyleMark> marks = synced.styleMarks(skusByStyle.keySet());
@@ -99,8 +103,12 @@ public class SentItems {
         marks.forEach((style, mark) -> {
             if (mark.fingerprint().equals(messages.get(style).getHeader(STYLE_FINGERPRINT, String.class))
                     && mark.skus() == skusByStyle.get(style).size()) {
-                codesByStyle.put(style, skusByStyle.get(style).stream()
-                        .map(sku -> mappings.value(mapping, "item", "ItemCode", sku)).toList());
+                try {
+                    codesByStyle.put(style, skusByStyle.get(style).stream()
+                            .map(sku -> mappings.value(mapping, "item", "ItemCode", sku)).toList());
+                } catch (RuntimeException unreadable) {
+                    log.debug("style {}: ItemCodes not read, mapped in full: {}", style, unreadable.toString());
+                }
             }
         });
         Map<String, KnownItem> known = catalog.findByCode(codesByStyle.values().stream().flatMap(List::stream).toList());
