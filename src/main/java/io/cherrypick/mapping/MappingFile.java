@@ -183,10 +183,12 @@ public record MappingFile(String name, String source, List<Part> parts) {
      * ({@code lookup}), which change without the record.
      */
     public boolean readsOnlyTheRecord() {
-        java.util.regex.Pattern more = java.util.regex.Pattern.compile("header\\.|lookup\\s*\\(");
-        return parts.stream().allMatch(p -> p.each() == null)
-                && parts.stream().flatMap(p -> p.fields().values().stream()).noneMatch(e -> more.matcher(e.toString()).find());
+        return parts.stream().allMatch(p -> p.each() == null) && parts.stream()
+                .flatMap(p -> p.fields().values().stream()).noneMatch(e -> READS_MORE.matcher(e.toString()).find());
     }
+
+    private static final java.util.regex.Pattern READS_MORE =
+            java.util.regex.Pattern.compile("header\\.|lookup\\s*\\(");
 
     /** A part by name. */
     public Part part(String partName) {

@@ -44,8 +44,8 @@ public class Mappings {
     private final MappingFunctions functions;
     private final Conversions conversions;
     private volatile Map<String, MappingFile> files = Map.of();
-    /** Per file, SHA-256 of its text as resolved; "" for a file that reads more than the record's own fields. */
-    private volatile Map<String, String> texts = Map.of();
+    /** Per file, its {@link #fingerprint}, made when it is loaded; "" when it has none. */
+    private volatile Map<String, String> fingerprints = Map.of();
     /** Per file, the source names it reads ({@link MappingFile#namesRead}). */
     private volatile Map<String, List<String>> namesRead = Map.of();
     private volatile Map<Path, Long> stamps = Map.of();
@@ -109,13 +109,17 @@ public class Mappings {
      * {@link #input} it tells whether a record would map as it did before without mapping it.
      */
     public Optional<String> fingerprint(String name) {
-        MappingFile file = file(name);
-        String text = texts.getOrDefault(name, "");
+        file(name); // reloaded if it changed
+        return Optional.of(fingerprints.getOrDefault(name, "")).filter(f -> !f.isEmpty());
+    }
+
+    /** The fingerprint of a file as loaded (see {@link #fingerprint}); "" when it reads more than the record. */
+    private String fingerprintOf(MappingFile file, String text) {
         MappingSourceAdapter adapter = adapters.get(file.source());
-        if (text.isEmpty() || adapter == null) {
-            return Optional.empty();
+        if (!file.readsOnlyTheRecord() || adapter == null) {
+            return "";
         }
-        return Optional.of(Hashing.sha256Hex(text + "|" + adapter.settings() + "|" + conversions.settings()));
+        return Hashing.sha256Hex(text + "|" + adapter.settings() + "|" + conversions.settings());
     }
 
     /**
@@ -214,7 +218,7 @@ public class Mappings {
                 String text = resolved(path);
                 MappingFile file = MappingFile.parse(name, read(path, text));
                 loaded.put(name, file);
-                hashes.put(name, file.readsOnlyTheRecord() ? Hashing.sha256Hex(text) : "");
+                hashes.put(name, fingerprintOf(file, text));
                 names.put(name, List.copyOf(file.namesRead()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().startsWith("mapping file ") ? e.getMessage()
@@ -222,7 +226,7 @@ public class Mappings {
             }
         }
         files = Map.copyOf(loaded);
-        texts = Map.copyOf(hashes);
+        fingerprints = Map.copyOf(hashes);
         namesRead = Map.copyOf(names);
         stamps = seen;
         checkedAt = System.currentTimeMillis();

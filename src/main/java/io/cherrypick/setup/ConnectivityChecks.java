@@ -31,6 +31,8 @@ import io.cherrypick.peoplevox.events.WebhookProperties;
 @Order(1)
 class ConnectivityChecks implements SetupCheck {
     static final String PROBE_TOKEN = "setup-audit-probe";
+    /** How long the webhook probe waits for the whole answer. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
 
     private final PeoplevoxProperties peoplevox;
     private final WebhookProperties webhooks;
@@ -140,11 +142,11 @@ class ConnectivityChecks implements SetupCheck {
     /** Null when the address answers as Cherrypick's webhook; otherwise what it did. */
     private static String probe(String url) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Cherrypick-Token", PROBE_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("")).build();
         try {
-            int status = HttpCalls.send(http, request, HttpResponse.BodyHandlers.discarding(), Duration.ofSeconds(15))
+            int status = HttpCalls.send(http, request, HttpResponse.BodyHandlers.discarding(), PROBE_TIMEOUT)
                     .statusCode();
             return status == 401 ? null : "the webhook address " + url + " answered HTTP " + status + " instead of"
                     + " Cherrypick's 401 for a wrong token: it is not Cherrypick's webhook (wrong address or path?)";

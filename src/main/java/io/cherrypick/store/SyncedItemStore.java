@@ -105,11 +105,13 @@ public class SyncedItemStore {
         }
         java.time.OffsetDateTime now = Timestamps.now();
         MapSqlParameterSource[] rows = new java.util.TreeMap<>(marks).entrySet().stream()
-                .map(e -> new MapSqlParameterSource().addValue("style", e.getKey()).addValue("fp", e.getValue().fingerprint())
-                        .addValue("skus", e.getValue().skus()).addValue("now", now))
+                .map(e -> new MapSqlParameterSource().addValue("style", e.getKey())
+                        .addValue("fp", e.getValue().fingerprint()).addValue("skus", e.getValue().skus())
+                        .addValue("now", now))
                 .toArray(MapSqlParameterSource[]::new);
-        BatchUpsert.write(jdbc, "update item_style set fingerprint = :fp, skus = :skus, marked_at = :now where style = :style",
-                "insert into item_style (style, fingerprint, skus, marked_at) values (:style, :fp, :skus, :now)", rows);
+        BatchUpsert.write(jdbc, "update item_style set fingerprint = :fp, skus = :skus, marked_at = :now"
+                + " where style = :style", "insert into item_style (style, fingerprint, skus, marked_at)"
+                + " values (:style, :fp, :skus, :now)", rows);
     }
 
     /** The marks of these styles, by style (styles never marked, or unmarked since, are absent). */
